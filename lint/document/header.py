@@ -1,0 +1,115 @@
+"""红头 front matter of a 通知: issuer, 发文字号, title, 主送, signature, 成文日期, 印发/抄送 lines.
+
+Recognition is deliberately conservative: a web page or a report with no 红头 yields an empty
+Header, and header rules then say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.document.model import Header
+
+# How far into the document front matter may reach (non-blank lines).
+_HEAD_SCAN = 14
+_TAIL_SCAN = 8
+
+ISSUER = re.compile(r"^\S{2,40}文件$")
+# 发文字号 in any bracket, so META rules can check the bracket form.
+DOC_NUMBER = re.compile(
+    r"^(?P<org>[\u4e00-\u9fff]{1,16}?)(?P<open>[〔\[［(（【{｛])\s*(?P<year>\d{2,4})\s*"
+    r"(?P<close>[〕\]］)）】}｝])\s*(?P<di>第?)\s*(?P<num>\d{1,5})\s*号$"
+)
+_CN_DIGITS = "〇零一二三四五六七八九"
+DATE = re.compile(
+    r"^(?P<y>\d{4}|[〇零○Ｏ0Oo一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+)
+DATE_SEPARATED = re.compile(r"^(?P<y>\d{4})[./-](?P<m>\d{1,2})[./-](?P<d>\d{1,2})$")
+NOTICE_TITLE = re.compile(r"(关于.+的(?:通知|意见|决定|批复|函|报告)|.+的通知)$")
+ADDRESSEE = re.compile(r"^(?:各|市|省|县|区|国务院|[\u4e00-\u9fff（）()、，,]{2,}).{0,300}[：:]$")
+PRINTED = re.compile(r"^(?P<who>\S.{0,40}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+CC = re.compile(r"^抄送[：:]")
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 or all(ch in _CN_DIGITS + "○ＯOo" for ch in text):
+        digits = []
+        for ch in text:
+            if ch in "〇零○ＯOo0":
+                digits.append("0")
+            elif ch in _CN_DIGITS:
+                digits.append(str(_CN_DIGITS.index(ch) - 1 if _CN_DIGITS.index(ch) > 1 else 0))
+            else:
+                return None
+        return int("".join(digits))
+    value = 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGITS.index(tens) - 1 if tens else 1) * 10
+        if ones:
+            value += _CN_DIGITS.index(ones) - 1
+        return value
+    if len(text) == 1 and text in _CN_DIGITS[2:]:
+        return _CN_DIGITS.index(text) - 1
+    return None
+
+
+def iso_date(written: str) -> str | None:
+    """2022年3月2日 → 2022-03-02 (also for Chinese numerals); None if not a date."""
+    match = DATE.match(written.strip())
+    if not match:
+        return None
+    try:
+        year = _cn_number(match["y"])
+        month = _cn_number(match["m"])
+        day = _cn_number(match["d"])
+    except ValueError:
+        return None
+    if not (year and month and day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_header(lines: list[str]) -> Header:
+    header = Header()
+    non_blank = [(i + 1, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    head = non_blank[:_HEAD_SCAN]
+    for index, (lineno, text) in enumerate(head):
+        if header.issuer is None and header.doc_number is None and ISSUER.match(text) and index < 4:
+            header.issuer, header.issuer_line = text, lineno
+        elif header.doc_number is None and DOC_NUMBER.match(text) and index < 6:
+            header.doc_number, header.doc_number_line = text, lineno
+        elif (header.title is None and NOTICE_TITLE.search(text) and len(text) < 120
+              and index < 6 and not text.endswith("。")):
+            header.title, header.title_line = text, lineno
+        elif (header.addressee is None and (header.doc_number or header.title)
+              and ADDRESSEE.match(text) and len(text) < 300 and "。" not in text):
+            header.addressee, header.addressee_line = text, lineno
+        elif header.addressee and header.date is None and (DATE.match(text) or DATE_SEPARATED.match(text)):
+            header.date, header.date_line = text, lineno
+            previous_line, previous = head[index - 1]
+            if len(previous) <= 40 and not re.search(r"[。，；：]", previous):
+                header.signatory, header.signatory_line = previous, previous_line
+            header.body_start_line = _next_line(non_blank, lineno)
+            break
+    if not (header.doc_number or header.issuer):
+        # No 红头: nothing here is front matter (a title alone is not a header).
+        return Header()
+    if header.body_start_line is None and header.addressee_line:
+        header.body_start_line = _next_line(non_blank, header.addressee_line)
+    for lineno, text in non_blank[-_TAIL_SCAN:]:
+        if PRINTED.match(text):
+            header.printed, header.printed_line = text, lineno
+        elif CC.match(text):
+            header.cc, header.cc_line = text, lineno
+    return header
+
+
+def _next_line(non_blank: list[tuple[int, str]], after: int) -> int | None:
+    for lineno, _ in non_blank:
+        if lineno > after:
+            return lineno
+    return None

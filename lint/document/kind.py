@@ -1,0 +1,37 @@
+"""Document kind from title and top-level headings: summary, plan, report, bulletin, notice, article."""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("summary", "plan", "notice", "report", "bulletin", "article")
+
+_REPORT = re.compile(r"政府工作报告")
+_BULLETIN = re.compile(r"统计公报|国民经济和社会发展.*公报")
+_SUMMARY = re.compile(r"总结|工作情况|开展情况|运行情况|完成情况|成效|回顾|回眸")
+_PLAN = re.compile(r"要点|计划|思路|打算|安排|方案")
+
+
+def detect_kind(title: str | None, header_title: str | None, top_headings: list[str],
+                has_outline: bool, has_header: bool) -> str:
+    for text in (title or "", header_title or ""):
+        if _REPORT.search(text):
+            return "report"
+        if _BULLETIN.search(text):
+            return "bulletin"
+    if not has_outline:
+        return "notice" if has_header else "article"
+    title_text = title or ""
+    if title_text and not (header_title and title_text == header_title):
+        if _SUMMARY.search(title_text):
+            return "summary"
+        if _PLAN.search(title_text):
+            return "plan"
+    headings = " ".join(top_headings)
+    if _SUMMARY.search(headings):
+        return "summary"
+    if has_header:
+        return "notice"
+    if _PLAN.search(title_text) or _PLAN.search(headings):
+        return "plan"
+    return "report"

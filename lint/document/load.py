@@ -1,0 +1,62 @@
+"""Entry points: path/bytes/text → Document (decoded, line index, 红头 header, title)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lint.document.header import parse_header
+from lint.document.model import DecodeError, Document
+from lint.document.read import decode, split_lines
+
+_FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx"}
+_TITLE_END = re.compile(r"[。；，：:;,]$")
+
+
+def source_format_of(path: str) -> str:
+    return _FORMATS.get(Path(path).suffix.lower(), "txt")
+
+
+def load_path(path: Path, display: str | None = None) -> Document:
+    """Read and decode a file. Raises OSError (unreadable) or DecodeError (not text)."""
+    data = path.read_bytes()
+    return load_bytes(data, display or str(path), source_format_of(str(path)))
+
+
+def load_bytes(data: bytes, path: str, source_format: str = "txt") -> Document:
+    if source_format == "docx":
+        from lint.document.docx import docx_lines
+
+        lines = docx_lines(data)
+        return _build("\n".join(lines), path, "docx", "docx", False, ["\n"] * (len(lines) - 1) + [""])
+    text, encoding, bom = decode(data)
+    normalised, endings = split_lines(text)
+    return _build(normalised, path, source_format, encoding, bom, endings)
+
+
+def load_text(text: str, path: str = "<text>", source_format: str = "txt") -> Document:
+    normalised, endings = split_lines(text.lstrip("\ufeff"))
+    return _build(normalised, path, source_format, "utf-8", False, endings)
+
+
+def _build(text: str, path: str, source_format: str, encoding: str, bom: bool,
+           endings: list[str]) -> Document:
+    doc = Document(path=path, text=text, encoding=encoding, bom=bom,
+                   source_format=source_format, line_endings=endings)
+    lines = doc.lines()
+    doc.header = parse_header(lines)
+    start = doc.header.body_start_line or 1
+    for lineno in range(start, min(len(lines), start + 12) + 1):
+        candidate = lines[lineno - 1].strip().lstrip("#").strip()
+        if not candidate:
+            continue
+        from lint.outline.markers import starts_with_marker
+
+        if starts_with_marker(candidate) or len(candidate) > 80 or _TITLE_END.search(candidate):
+            break
+        doc.title, doc.title_line = candidate, lineno
+        break
+    return doc
+
+
+__all__ = ["load_path", "load_bytes", "load_text", "DecodeError", "source_format_of"]

@@ -1,0 +1,1 @@
+"""Built-in rule packs (YAML). Shipped inside the wheel as ``lint.packs``."""
