@@ -1,0 +1,169 @@
+"""The `gwlint` command. Thin: options → settings → runner → report → exit status.
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the tool could not
+do its job (bad option, config, pack or path). Never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lint import __version__
+from lint.errors import UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="gwlint: lint Chinese government work documents (公文) — numbering, structure, "
+                       "numbers, units, punctuation.")
+
+KIND_CHOICES = ("auto", "summary", "plan", "notice", "report", "bulletin", "article")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gwlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """gwlint: a linter for 公文."""
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"gwlint: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _choice(value: str, choices: tuple[str, ...] | list[str], option: str) -> str:
+    if value not in choices:
+        _fail(f"invalid value for {option}: {value!r} (choose from {', '.join(choices)})")
+    return value
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(None, help="Files or folders (default: .); - reads stdin."),
+    format: Optional[str] = typer.Option(None, "--format", "-f",
+                                         help="concise | full | json | sarif | github | gitlab | junit | rdjson | html"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Add codes or prefixes."),
+    kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
+    fix: bool = typer.Option(False, "--fix", help="Apply mechanical fixes in place."),
+    diff: bool = typer.Option(False, "--diff", help="Show fixes as a unified diff; write nothing."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
+    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for text read from stdin."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write .gwlint_cache/."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Parallel processes (default: CPU count)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record current findings as the baseline."),
+) -> None:
+    """Lint files and folders."""
+    from lint.checkcmd import CheckRequest, run_check
+
+    request = CheckRequest(
+        paths=paths or ["."], format=format, output=output, select=select, ignore=ignore,
+        extend_select=extend_select, kind=_choice(kind, KIND_CHOICES, "--kind"), fix=fix, diff=diff,
+        fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
+        exit_zero=exit_zero, statistics=statistics, quiet=quiet,
+        lang=_choice(lang, ("zh", "en"), "--lang") if lang else None, stdin_filename=stdin_filename,
+        config=config, no_cache=no_cache, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
+    )
+    code = _guard(lambda: run_check(request))
+    raise typer.Exit(code)
+
+
+@app.command()
+def outline(
+    file: str = typer.Argument(..., help="The document (- for stdin)."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    kind: str = typer.Option("auto", "--kind", help="Override the detected document kind."),
+) -> None:
+    """Print the parsed outline tree."""
+    from lint.outlinecmd import run_outline
+
+    _choice(format, ("text", "json"), "--format")
+    _choice(kind, KIND_CHOICES, "--kind")
+    raise typer.Exit(_guard(lambda: run_outline(file, format, kind)))
+
+
+@app.command("rules")
+def rules_cmd(format: str = typer.Option("text", "--format", "-f", help="text | json"),
+              config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
+    """List every rule: code, name, severity, pack, fixable."""
+    from lint.rulescmd import list_rules
+
+    _choice(format, ("text", "json"), "--format")
+    raise typer.Exit(_guard(lambda: list_rules(format, config)))
+
+
+@app.command("rule")
+def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
+             lang: str = typer.Option("zh", "--lang", help="zh | en"),
+             config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
+    """Explain one rule: what, why, wrong/right example, standard."""
+    from lint.rulescmd import show_rule
+
+    raise typer.Exit(_guard(lambda: show_rule(code, config)))
+
+
+@app.command("test-rules")
+def test_rules_cmd(files: List[Path] = typer.Argument(..., help="Rule packs (with `tests:`) or case files."),
+                   pack: Optional[List[Path]] = typer.Option(None, "--pack", help="Extra pack defining the rules under test.")) -> None:
+    """Run YAML rule test cases and report failures."""
+    from lint.rulecases import run_case_files
+
+    raise typer.Exit(_guard(lambda: run_case_files(files, pack or [])))
+
+
+@app.command()
+def server() -> None:
+    """Run the language server (LSP over stdio)."""
+    def start() -> int:
+        try:
+            from lint.lsp.server import main as serve
+        except ImportError as exc:
+            raise UsageError(f"the language server needs pygls: pip install 'gwlint[lsp]' ({exc})")
+        serve()
+        return 0
+
+    raise typer.Exit(_guard(start))
+
+
+def _guard(action) -> int:
+    try:
+        return action()
+    except UsageError as exc:
+        typer.echo(f"gwlint: error: {exc}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        typer.echo("gwlint: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback; GWLINT_DEBUG=1 shows one
+        if os.environ.get("GWLINT_DEBUG"):
+            raise
+        typer.echo(f"gwlint: internal error: {type(exc).__name__}: {exc} "
+                   "(run with GWLINT_DEBUG=1 for details and report it)", err=True)
+        return 2
+
+
+def main() -> None:
+    app(prog_name="gwlint")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

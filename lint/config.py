@@ -1,0 +1,161 @@
+"""Settings from `.gwlint.yaml` or `[tool.gwlint]` in pyproject.toml, found by walking up.
+
+Unknown keys, wrong types and unknown rule codes stop the run (exit 2) naming file, line and key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from lint.errors import UsageError
+
+CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+DOC_KIND_NAMES = ("summary", "plan", "notice", "report", "bulletin", "article")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class IgnoreEntry(BaseModel):
+    """Suppress one code in files matching ``path``, optionally only where the flagged text matches."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    path: str = "**"
+    match: str | None = None
+
+    @field_validator("match")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"match regex does not compile: {exc}") from None
+        return value
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    select: list[str] | None = None
+    ignore: list[str | IgnoreEntry] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    packs: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = Field(
+        default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] = "error"
+    lang: Literal["zh", "en"] = "zh"
+
+    # Where the settings came from (not keys).
+    source: str | None = Field(default=None, exclude=True)
+    root: Path | None = Field(default=None, exclude=True)
+    lines: dict = Field(default_factory=dict, exclude=True)
+
+    @property
+    def ignore_codes(self) -> list[str]:
+        return [entry for entry in self.ignore if isinstance(entry, str)]
+
+    @property
+    def ignore_entries(self) -> list[IgnoreEntry]:
+        return [entry for entry in self.ignore if isinstance(entry, IgnoreEntry)]
+
+    def pack_paths(self) -> list[Path]:
+        base = self.root or Path.cwd()
+        return [(base / p) for p in self.packs]
+
+    def line_of(self, *path: Any) -> int | None:
+        return self.lines.get(tuple(path)) or self.lines.get(tuple(path[:1]))
+
+
+def parse_settings(data: Any, source: str, lines: dict | None = None) -> Settings:
+    lines = lines or {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UsageError("configuration must be a mapping of keys", source, 1)
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error.get("loc", ()))
+        key = str(loc[0]) if loc else "?"
+        if error.get("type") == "extra_forbidden":
+            message = f"unknown key {loc[-1]!r}"
+        else:
+            message = f"{'.'.join(map(str, loc))}: {error.get('msg')}"
+        raise UsageError(message, source, lines.get(loc[:2]) or lines.get((key,))) from None
+    settings.source = source
+    settings.root = Path(source).resolve().parent if source and source != "<cli>" else None
+    settings.lines = lines
+    return settings
+
+
+def load_config_file(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError("config file not found", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read config file: {exc}", str(path)) from None
+    if path.name == "pyproject.toml":
+        return _from_pyproject(text, path)
+    from lint.yamlio import load_yaml
+
+    located = load_yaml(text, str(path))
+    return parse_settings(located.data, str(path), located.lines)
+
+
+def _from_pyproject(text: str, path: Path) -> Settings:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"invalid TOML: {exc}", str(path)) from None
+    section = data.get("tool", {}).get("gwlint", {})
+    lines = _toml_key_lines(text)
+    return parse_settings(section, str(path), lines)
+
+
+def _toml_key_lines(text: str) -> dict:
+    """Approximate line numbers of keys inside [tool.gwlint] (tomllib keeps no positions)."""
+    lines: dict = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.startswith("[tool.gwlint")
+            continue
+        if inside and "=" in stripped:
+            key = stripped.split("=", 1)[0].strip().strip('"')
+            lines.setdefault((key,), number)
+    return lines
+
+
+def _has_gwlint_section(path: Path) -> bool:
+    try:
+        return "[tool.gwlint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: Path) -> Path | None:
+    """The nearest config file at or above ``directory``."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_gwlint_section(candidate)):
+                return candidate
+    return None

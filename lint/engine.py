@@ -1,0 +1,182 @@
+"""One configured rule set applied to one Document: kind → rules → suppressions → sorted diagnostics."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.config import IgnoreEntry, Settings
+from lint.diagnostics import Diagnostic, FileResult, Severity
+from lint.document.model import Document
+from lint.errors import UsageError
+from lint.rules.base import Context, RuleSpec
+from lint.rules.packs import RuleTable, load_rules
+from lint.selection import Selector, check_codes
+
+
+@dataclass
+class Overrides:
+    """Command-line choices that win over the configuration file."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    kind: str | None = None
+    lang: str | None = None
+    fail_on: str | None = None
+    packs: list[str] = field(default_factory=list)
+
+
+def path_matches(pattern: str, path: str) -> bool:
+    posix = path.replace("\\", "/")
+    name = posix.rsplit("/", 1)[-1]
+    pattern = pattern.rstrip("/")
+    if pattern in ("**", "*"):
+        return True
+    return (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern)
+            or fnmatch.fnmatch(posix, pattern + "/*") or fnmatch.fnmatch(posix, "*/" + pattern)
+            or fnmatch.fnmatch(posix, "*/" + pattern + "/*"))
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, overrides: Overrides | None = None,
+                 table: RuleTable | None = None):
+        self.settings = settings or Settings()
+        self.overrides = overrides or Overrides()
+        packs = self.settings.pack_paths() + [Path(p) for p in self.overrides.packs]
+        self.table = table or load_rules(packs)
+        self.lang = self.overrides.lang or self.settings.lang
+        self.fail_on = Severity.parse(self.overrides.fail_on or self.settings.fail_on)
+        self._validate_codes()
+        select = self.overrides.select if self.overrides.select is not None else self.settings.select
+        self.selector = Selector(select, self.settings.extend_select + self.overrides.extend_select,
+                                 self.settings.ignore_codes + self.overrides.ignore)
+        self.severity = {code: Severity.parse(sev) for code, sev in self.settings.severity.items()}
+        self.rules: list[RuleSpec] = [
+            rule for rule in self.table.rules.values()
+            if self.selector.is_selected(rule.code, enabled=rule.enabled, preview=rule.status == "preview")
+        ]
+        self._ignore_used: dict[int, bool] = {}
+        self._ignore_matched_files: dict[int, bool] = {}
+
+    # -- configuration checks -------------------------------------------------------------
+    def _validate_codes(self) -> None:
+        known = list(self.table.rules)
+        s = self.settings
+        for key, values in (("select", s.select or []), ("extend-select", s.extend_select),
+                            ("ignore", s.ignore_codes), ("severity", list(s.severity))):
+            check_codes(values, known, key, s.source, s.line_of(key))
+        for glob, codes in s.per_file_ignores.items():
+            check_codes(codes, known, f"per-file-ignores {glob!r}", s.source, s.line_of("per-file-ignores"))
+        for entry in s.ignore_entries:
+            check_codes([entry.code], known, "ignore", s.source, s.line_of("ignore"))
+        o = self.overrides
+        for key, values in (("--select", o.select or []), ("--extend-select", o.extend_select),
+                            ("--ignore", o.ignore)):
+            check_codes(values, known, key, None, None)
+
+    @property
+    def codes(self) -> dict[str, RuleSpec]:
+        return self.table.rules
+
+    def relative(self, path: str) -> str:
+        if self.settings.root is not None:
+            try:
+                return Path(path).resolve().relative_to(self.settings.root).as_posix()
+            except (ValueError, OSError):
+                pass
+        return Path(path).as_posix()
+
+    def rules_for(self, path: str) -> list[RuleSpec]:
+        ignored: list[str] = []
+        relative = self.relative(path)
+        for glob, codes in self.settings.per_file_ignores.items():
+            if path_matches(glob, relative):
+                ignored.extend(codes)
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if not any(r.code.startswith(c) or c == "ALL" for c in ignored)]
+
+    def kind_for(self, doc: Document, ctx: Context) -> str:
+        if self.overrides.kind and self.overrides.kind != "auto":
+            return self.overrides.kind
+        relative = self.relative(doc.path)
+        for glob, kind in self.settings.kind.items():
+            if path_matches(glob, relative):
+                return kind
+        return doc.kind_detected
+
+    # -- linting ---------------------------------------------------------------------------
+    def lint(self, doc: Document) -> FileResult:
+        ctx = Context(doc, lang=self.lang)
+        ctx.severity_override = self.severity
+        detect_kind(doc, ctx)
+        doc.kind = self.kind_for(doc, ctx)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules_for(doc.path):
+            if rule.applies_to(doc.kind):
+                diagnostics.extend(rule.check(ctx))
+        diagnostics = self._suppress(doc, ctx, diagnostics)
+        diagnostics.sort(key=lambda d: d.sort_key)
+        return FileResult(path=doc.path, kind=doc.kind, diagnostics=diagnostics, text=doc.text)
+
+    def _suppress(self, doc: Document, ctx: Context, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        relative = self.relative(doc.path)
+        for index, entry in enumerate(self.settings.ignore_entries):
+            if not path_matches(entry.path, relative):
+                continue
+            self._ignore_matched_files[index] = True
+            pattern = re.compile(entry.match) if entry.match else None
+            kept = []
+            for d in diagnostics:
+                if d.code.startswith(entry.code) and (
+                        pattern is None or pattern.search(doc.text[d.start:d.end] or doc.line_text(d.line))):
+                    self._ignore_used[index] = True
+                else:
+                    kept.append(d)
+            diagnostics = kept
+        if doc.source_format == "md" and "gwlint-" in doc.text:
+            from lint.suppress import apply_directives, parse_directives
+
+            directives = parse_directives(doc.text, doc.line_col)
+            diagnostics = apply_directives(diagnostics, directives)
+            unused_rule = self.table.rules.get("LINT001")
+            if unused_rule is not None and unused_rule in self.rules:
+                for directive in directives:
+                    if not directive.used:
+                        diagnostics.append(ctx.diagnostic(
+                            unused_rule, directive.start, directive.end,
+                            directive=doc.text[directive.start:directive.end]))
+        return diagnostics
+
+    def unused_config_ignores(self) -> list[tuple[IgnoreEntry, int]]:
+        """Config ignore entries that applied to a checked file but suppressed nothing."""
+        out = []
+        for index, entry in enumerate(self.settings.ignore_entries):
+            if self._ignore_matched_files.get(index) and not self._ignore_used.get(index):
+                out.append((entry, index))
+        return out
+
+    def io_error(self, path: str, cause: str) -> FileResult:
+        """A file that cannot be read or decoded is a diagnostic (IO001), not a crash."""
+        rule = self.table.rules.get("IO001")
+        message = cause
+        if rule is not None:
+            message = rule.format_message(self.lang, cause=cause)
+        diagnostic = Diagnostic(code="IO001", name=rule.name if rule else "unreadable-file",
+                                severity=Severity.ERROR, message=message, line=1, column=1,
+                                end_line=1, end_column=1)
+        return FileResult(path=path, kind="unknown", diagnostics=[diagnostic], text="")
+
+
+def detect_kind(doc: Document, ctx: Context) -> str:
+    from lint.document.kind import detect_kind as _detect
+
+    outline = ctx.outline
+    top = [node.title for node in outline.roots if node.style != "inline-cn"]
+    doc.kind_detected = _detect(doc.title, doc.header.title, top, outline.has_numbered_outline,
+                                doc.header.found)
+    doc.kind = doc.kind_detected
+    return doc.kind_detected

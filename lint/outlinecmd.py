@@ -1,0 +1,71 @@
+"""`gwlint outline FILE`: print the parsed outline tree (text or JSON)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from lint.document import DecodeError, load_path
+from lint.document.load import load_bytes, source_format_of
+from lint.errors import UsageError
+from lint.outline.model import Node
+from lint.rules.base import Context
+
+
+def outline_data(doc, outline) -> dict:
+    return {
+        "version": 1,
+        "path": doc.path,
+        "kind": doc.kind,
+        "title": doc.title,
+        "header": doc.header.to_dict(),
+        "nodes": [node.to_dict() for node in outline.roots],
+    }
+
+
+def _text_tree(nodes: list[Node], depth: int = 0) -> list[str]:
+    lines = []
+    for node in nodes:
+        title = node.title if len(node.title) <= 60 else node.title[:59] + "…"
+        lines.append(f"{'  ' * depth}{node.marker} {title}  [L{node.line} {node.style}]")
+        lines.extend(_text_tree(node.children, depth + 1))
+    return lines
+
+
+def run_outline(file: str, fmt: str, kind: str) -> int:
+    try:
+        if file == "-":
+            doc = load_bytes(sys.stdin.buffer.read(), "-", "txt")
+        else:
+            path = Path(file)
+            if not path.exists():
+                raise UsageError("no such file or directory", file)
+            if path.is_dir():
+                raise UsageError("is a directory (outline takes one file)", file)
+            doc = load_path(path, file)
+    except DecodeError as exc:
+        print(f"{file}:1:1: error: {exc} [IO001]")
+        return 1
+    except OSError as exc:
+        print(f"{file}:1:1: error: cannot read: {exc.strerror or exc} [IO001]")
+        return 1
+    from lint.engine import detect_kind
+
+    ctx = Context(doc)
+    detect_kind(doc, ctx)
+    if kind != "auto":
+        doc.kind = kind
+    outline = ctx.outline
+    if fmt == "json":
+        sys.stdout.write(json.dumps(outline_data(doc, outline), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out = [f"{doc.path}  kind: {doc.kind}"]
+    if doc.title:
+        out.append(f"title: {doc.title}  [L{doc.title_line}]")
+    for key, value in doc.header.to_dict().items():
+        out.append(f"{key}: {value}")
+    out.append("")
+    out.extend(_text_tree(outline.roots) or ["(no numbered outline)"])
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0

@@ -1,0 +1,52 @@
+"""Formatters: each module renders list[FileResult] to text. Formatters never filter or judge.
+
+A formatter module defines ``render(results: list[FileResult], meta: ReportMeta) -> str``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.diagnostics import FileResult, Severity
+
+FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit", "rdjson", "html")
+_MODULES = {"json": "jsonfmt"}
+
+
+@dataclass
+class ReportMeta:
+    version: str
+    rules: dict[str, Any] = field(default_factory=dict)  # code → RuleSpec
+    color: bool = False
+    lang: str = "zh"
+    statistics: bool = False
+    width: int | None = None
+
+
+def summary(results: list[FileResult]) -> dict:
+    diagnostics = [d for r in results for d in r.diagnostics]
+    return {
+        "files": len(results),
+        "errors": sum(1 for d in diagnostics if d.severity == Severity.ERROR),
+        "warnings": sum(1 for d in diagnostics if d.severity == Severity.WARNING),
+        "infos": sum(1 for d in diagnostics if d.severity == Severity.INFO),
+    }
+
+
+def render(name: str, results: list[FileResult], meta: ReportMeta) -> str:
+    module = importlib.import_module("lint.report." + _MODULES.get(name, name))
+    return module.render(results, meta)
+
+
+def available() -> list[str]:
+    out = []
+    for name in FORMATS:
+        try:
+            importlib.util.find_spec("lint.report." + _MODULES.get(name, name))
+        except ModuleNotFoundError:
+            continue
+        if importlib.util.find_spec("lint.report." + _MODULES.get(name, name)) is not None:
+            out.append(name)
+    return out

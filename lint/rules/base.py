@@ -1,0 +1,172 @@
+"""RuleSpec (the base every rule kind extends), RuleDoc, and the per-document Context."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lint.diagnostics import Diagnostic, Fix, Related, Severity
+
+if TYPE_CHECKING:
+    from lint.document.model import Document
+    from lint.outline.model import Outline
+
+CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
+NAME_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DOC_KINDS = ("summary", "plan", "notice", "report", "bulletin", "article")
+DocKind = Literal["summary", "plan", "notice", "report", "bulletin", "article"]
+
+
+class RuleDoc(BaseModel):
+    """What `gwlint rule CODE` prints."""
+
+    model_config = ConfigDict(extra="forbid")
+    what: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    wrong: str = Field(min_length=1)
+    right: str = Field(min_length=1)
+    standard: str = Field(min_length=1)
+
+
+class RuleCase(BaseModel):
+    """A rule test case: text in, exact findings out (``CODE line:col[-end_line:end_col]``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    name: str | None = None
+    text: str
+    expect: list[str] = Field(default_factory=list)
+    kind: DocKind | None = None
+    config: dict[str, Any] = Field(default_factory=dict)
+    fixed: str | None = None
+    rules: Literal["self", "all"] = "self"
+    path: str = "case.txt"
+
+
+class _SafeFormat(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class RuleSpec(BaseModel):
+    """One configured rule. Kinds subclass this, add their options, and implement ``check``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str = Field(pattern=NAME_PATTERN)
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(min_length=1)
+    message_en: str | None = Field(default=None, alias="message-en")
+    doc: RuleDoc
+    doc_kinds: list[DocKind] | None = Field(default=None, alias="doc-kinds")
+    skip_kinds: list[DocKind] = Field(default_factory=list, alias="skip-kinds")
+    enabled: bool = True
+    status: Literal["stable", "preview"] = "stable"
+    tests: list[RuleCase] = Field(default_factory=list)
+
+    # Set by the pack loader (not YAML keys).
+    pack: str = Field(default="", exclude=True)
+    source: str = Field(default="", exclude=True)
+    source_line: int = Field(default=0, exclude=True)
+
+    #: Whether diagnostics of this kind can carry a mechanical fix.
+    fixable: ClassVar[bool] = False
+
+    def applies_to(self, doc_kind: str) -> bool:
+        if doc_kind in self.skip_kinds:
+            return False
+        return self.doc_kinds is None or doc_kind in self.doc_kinds
+
+    @property
+    def default_severity(self) -> Severity:
+        return Severity.parse(self.severity)
+
+    def is_fixable(self) -> bool:
+        return self.fixable
+
+    def check(self, ctx: "Context") -> Iterable[Diagnostic]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def format_message(self, lang: str, **values: Any) -> str:
+        template = self.message_en if lang == "en" and self.message_en else self.message
+        return template.format_map(_SafeFormat(values))
+
+
+def compile_regex(pattern: str, what: str = "pattern", flags: int = 0) -> re.Pattern:
+    """Compile a pack regex; a bad one becomes a ValueError the pack loader reports with file:line."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{what} {pattern!r} does not compile: {exc}") from None
+
+
+class Context:
+    """Everything a rule may look at for one document. Rules never read files."""
+
+    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None):
+        self.doc = doc
+        self.lang = lang
+        self._registry = registry
+        self.severity_override: dict[str, Severity] = {}
+
+    @cached_property
+    def outline(self) -> "Outline":
+        from lint.outline import build_outline
+
+        return build_outline(self.doc)
+
+    @cached_property
+    def quantities(self) -> list:
+        from lint.quantities.scan import scan_quantities
+
+        return scan_quantities(self.doc.text, self.unit_registry)
+
+    @cached_property
+    def unit_registry(self):
+        if self._registry is not None:
+            return self._registry
+        from lint.quantities.units import UnitRegistry
+
+        return UnitRegistry.default()
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def diagnostic(self, rule: RuleSpec, start: int, end: int, *,
+                   fix: tuple[int, int, str] | None = None,
+                   related: Iterable[tuple[str, int]] = (),
+                   severity: str | Severity | None = None,
+                   message: str | None = None, **values: Any) -> Diagnostic:
+        """Build a Diagnostic from document offsets ``[start, end)``.
+
+        ``fix`` is (start, end, replacement) in document offsets; ``related`` is (message, offset).
+        """
+        doc = self.doc
+        end = max(end, start)
+        line, column = doc.line_col(start)
+        end_line, end_column = doc.line_col(end)
+        fix_obj = None
+        if fix is not None:
+            f_start, f_end, replacement = fix
+            f_line, f_col = doc.line_col(f_start)
+            f_end_line, f_end_col = doc.line_col(f_end)
+            fix_obj = Fix(replacement, f_line, f_col, f_end_line, f_end_col)
+        related_objs = tuple(Related(msg, *doc.line_col(off)) for msg, off in related)
+        sev = Severity.parse(severity) if severity is not None else rule.default_severity
+        sev = self.severity_override.get(rule.code, sev)
+        values.setdefault("match", doc.text[start:end])
+        text = message if message is not None else rule.format_message(self.lang, **values)
+        return Diagnostic(code=rule.code, name=rule.name, severity=sev, message=text,
+                          line=line, column=column, end_line=end_line, end_column=end_column,
+                          fix=fix_obj, related=related_objs, start=start, end=end)
+
+
+def iter_checks(rules: Iterable[RuleSpec], ctx: Context) -> Iterator[Diagnostic]:
+    for rule in rules:
+        if rule.applies_to(ctx.doc.kind):
+            yield from rule.check(ctx)

@@ -1,0 +1,199 @@
+"""YAML rule packs → validated rule objects. Every error names the pack file and line.
+
+A pack is a mapping::
+
+    pack: core                 # optional name (defaults to the file stem)
+    description: …
+    extends: [other.yaml]      # optional; paths relative to this pack, or built-in pack names
+    rules:
+      - code: PH001            # a new rule: needs `kind`
+        kind: pattern
+        …
+      - code: PUNC001          # an override of a rule defined earlier: no `kind`
+        severity: info         #   only severity / enabled may change
+        enabled: false
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from lint.errors import UsageError
+from lint.rules.base import RuleSpec
+from lint.yamlio import Located, load_yaml
+
+_PACK_KEYS = {"pack", "description", "extends", "rules"}
+_OVERRIDE_KEYS = {"code", "severity", "enabled"}
+# YAML files in rules/ that are data, not rule packs.
+NOT_PACKS = {"units.yaml"}
+
+
+def builtin_dir() -> Path:
+    """rules/ in a source checkout or editable install; lint/packs inside an installed wheel."""
+    source = Path(__file__).resolve().parents[2] / "rules"
+    if (source / "core.yaml").exists() or source.is_dir() and any(source.glob("*.yaml")):
+        return source
+    from importlib.resources import files
+
+    return Path(str(files("lint.packs")))
+
+
+def builtin_pack_paths() -> list[Path]:
+    directory = builtin_dir()
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_PACKS)
+
+
+def kind_class(kind: str) -> type[RuleSpec] | None:
+    module_name = "lint.rules.kinds." + kind.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, "RULE", None)
+
+
+def known_kinds() -> list[str]:
+    directory = Path(__file__).with_name("kinds")
+    return sorted(p.stem.replace("_", "-") for p in directory.glob("*.py") if not p.stem.startswith("_"))
+
+
+class RuleTable:
+    """Rules by code, in load order, with the packs they came from."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, RuleSpec] = {}
+        self.loaded: set[Path] = set()
+
+    def load_pack(self, path: Path, *, builtin: bool = False) -> None:
+        path = path.resolve()
+        if path in self.loaded:
+            return
+        self.loaded.add(path)
+        shown = path.name if builtin else str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError("rule pack not found", str(path)) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read rule pack: {exc}", str(path)) from None
+        located = load_yaml(text, shown)
+        self._load_data(located, path, shown)
+
+    def _load_data(self, located: Located, path: Path, shown: str) -> None:
+        data = located.data
+        if not isinstance(data, dict):
+            raise UsageError("a rule pack must be a mapping with a `rules:` list, "
+                             f"not {type(data).__name__ if data is not None else 'an empty file'}",
+                             shown, 1)
+        unknown = set(data) - _PACK_KEYS
+        if unknown:
+            key = sorted(map(str, unknown))[0]
+            raise UsageError(f"unknown key {key!r} in rule pack (allowed: {', '.join(sorted(_PACK_KEYS))})",
+                             shown, located.line_of((key,)))
+        pack_name = str(data.get("pack") or path.stem)
+        extends = data.get("extends") or []
+        if isinstance(extends, str):
+            extends = [extends]
+        if not isinstance(extends, list):
+            raise UsageError("`extends` must be a list of packs", shown, located.line_of(("extends",)))
+        for target in extends:
+            self.load_pack(self._resolve(str(target), path, shown, located))
+        rules = data.get("rules", [])
+        if not isinstance(rules, list):
+            raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))
+        for index, entry in enumerate(rules):
+            self._load_rule(entry, index, pack_name, located, shown)
+
+    def _resolve(self, target: str, path: Path, shown: str, located: Located) -> Path:
+        candidate = (path.parent / target)
+        if candidate.exists():
+            return candidate
+        builtin = builtin_dir() / (target if target.endswith(".yaml") else target + ".yaml")
+        if builtin.exists():
+            return builtin
+        raise UsageError(f"extends: pack {target!r} not found", shown, located.line_of(("extends",)))
+
+    def _load_rule(self, entry: Any, index: int, pack: str, located: Located, shown: str) -> None:
+        where = ("rules", index)
+        line = located.line_of(where)
+        if not isinstance(entry, dict):
+            raise UsageError("each rule must be a mapping", shown, line)
+        code = entry.get("code")
+        if not isinstance(code, str):
+            raise UsageError("rule has no `code`", shown, line)
+        if "kind" not in entry:
+            self._override(entry, code, located, where, shown)
+            return
+        if code in self.rules:
+            first = self.rules[code]
+            raise UsageError(f"duplicate rule code {code} (first defined in {first.source}:{first.source_line})",
+                             shown, located.line_of(where + ("code",)))
+        kind = entry["kind"]
+        cls = kind_class(str(kind))
+        if cls is None:
+            raise UsageError(f"unknown rule kind {kind!r} (known: {', '.join(known_kinds())})",
+                             shown, located.line_of(where + ("kind",)))
+        try:
+            rule = cls.model_validate(entry)
+        except ValidationError as exc:
+            raise _validation_error(exc, located, where, shown, code) from None
+        except ValueError as exc:  # raised by a kind's own compile step
+            raise UsageError(f"rule {code}: {exc}", shown, line) from None
+        rule.pack = pack
+        rule.source = shown
+        rule.source_line = line or 0
+        self.rules[code] = rule
+
+    def _override(self, entry: dict, code: str, located: Located, where: tuple, shown: str) -> None:
+        if code not in self.rules:
+            raise UsageError(f"rule {code} is not defined (an entry without `kind` overrides an existing rule)",
+                             shown, located.line_of(where + ("code",)))
+        unknown = set(entry) - _OVERRIDE_KEYS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise UsageError(f"an override may only set severity or enabled, not {key!r}",
+                             shown, located.line_of(where + (key,)))
+        rule = self.rules[code]
+        update: dict[str, Any] = {}
+        if "severity" in entry:
+            if entry["severity"] not in ("error", "warning", "info"):
+                raise UsageError("severity must be error, warning or info", shown,
+                                 located.line_of(where + ("severity",)))
+            update["severity"] = entry["severity"]
+        if "enabled" in entry:
+            if not isinstance(entry["enabled"], bool):
+                raise UsageError("enabled must be true or false", shown, located.line_of(where + ("enabled",)))
+            update["enabled"] = entry["enabled"]
+        self.rules[code] = rule.model_copy(update=update)
+
+
+def _validation_error(exc: ValidationError, located: Located, where: tuple, shown: str,
+                      code: str) -> UsageError:
+    error = exc.errors()[0]
+    loc = tuple(error.get("loc", ()))
+    # Discriminated or nested locations may name a model; keep only real keys/indices.
+    path = where + tuple(part for part in loc if isinstance(part, (int, str)))
+    field = ".".join(str(part) for part in loc) or "rule"
+    message = error.get("msg", "invalid value")
+    if error.get("type") == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r}" if loc else "unknown key"
+    elif error.get("type") == "missing":
+        message = f"missing required key {field!r}"
+    else:
+        message = f"{field}: {message}"
+    return UsageError(f"rule {code}: {message}", shown, located.line_of(path))
+
+
+def load_rules(extra_packs: list[Path] | None = None) -> RuleTable:
+    table = RuleTable()
+    for path in builtin_pack_paths():
+        table.load_pack(path, builtin=True)
+    for path in extra_packs or []:
+        table.load_pack(path)
+    return table

@@ -1,0 +1,164 @@
+"""Files → FileResults: discovery, per-directory configuration, decoding errors as IO001, fixes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.config import Settings, find_config, load_config_file
+from lint.diagnostics import FileResult
+from lint.document import DecodeError, load_path, load_text
+from lint.engine import Engine, Overrides, path_matches
+from lint.errors import UsageError
+
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+_SKIP_DIRS = {".git", ".hg", ".svn", ".gwlint_cache", "__pycache__", "node_modules", ".venv", "venv",
+              ".tox", ".mypy_cache", ".pytest_cache"}
+
+
+@dataclass
+class RunOptions:
+    config: Path | None = None
+    overrides: Overrides = field(default_factory=Overrides)
+    fix: bool = False
+    diff: bool = False
+
+
+class EngineCache:
+    """One Engine per configuration file (or the explicit --config)."""
+
+    def __init__(self, options: RunOptions):
+        self.options = options
+        self._engines: dict[Path | None, Engine] = {}
+        self._explicit = load_config_file(options.config) if options.config else None
+
+    def settings_for(self, path: Path) -> tuple[Path | None, Settings]:
+        if self._explicit is not None:
+            return self.options.config, self._explicit
+        config = find_config(path.resolve().parent)
+        if config is None:
+            return None, Settings()
+        return config, None  # loaded lazily below
+
+    def engine_for(self, path: Path) -> Engine:
+        key, settings = self.settings_for(path)
+        engine = self._engines.get(key)
+        if engine is None:
+            if settings is None:
+                settings = load_config_file(key)
+            engine = Engine(settings, self.options.overrides)
+            self._engines[key] = engine
+        return engine
+
+    def default(self) -> Engine:
+        return self.engine_for(Path.cwd() / "stdin.txt")
+
+    def engines(self) -> list[Engine]:
+        return list(self._engines.values())
+
+
+def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
+    """Expand folders into documents; a missing path stops the run (exit 2)."""
+    found: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError("no such file or directory", given)
+        if path.is_dir():
+            for file_path in _walk(path):
+                display = str(file_path)
+                if _excluded(file_path, cache):
+                    continue
+                real = os.path.realpath(file_path)
+                if real not in seen:
+                    seen.add(real)
+                    found.append((file_path, display))
+        else:
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                found.append((path, given))
+    return found
+
+
+def _walk(root: Path):
+    # followlinks=False: a symlink loop cannot send the walk round forever.
+    for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith((".", "~$")):
+                yield Path(folder) / name
+
+
+def _excluded(path: Path, cache: EngineCache) -> bool:
+    engine = cache.engine_for(path)
+    if not engine.settings.exclude:
+        return False
+    relative = engine.relative(str(path))
+    return any(path_matches(glob, relative) for glob in engine.settings.exclude)
+
+
+def lint_file(path: Path, display: str, engine: Engine) -> FileResult:
+    try:
+        doc = load_path(path, display)
+    except PermissionError:
+        return engine.io_error(display, "permission denied")
+    except IsADirectoryError:
+        return engine.io_error(display, "is a directory")
+    except DecodeError as exc:
+        return engine.io_error(display, str(exc))
+    except OSError as exc:
+        return engine.io_error(display, exc.strerror or str(exc))
+    return engine.lint(doc)
+
+
+def lint_source(text: str, display: str, engine: Engine, source_format: str = "txt") -> FileResult:
+    return engine.lint(load_text(text, display, source_format))
+
+
+MAX_FIX_PASSES = 6
+
+
+def fix_file(path: Path, display: str, engine: Engine, write: bool) -> tuple[FileResult, str | None, str | None]:
+    """Apply fixes until none remain. Returns (remaining result, original text, fixed text).
+
+    Texts are None when the file was not fixable (unreadable, .docx, or nothing to fix).
+    """
+    from lint.fix import apply_fixes
+
+    try:
+        data = path.read_bytes()
+        from lint.document.load import load_bytes, source_format_of
+
+        fmt = source_format_of(str(path))
+        doc = load_bytes(data, display, fmt)
+    except (OSError, DecodeError):
+        return lint_file(path, display, engine), None, None
+    result = engine.lint(doc)
+    if fmt == "docx":
+        return result, None, None
+    original = doc.restore(doc.text)
+    current = doc
+    for _ in range(MAX_FIX_PASSES):
+        new_text = apply_fixes(current, result.diagnostics)
+        if new_text is None:
+            break
+        current = load_text(new_text, display, fmt)
+        current.line_endings = doc.line_endings if new_text.count("\n") == doc.text.count("\n") else current.line_endings
+        result = engine.lint(current)
+    if current is doc:
+        return result, None, None
+    fixed = doc.restore(current.text) if current.text.count("\n") == doc.text.count("\n") else current.text
+    if write:
+        encoded = fixed.encode(doc.encoding)
+        if doc.bom:
+            import codecs
+
+            boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+                    "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+                    "utf-32-be": codecs.BOM_UTF32_BE}
+            encoded = boms.get(doc.encoding, b"") + encoded
+        path.write_bytes(encoded)
+    return result, original, fixed

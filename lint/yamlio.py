@@ -1,0 +1,70 @@
+"""YAML loading that remembers where every key was written, so errors can name file:line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from lint.errors import UsageError
+
+try:  # the C loader is much faster when PyYAML was built with libyaml
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+class Located:
+    """Python data plus a map from key paths (tuples) to 1-based line numbers."""
+
+    def __init__(self, data: Any, lines: dict[tuple, int]):
+        self.data = data
+        self.lines = lines
+
+    def line_of(self, path: tuple) -> int | None:
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def load_yaml(text: str, source: str) -> Located:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise UsageError(f"invalid YAML: {problem}", source, line) from None
+    lines: dict[tuple, int] = {}
+    if node is None:
+        return Located(None, {(): 1})
+    try:
+        data = _convert(node, (), lines)
+    except ValueError as exc:
+        raise UsageError(f"invalid YAML: {exc}", source, None) from None
+    return Located(data, lines)
+
+
+def _convert(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, path + ("<key>",), {})
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise ValueError(f"line {key_node.start_mark.line + 1}: mapping keys must be scalars")
+            if key in out:
+                raise ValueError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
+            out[key] = _convert(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), lines) for i, item in enumerate(node.value)]
+    return _SCALARS.construct_object(node, deep=True)
+
+
+# Scalars arrive with their tags already resolved by compose(); this turns them into Python values.
+_SCALARS = yaml.constructor.SafeConstructor()
