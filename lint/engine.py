@@ -176,7 +176,9 @@ def detect_kind(doc: Document, ctx: Context) -> str:
 
     outline = ctx.outline
     top = [node.title for node in outline.roots if node.style != "inline-cn"]
+    # Short lines near the top (titles, datelines), not the first paragraph's prose.
+    opening = "\n".join(line for line in doc.text.split("\n", 6)[:6] if len(line.strip()) <= 60)
     doc.kind_detected = _detect(doc.title, doc.header.title, top, outline.has_numbered_outline,
-                                doc.header.found)
+                                doc.header.found, opening)
     doc.kind = doc.kind_detected
     return doc.kind_detected

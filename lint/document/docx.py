@@ -136,10 +136,8 @@ def _open(data: bytes) -> _Opened:
     try:
         package = OpcPackage.open(io.BytesIO(data))
         part = package.main_document_part
-    except KeyError as exc:
-        raise DecodeError(f"not a Word document (missing part: {_reason(exc)})") from None
     except Exception as exc:
-        raise DecodeError(f"damaged .docx file: {_reason(exc)}") from None
+        raise DecodeError(_package_error(exc)) from None
 
     content_type = getattr(part, "content_type", "")
     if content_type not in _DOCUMENT_TYPES:
@@ -181,6 +179,27 @@ def _related_element(part, reltype: str, tag: str):
     except Exception:  # a broken numbering/styles part only costs us the markers
         return None
     return element if element is not None and element.tag == tag else None
+
+
+_MISSING_ITEM = re.compile(r"There is no item named '([^']*)' in the archive")
+
+
+def _package_error(exc: Exception) -> str:
+    """A one-line reason for python-docx failing to open the package."""
+    text = str(exc)
+    if isinstance(exc, KeyError):
+        missing = _MISSING_ITEM.search(text)
+        if missing:
+            return f"damaged .docx file: part {missing.group(1)} is missing from the archive"
+        if "officeDocument" in text:
+            return "not a Word document (the package has no main document part)"
+        return f"not a Word document (missing part: {_reason(exc)})"
+    name = type(exc).__name__
+    if name == "XMLSyntaxError":
+        return f"damaged .docx file: malformed XML ({_reason(exc)})"
+    if isinstance(exc, (zipfile.BadZipFile, EOFError)) or type(exc).__module__ == "zlib":
+        return f"damaged .docx file: corrupt ZIP member ({_reason(exc)})"
+    return f"damaged .docx file: {_reason(exc)}"
 
 
 def _reason(exc: BaseException) -> str:

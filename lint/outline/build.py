@@ -146,6 +146,7 @@ def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
 
 
 def _attach_run_in(doc: Document, outline: Outline) -> None:
+    touched: dict[int, list[Node]] = {}
     for paragraph in outline.paragraphs:
         text = paragraph.text
         if "是" not in text:
@@ -178,7 +179,12 @@ def _attach_run_in(doc: Document, outline: Outline) -> None:
                         line=line, column=column, start=start, marker_end=marker_end,
                         title_start=title_start, title_end=title_end, run_in=True,
                         paragraph=paragraph, parent=owner)
-            (owner.children if owner else outline.roots).append(node)
+            siblings = owner.children if owner else outline.roots
+            siblings.append(node)
+            touched[id(siblings)] = siblings
+    # Run-in items join marker children; keep every sibling list in document order.
+    for siblings in touched.values():
+        siblings.sort(key=lambda n: n.start)
 
 
 def _set_levels(nodes: list[Node], level: int) -> None:
