@@ -6,7 +6,6 @@ Unknown keys, wrong types and unknown rule codes stop the run (exit 2) naming fi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -150,7 +149,6 @@ def _has_gwlint_section(path: Path) -> bool:
         return False
 
 
-@lru_cache(maxsize=256)
 def find_config(directory: Path) -> Path | None:
     """The nearest config file at or above ``directory``."""
     for folder in (directory, *directory.parents):
