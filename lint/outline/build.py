@@ -80,13 +80,25 @@ def build_outline(doc: Document) -> Outline:
     return outline
 
 
+_SHORT_TAIL_END = re.compile(r"[。！？!?；;…][”’」』）)】]*$")
+_ALIGNED = re.compile(r"[ \u3000\u00a0\t]{3,}")
+_OPTION = re.compile(r"^[A-Za-zＡ-Ｚ][．.、)）]")
+
+
 def _continues(previous: str, line: str, paragraph: Paragraph, after_heading: bool) -> bool:
     if _ends_sentence(previous) or line.startswith(_NO_JOIN_START) or previous.startswith("<!--"):
+        return False
+    # Table rows (tab-separated cells) and lettered options (A．… B．…) stand on their own lines.
+    if "\t" in previous or "\t" in line or _OPTION.match(line):
         return False
     if after_heading:
         # A heading broken over two lines: a short tail with no punctuation of its own.
         return (paragraph.first_line == paragraph.last_line and len(previous) >= 15
                 and len(line) <= 12 and not _PUNCT.search(line))
+    if len(line) < 20 and not _SHORT_TAIL_END.search(line):
+        return False  # a short line of its own: a dateline, a byline, 来源：…, 各位代表：
+    if _ALIGNED.search(previous) or previous.endswith("|") or line.startswith("|"):
+        return False  # laid out with runs of spaces or drawn as a table: not running prose
     return len(previous) >= _MIN_BROKEN_LINE
 
 
