@@ -309,3 +309,24 @@ def test_test_rules_runs_pack_cases(tmp_path):
 def test_version():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("gwlint ")
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json"])
+def test_seeds_check_in_the_three_core_formats(fmt):
+    root = Path(__file__).parents[1]
+    result = run(["check", "seeds", "--format", fmt, "--no-cache"], root)
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    if fmt == "json":
+        jsonschema = pytest.importorskip("jsonschema")
+        schema = json.loads((root / "lint" / "report" / "schema.json").read_text("utf-8"))
+        data = json.loads(result.stdout)
+        jsonschema.validate(data, schema)
+        assert data["summary"]["files"] == 5
+        assert {f["kind"] for f in data["files"]} == {"summary", "plan", "article"}
+    elif fmt == "concise":
+        import re
+
+        pattern = re.compile(r"^seeds/\d{3}_[0-9a-f]+\.txt:\d+:\d+: (error|warning|info): .+ \[[A-Z]{2,4}\d{3}\]$")
+        findings = [line for line in result.stdout.splitlines() if line.startswith("seeds/")]
+        assert all(pattern.match(line) for line in findings), findings[:3]
