@@ -1,0 +1,38 @@
+"""`--format gitlab`: a GitLab Code Quality report (Code Climate JSON subset).
+
+Fingerprints are the stable ones of lint.baseline (code, path, flagged text and its context),
+so GitLab's merge request widget compares findings across pipelines, not line numbers.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lint.baseline import fingerprints
+from lint.diagnostics import FileResult, Severity
+from lint.report import ReportMeta
+
+# GitLab's scale is info < minor < major < critical < blocker; gwlint's error is a provable
+# defect that should stop the document, not a crash of the pipeline (blocker).
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def to_data(results: list[FileResult], meta: ReportMeta) -> list[dict]:
+    issues = []
+    for result in results:
+        path = result.path.replace("\\", "/").removeprefix("./")
+        for d, fingerprint in zip(result.diagnostics, fingerprints(result)):
+            issues.append({
+                "type": "issue",
+                "description": f"{d.message} [{d.code}]",
+                "check_name": d.code,
+                "categories": ["Style"],
+                "fingerprint": fingerprint,
+                "severity": SEVERITIES[d.severity],
+                "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}},
+            })
+    return issues
+
+
+def render(results: list[FileResult], meta: ReportMeta) -> str:
+    return json.dumps(to_data(results, meta), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,341 @@
+"""CI report formats: sarif, github, gitlab, junit, rdjson, html.
+
+Golden checks use the small synthetic document of tests/workflow_support.py (never the seeds);
+expected positions are worked out from that text here, not taken from the formatter.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lint.cli import app
+from lint.diagnostics import Diagnostic, FileResult, Fix, Related, Severity
+from lint.report import ReportMeta, render
+from tests.conftest import SCHEMAS
+from tests.workflow_support import CLEAN, DOCUMENT, write_project
+
+FORMATS = ("sarif", "github", "gitlab", "junit", "rdjson", "html")
+LINES = DOCUMENT.split("\n")
+
+
+def _col(line: int, needle: str, nth: int = 0) -> int:
+    """1-based code-point column of the nth ``needle`` on ``line`` of DOCUMENT."""
+    text, start = LINES[line - 1], -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start + 1
+
+
+# (code, line, column, end column) of every finding in DOCUMENT, in report order.
+EXPECTED = [
+    ("HR002", 3, _col(3, ","), _col(3, ",") + 1),
+    ("HR001", 4, _col(4, "待定"), _col(4, "待定") + 2),
+    ("HR001", 4, _col(4, "待定", 1), _col(4, "待定", 1) + 2),
+    ("HR003", 5, _col(5, "<b>"), _col(5, "</b>") + 4),
+]
+
+
+def _check(root: Path, fmt: str, *paths: str) -> str:
+    out = root / f"gwlint-report.{fmt}"
+    result = CliRunner().invoke(app, ["check", *(paths or ("doc.txt",)), "--format", fmt,
+                                      "--output", str(out), "--no-cache"])
+    assert result.exit_code == 1, result.output  # HR001 is an error
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    write_project(tmp_path, {"doc.txt": DOCUMENT, "clean.txt": CLEAN})
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _meta() -> ReportMeta:
+    return ReportMeta(version="0.0-test")
+
+
+def _related_result() -> FileResult:
+    """A finding with a related place and a fix, and one empty span, built by hand."""
+    related = Diagnostic(code="SUM001", name="parts-exceed-total", severity=Severity.ERROR,
+                         message="分项之和14大于合计12", line=3, column=9, end_line=3, end_column=12,
+                         related=(Related("合计在此处", 3, 9),),
+                         fix=Fix("14宗", 3, 9, 3, 12))
+    empty = Diagnostic(code="SEC001", name="section-missing", severity=Severity.WARNING,
+                       message="缺少“下一步工作”部分", line=2, column=1, end_line=2, end_column=1)
+    return FileResult(path="doc.txt", kind="summary", diagnostics=[empty, related], text=DOCUMENT)
+
+
+# -- SARIF ---------------------------------------------------------------------------------
+def _sarif_validator():
+    schema_path = SCHEMAS / "sarif-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip("../shared/schemas/sarif-2.1.0.json is not present")
+    jsonschema = pytest.importorskip("jsonschema")
+    return jsonschema.Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+
+
+def test_sarif_is_valid_against_the_official_schema(project):
+    validator = _sarif_validator()
+    documents = [json.loads(_check(project, "sarif", "doc.txt", "clean.txt")),
+                 json.loads(render("sarif", [_related_result()], _meta())),
+                 json.loads(render("sarif", [], _meta()))]
+    for data in documents:
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+        assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+def test_sarif_rules_and_results(project):
+    data = json.loads(_check(project, "sarif"))
+    run = data["runs"][0]
+    assert data["version"] == "2.1.0"
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    by_id = {rule["id"]: rule for rule in rules}
+    hr001 = by_id["HR001"]
+    assert hr001["name"] == "tbd-left"
+    assert hr001["defaultConfiguration"]["level"] == "error"
+    assert by_id["HR003"]["defaultConfiguration"]["level"] == "note"
+    assert "Flags 待定 left in the text." in hr001["shortDescription"]["text"]
+    assert "cannot be acted on" in hr001["fullDescription"]["text"]
+    assert "完成时间为6月30日。" in hr001["help"]["text"]
+    assert "完成时间待定。" in hr001["help"]["markdown"]
+
+    results = run["results"]
+    got = []
+    for r in results:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        location = r["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "doc.txt"
+        region = location["region"]
+        assert region["startLine"] == region["endLine"]
+        got.append((r["ruleId"], region["startLine"], region["startColumn"], region["endColumn"]))
+    assert got == EXPECTED
+    assert [r["level"] for r in results] == ["warning", "error", "error", "note"]
+    assert results[0]["message"]["text"] == "汉字之间使用了半角逗号"
+    replacement = results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "，"
+    assert (replacement["deletedRegion"]["startColumn"], replacement["deletedRegion"]["endColumn"]) == EXPECTED[0][2:]
+    assert "fixes" not in results[1]
+
+
+def test_sarif_related_locations():
+    result = json.loads(render("sarif", [_related_result()], _meta()))["runs"][0]["results"][1]
+    assert result["relatedLocations"] == [{
+        "id": 1, "message": {"text": "合计在此处"},
+        "physicalLocation": {"artifactLocation": {"uri": "doc.txt"},
+                             "region": {"startLine": 3, "startColumn": 9}}}]
+
+
+def test_sarif_fingerprints_survive_lines_inserted_above(project):
+    def fingerprints(report: str) -> list[str]:
+        return [r["partialFingerprints"]["gwlint/v1"] for r in json.loads(report)["runs"][0]["results"]]
+
+    before = fingerprints(_check(project, "sarif"))
+    assert len(set(before)) == len(before) == 4  # the two 待定 on line 4 stay apart
+    (project / "doc.txt").write_text("前言一行。\n前言两行。\n" + DOCUMENT, encoding="utf-8")
+    assert fingerprints(_check(project, "sarif")) == before
+    # An edit right after the comma changes that finding's context, and only that finding's.
+    (project / "doc.txt").write_text(DOCUMENT.replace("其中工业", "其中产业"), encoding="utf-8")
+    after_edit = fingerprints(_check(project, "sarif"))
+    assert after_edit[1:] == before[1:]
+    assert after_edit[0] != before[0]
+
+
+def test_sarif_uri_is_percent_encoded_and_relative():
+    result = FileResult(path="报告 2024/doc.txt", kind="summary", text="x", diagnostics=[
+        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR, message="m",
+                   line=1, column=1, end_line=1, end_column=2)])
+    uri = json.loads(render("sarif", [result], _meta()))["runs"][0]["results"][0][
+        "locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "%E6%8A%A5%E5%91%8A%202024/doc.txt"
+
+
+# -- GitHub workflow commands ---------------------------------------------------------------
+def test_github_commands(project):
+    lines = _check(project, "github").splitlines()
+    assert len(lines) == len(EXPECTED)
+    code, line, col, end_col = EXPECTED[1]
+    assert lines[1] == (f"::error file=doc.txt,line={line},col={col},endLine={line},endColumn={end_col},"
+                        f"title={code}::未完成的标记“待定”")
+    assert lines[0].startswith("::warning file=doc.txt,line=3,")
+    assert "::汉字之间使用了半角逗号%0Afix: “，”" in lines[0]
+    assert lines[3].startswith("::notice file=doc.txt,")
+
+
+def test_github_escapes_data_and_properties():
+    result = FileResult(path="a,b:c.txt", kind="summary", text="完成率100%", diagnostics=[
+        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR,
+                   message="完成率100%\r\n下一步: 甲,乙", line=1, column=1, end_line=1, end_column=3)])
+    assert render("github", [result], _meta()) == (
+        "::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=3,title=HR001::"
+        "完成率100%25%0D%0A下一步: 甲,乙\n")
+
+
+# -- GitLab Code Quality --------------------------------------------------------------------
+def test_gitlab_code_quality(project):
+    issues = json.loads(_check(project, "gitlab", "doc.txt", "clean.txt"))
+    assert isinstance(issues, list) and len(issues) == len(EXPECTED)
+    for issue, (code, line, _, _) in zip(issues, EXPECTED):
+        assert issue["check_name"] == code
+        assert issue["location"]["path"] == "doc.txt"
+        assert issue["location"]["lines"]["begin"] == line
+        assert isinstance(issue["description"], str) and issue["description"]
+        assert isinstance(issue["fingerprint"], str) and issue["fingerprint"]
+    assert [i["severity"] for i in issues] == ["minor", "major", "major", "info"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert "未完成的标记“待定”" in issues[1]["description"]
+
+
+# -- JUnit ----------------------------------------------------------------------------------
+def test_junit_xml(project):
+    root = ET.fromstring(_check(project, "junit", "doc.txt", "clean.txt"))
+    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
+    assert set(suites) == {"doc.txt", "clean.txt"}
+    cases = suites["doc.txt"].findall("testcase")
+    assert len(cases) == len(EXPECTED) == int(suites["doc.txt"].get("failures"))
+    failures = [case.find("failure") for case in cases]
+    assert [f.get("type") for f in failures] == [code for code, *_ in EXPECTED]
+    assert failures[3].get("message") == '残留标记<b>&"强调"</b>'
+    assert LINES[4] in failures[3].text  # the source line, escaped and read back intact
+    clean_cases = suites["clean.txt"].findall("testcase")
+    assert len(clean_cases) == 1 and clean_cases[0].find("failure") is None
+    assert root.get("failures") == str(len(EXPECTED))
+
+
+def test_junit_survives_characters_xml_cannot_carry():
+    result = FileResult(path="a&b<c>.txt", kind="summary", text="", diagnostics=[
+        Diagnostic(code="IO001", name="unreadable-file", severity=Severity.ERROR,
+                   message="bad\x00byte\x0b]]>", line=1, column=1, end_line=1, end_column=1)])
+    root = ET.fromstring(render("junit", [result], _meta()))
+    failure = root.find("testsuite/testcase/failure")
+    assert root.find("testsuite").get("name") == "a&b<c>.txt"
+    assert failure.get("message").startswith("bad") and failure.get("message").endswith("]]>")
+
+
+# -- reviewdog rdjson -----------------------------------------------------------------------
+def _byte_col(line: int, column: int) -> int:
+    return len(LINES[line - 1][:column - 1].encode("utf-8")) + 1
+
+
+def test_rdjson_columns_are_utf8_bytes(project):
+    data = json.loads(_check(project, "rdjson"))
+    assert data["source"]["name"] == "gwlint"
+    diagnostics = data["diagnostics"]
+    assert len(diagnostics) == len(EXPECTED)
+    for item, (code, line, col, end_col) in zip(diagnostics, EXPECTED):
+        assert item["code"]["value"] == code
+        assert item["location"]["path"] == "doc.txt"
+        assert item["location"]["range"] == {"start": {"line": line, "column": _byte_col(line, col)},
+                                             "end": {"line": line, "column": _byte_col(line, end_col)}}
+    comma = diagnostics[0]
+    # 全年完成土地供应 (8 × 3 bytes) + 12 (2) + 宗 (3) = 29 bytes before the comma.
+    assert comma["location"]["range"]["start"]["column"] == 30
+    assert comma["location"]["range"]["end"]["column"] == 31
+    assert comma["suggestions"] == [{"range": comma["location"]["range"], "text": "，"}]
+    assert [d["severity"] for d in diagnostics] == ["WARNING", "ERROR", "ERROR", "INFO"]
+
+
+def test_rdjson_counts_four_byte_characters():
+    text = "𠀀待定"
+    result = FileResult(path="x.txt", kind="summary", text=text, diagnostics=[
+        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR, message="m",
+                   line=1, column=2, end_line=1, end_column=4)])
+    span = json.loads(render("rdjson", [result], _meta()))["diagnostics"][0]["location"]["range"]
+    assert span == {"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 11}}
+
+
+# -- HTML -----------------------------------------------------------------------------------
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}
+
+
+class _Page(HTMLParser):
+    """Collects what a reader sees: marks, hit lines, messages; checks tags are balanced."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.marks: list[str] = []
+        self.hit_lines: list[str] = []
+        self.messages: list[str] = []
+        self.hrefs: list[str] = []
+        self.tags: set[str] = set()
+        self._capture: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.add(tag)
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if "src" in attrs:
+            self.errors.append(f"external resource {attrs['src']}")
+        if tag in VOID:
+            return
+        classes = (attrs.get("class") or "").split()
+        key = ("mark" if tag == "mark" else "hit" if "hit" in classes else
+               "msg" if "msg" in classes else "")
+        self.stack.append((tag, key))
+        if key:
+            self._capture[key] = []
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+            return
+        _, key = self.stack.pop()
+        if key:
+            text = "".join(self._capture.pop(key))
+            {"mark": self.marks, "hit": self.hit_lines, "msg": self.messages}[key].append(text)
+
+    def handle_data(self, data):
+        for parts in self._capture.values():
+            parts.append(data)
+
+
+def _page(report: str) -> _Page:
+    page = _Page()
+    page.feed(report)
+    page.close()
+    assert not page.errors, page.errors[:5]
+    assert not page.stack, page.stack
+    return page
+
+
+def test_html_report_shows_findings_and_marked_source(project):
+    page = _page(_check(project, "html", "doc.txt", "clean.txt"))
+    assert page.tags.isdisjoint({"script", "link", "img", "iframe"})
+    assert all(href.startswith("#") for href in page.hrefs)
+    spans = [LINES[line - 1][col - 1:end - 1] for _, line, col, end in EXPECTED]
+    assert page.marks == spans
+    assert spans[3] == '<b>&"强调"</b>'  # markup from the document arrives as text
+    for hit, (_, line, _, _) in zip(page.hit_lines, EXPECTED, strict=True):
+        assert hit == f"{line}{LINES[line - 1]}"  # the line number, then the whole line
+    assert page.messages == ["汉字之间使用了半角逗号", "未完成的标记“待定”", "未完成的标记“待定”",
+                             '残留标记<b>&"强调"</b>']
+
+
+def test_html_marks_multi_line_and_empty_spans():
+    multi = Diagnostic(code="HR009", name="long-span", severity=Severity.WARNING, message="跨行",
+                       line=3, column=9, end_line=4, end_column=5)
+    result = _related_result()
+    result.diagnostics.append(multi)
+    page = _page(render("html", [result], _meta()))
+    assert page.marks == ["", "12宗", LINES[2][8:], LINES[3][:4]]
+    assert "合计在此处" in render("html", [result], _meta())
+
+
+def test_every_format_renders_nothing_and_unreadable_files():
+    unreadable = FileResult(path="broken.txt", kind="unknown", text="", diagnostics=[
+        Diagnostic(code="IO001", name="unreadable-file", severity=Severity.ERROR,
+                   message="无法读取文件：binary", line=1, column=1, end_line=1, end_column=1)])
+    for fmt in FORMATS:
+        assert isinstance(render(fmt, [], _meta()), str)
+        assert "broken.txt" in render(fmt, [unreadable], _meta())
