@@ -11,6 +11,8 @@ from lint.document.read import decode, split_lines
 
 _FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx"}
 _TITLE_END = re.compile(r"[。；，：:;,]$")
+# Lines between a notice and the document it carries that are not that document's title.
+_NOT_A_TITLE = re.compile(r"^(?:[（(]此件[^）)]*[）)]|附件\s*[0-9０-９]*)$")
 
 
 def source_format_of(path: str) -> str:
@@ -48,7 +50,7 @@ def _build(text: str, path: str, source_format: str, encoding: str, bom: bool,
     start = doc.header.body_start_line or 1
     for lineno in range(start, min(len(lines), start + 12) + 1):
         candidate = lines[lineno - 1].strip().lstrip("#").strip()
-        if not candidate:
+        if not candidate or _NOT_A_TITLE.match(candidate):
             continue
         from lint.outline.markers import starts_with_marker
 

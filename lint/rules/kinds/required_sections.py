@@ -1,0 +1,225 @@
+"""required-sections: a 总结 or 计划/要点 has the parts its kind calls for; the title's promises are kept.
+
+Headings are matched by role lexicons (regexes, written in the pack), never by exact strings.
+A document is split into parts: a ``summary`` document is one summary part, unless a top-level
+heading opens a plan half (下步打算, 2025年工作思路…) and the title or the size of that half says the
+document is a "总结和…思路" — then the headings after it form a ``plan`` part of their own. A
+``plan`` document (including a 通知 that 印发 a 要点: the outline covers only the embedded part)
+is one plan part.
+
+Options (YAML):
+  mode      require: the part must have a heading of ``role`` (levels 1–2 of the part);
+            title-promise: every part the title names (``promises``) must be in the body.
+  part      summary | plan: which part ``require`` checks.
+  role      the role required.
+  lexicon   role → regexes matched against heading titles (share one with a YAML anchor).
+  implicit  a top-level heading of no known role counts as ``role`` (work items are results in a
+            summary and tasks in a plan, whatever their titles say).
+  prose     regexes: a match in the part's text also satisfies the role (problems folded into
+            prose, targets stated inside 总体要求).
+  halves    also check the plan half of a summary document (default true).
+  anchor    first | last: the top-level heading a finding is reported at…
+  before    …unless a top-level heading with one of these roles exists: report there (the
+            section belongs before it).
+  plan-roles      roles that may open a plan half in a summary document.
+  combined-title  regex: a title announcing a summary and a plan ("总结和…思路").
+  promises  for title-promise: [{pattern: regex with a group ``word``, role: ROLE}].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from lint.diagnostics import Diagnostic
+from lint.outline.model import Node
+from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.kinds._structure import is_abbreviated_list, is_numbered
+
+
+class Promise(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str
+    role: str
+
+
+@dataclass
+class Part:
+    kind: str                              # summary | plan
+    headings: list[Node]                   # its top-level headings
+    start: int                             # text span of the part
+    end: int
+    extra: list[Node] = field(default_factory=list)  # headings that count for roles, not anchors
+
+
+class RequiredSectionsRule(RuleSpec):
+    kind: Literal["required-sections"]
+    mode: Literal["require", "title-promise"] = "require"
+    part: Literal["summary", "plan"] = "summary"
+    role: str | None = None
+    lexicon: dict[str, list[str]] = Field(min_length=1)
+    implicit: bool = False
+    prose: list[str] = Field(default_factory=list)
+    halves: bool = True
+    anchor: Literal["first", "last"] = "last"
+    before: list[str] = Field(default_factory=list)
+    plan_roles: list[str] = Field(default_factory=list, alias="plan-roles")
+    combined_title: str | None = Field(default=None, alias="combined-title")
+    promises: list[Promise] = Field(default_factory=list)
+    kind_titles: dict[Literal["summary", "plan"], str] = Field(default_factory=dict, alias="kind-titles")
+
+    _lexicon: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
+    _prose: re.Pattern | None = PrivateAttr(default=None)
+    _combined: re.Pattern | None = PrivateAttr(default=None)
+    _promises: list[tuple[re.Pattern, str]] = PrivateAttr(default_factory=list)
+    _kind_titles: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _compile(self) -> "RequiredSectionsRule":
+        self._lexicon = {role: compile_regex("|".join(f"(?:{p})" for p in patterns), f"lexicon {role}")
+                         for role, patterns in self.lexicon.items() if patterns}
+        known = set(self.lexicon)
+        wanted = ([self.role] if self.role else []) + self.before + self.plan_roles + [p.role for p in self.promises]
+        for role in wanted:
+            if role not in known:
+                raise ValueError(f"role {role!r} is not in the lexicon (known: {', '.join(sorted(known))})")
+        if self.mode == "require" and not self.role:
+            raise ValueError("mode require needs a `role`")
+        if self.mode == "title-promise" and not self.promises:
+            raise ValueError("mode title-promise needs `promises`")
+        if self.prose:
+            self._prose = compile_regex("|".join(f"(?:{p})" for p in self.prose), "prose")
+        if self.combined_title:
+            self._combined = compile_regex(self.combined_title, "combined-title")
+        self._kind_titles = {kind: compile_regex(p, f"kind-titles {kind}") for kind, p in self.kind_titles.items()}
+        for promise in self.promises:
+            regex = compile_regex(promise.pattern, "promise")
+            if "word" not in regex.groupindex:
+                raise ValueError(f"promise {promise.pattern!r} needs a named group `word`")
+            self._promises.append((regex, promise.role))
+        return self
+
+    # -- roles ---------------------------------------------------------------------------
+    def roles(self, title: str) -> set[str]:
+        return {role for role, regex in self._lexicon.items() if regex.search(title)}
+
+    def _has_role(self, headings: list[Node], role: str, implicit: bool) -> bool:
+        for node in headings:
+            roles = self.roles(node.title)
+            if role in roles or (implicit and not roles):
+                return True
+        return False
+
+    # -- parts -----------------------------------------------------------------------------
+    def parts(self, ctx: Context) -> list[Part]:
+        roots = [n for n in ctx.outline.roots if is_numbered(n) and not is_abbreviated_list(n)]
+        if not roots:
+            return []
+        if not self._looks_like_its_kind(ctx, roots[0]):
+            return []
+        end = len(ctx.text)
+        paragraphs = ctx.outline.paragraphs
+        begin = min(paragraphs[0].start, roots[0].start) if paragraphs else roots[0].start
+        if ctx.doc.kind == "plan":
+            return [Part("plan", roots, begin, end)]
+        if ctx.doc.kind != "summary":
+            return []
+        plan_roles = set(self.plan_roles)
+        split = None
+        for index, node in enumerate(roots[1:], 1):
+            roles = self.roles(node.title)
+            if roles and roles <= plan_roles:
+                split = index
+                break
+        if split is None:
+            return [Part("summary", roots, begin, end)]
+        opener = roots[split]
+        # Every later top-level heading still counts for the summary's roles (a 存在问题 placed
+        # after the plans is there all the same); anchors use the opener first.
+        summary = Part("summary", roots[:split], begin, opener.start, extra=roots[split:])
+        if not self._is_combined(ctx, opener):
+            summary.end = end
+            summary.headings = roots
+            summary.extra = []
+            return [summary]
+        plan_heads = [c for c in opener.children if is_numbered(c)] + roots[split + 1:]
+        return [summary, Part("plan", plan_heads or [opener], opener.start, end, extra=[opener])]
+
+    def _looks_like_its_kind(self, ctx: Context, first: Node) -> bool:
+        """The kind was detected from a title or headings that say so: a titled document whose
+        title does not read as a summary/plan (an exam syllabus, a chronicle) is left alone."""
+        regex = self._kind_titles.get(ctx.doc.kind)
+        if regex is None:
+            return True
+        title = ctx.doc.title or ctx.doc.header.title
+        if title:
+            return bool(regex.search(title))
+        return bool(self.roles(first.title))
+
+    def _is_combined(self, ctx: Context, opener: Node) -> bool:
+        title = ctx.doc.title
+        if title and self._combined is not None:
+            return bool(self._combined.search(title))
+        return sum(1 for child in opener.children if is_numbered(child)) >= 2
+
+    # -- checks ----------------------------------------------------------------------------
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        parts = self.parts(ctx)
+        if self.mode == "title-promise":
+            yield from self._title_promises(ctx, parts)
+            return
+        for index, part in enumerate(parts):
+            if part.kind != self.part:
+                continue
+            if part.kind == "plan" and index > 0 and not self.halves:
+                continue
+            yield from self._require(ctx, part)
+
+    def _require(self, ctx: Context, part: Part) -> Iterator[Diagnostic]:
+        role = self.role
+        top = part.headings
+        second = [c for node in top for c in node.children if is_numbered(c)]
+        if (self._has_role(top, role, self.implicit) or self._has_role(second + part.extra, role, False)):
+            return
+        if self._prose is not None and self._prose.search(ctx.text, part.start, part.end):
+            return
+        anchor, before = self._anchor(part)
+        yield ctx.diagnostic(self, anchor.start, max(anchor.title_end, anchor.marker_end),
+                             heading=anchor.marker + anchor.title,
+                             where="之前" if before else "之后", where_en="before" if before else "after")
+
+    def _anchor(self, part: Part) -> tuple[Node, bool]:
+        """The heading to report at, and whether the missing section belongs before it."""
+        wanted = set(self.before)
+        for node in part.headings + part.extra:
+            if wanted & self.roles(node.title):
+                return node, True
+        if self.anchor == "first":
+            return part.headings[0], True
+        return part.headings[-1], False
+
+    def _title_promises(self, ctx: Context, parts: list[Part]) -> Iterator[Diagnostic]:
+        title, line = ctx.doc.title, ctx.doc.title_line
+        if not title or not line or not parts:
+            return
+        headings: list[Node] = []
+        for part in parts:
+            headings += part.headings + part.extra
+        if len(headings) < 2:
+            return  # too little structure to say a part is missing
+        second = [c for node in headings for c in node.children if is_numbered(c)]
+        line_start = ctx.doc.line_starts[line - 1]
+        offset = ctx.doc.line_text(line).find(title)
+        base = line_start + max(offset, 0)
+        for regex, role in self._promises:
+            match = regex.search(title)
+            if match is None or self._has_role(headings + second, role, False):
+                continue
+            start, end = match.span("word")
+            yield ctx.diagnostic(self, base + start, base + end, word=match.group("word"))
+
+
+RULE = RequiredSectionsRule
