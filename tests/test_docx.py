@@ -17,10 +17,11 @@ from lint.document.model import DecodeError  # noqa: E402
 
 W_NS = nsdecls("w")
 
-# The 公文 outline: 一、 / （一） / 1.  — level 3 uses "%3." (decimal), levels restart as in Word.
+# The 公文 outline: 一、 / （一） / 1. / ①.  %N in w:lvlText is the counter of level N (1-based),
+# so the second level must say "（%2）" — "（%1）" there would repeat the first level's number.
 GONGWEN_LEVELS = (
     ("chineseCounting", "%1、"),
-    ("chineseCounting", "（%1）"),
+    ("chineseCounting", "（%2）"),
     ("decimal", "%3."),
     ("decimalEnclosedCircle", "%4"),
 )
@@ -212,6 +213,15 @@ def test_gongwen_outline_numbering_is_rendered():
     ]
 
 
+def test_placeholder_refers_to_the_numbered_level():
+    """Word substitutes %1 with level 1's counter even inside a level-2 lvlText."""
+    document = docx.Document()
+    add_numbering(document, _abstract_num(97, (("chineseCounting", "%1、"), ("chineseCounting", "（%1）"))),
+                  _num(97, 97))
+    numbered(document, [(0, "甲"), (1, "乙"), (1, "丙")], num_id=97)
+    assert docx_lines(to_bytes(document)) == ["一、甲", "（一）乙", "（一）丙"]
+
+
 def test_chinese_counting_past_ten():
     document = gongwen_document()
     numbered(document, [(0, f"第{i}项") for i in range(1, 24)])
@@ -240,6 +250,33 @@ def test_numbering_inherited_from_paragraph_style():
     set_numpr(plain, 0)  # numId 0 switches the style's numbering off
     assert docx_lines(to_bytes(document)) == [
         "一、总体要求", "（一）指导思想", "（二）工作目标", "二、主要任务", "不编号"]
+
+
+def test_style_linked_to_a_level_through_lvl_pstyle():
+    """Word's "link level to style": the style's numPr has no ilvl, the w:lvl names the style."""
+    document = docx.Document()
+    abstract = _abstract_num(98, GONGWEN_LEVELS).replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="GwH2"/>')
+    add_numbering(document, abstract, _num(98, 98))
+    document.styles.element.append(parse_xml(
+        f'<w:style {W_NS} w:type="paragraph" w:styleId="GwH2"><w:name w:val="GW H2"/>'
+        f'<w:pPr><w:numPr><w:numId w:val="98"/></w:numPr></w:pPr></w:style>'))
+    numbered(document, [(0, "甲")], num_id=98)
+    document.add_paragraph("乙", style="GW H2")
+    document.add_paragraph("丙", style="GW H2")
+    assert docx_lines(to_bytes(document)) == ["一、甲", "（一）乙", "（二）丙"]
+
+
+def test_legal_numbering_and_bullets():
+    document = docx.Document()
+    abstract = _abstract_num(99, (("upperRoman", "%1."), ("lowerLetter", "%1.%2")))
+    abstract = abstract.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>',
+                                '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/>')
+    add_numbering(document, abstract, _num(99, 99))
+    add_numbering(document, _abstract_num(100, (("bullet", "\uf0b7"),)), _num(100, 100))
+    numbered(document, [(0, "甲"), (1, "乙")], num_id=99)
+    numbered(document, [(0, "要点")], num_id=100)
+    assert docx_lines(to_bytes(document)) == ["I.甲", "1.1乙", "•要点"]
 
 
 def test_builtin_list_number_style():
