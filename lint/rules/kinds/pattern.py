@@ -1,52 +1,134 @@
 """pattern: a regular expression over the text; every match is a finding.
 
 Options (YAML):
-  patterns        list of regexes; macros {HAN} {CJK} {CJK_PUNCT} {CN_NUM} {DIGIT} expand to classes.
-                  A named group ``flag`` narrows the reported span to that group.
+  patterns        list of regexes; macros {HAN} {CJK} {CJK_PUNCT} {CN_NUM} {DIGIT} {UNIT} {LATIN}
+                  expand to classes. A named group ``flag`` narrows the reported span to that group.
+                  An item may instead be a mapping ``{pattern, severity, fix, requires}``: its own
+                  severity, its own fix (``fix: null`` for none), and ``requires``, a regex that must
+                  occur somewhere in the document for the item to run (e.g. ％ only where % is used).
+  requires        a regex the document must contain for the rule to run at all (a gate, as
+                  ``if-contains``, for patterns too costly to scan every document with).
+  if-contains     list of plain strings: the rule (or, inside an item, the item) runs only on a
+                  document containing at least one of them. A cheap gate (substring search) that
+                  skips the regex scans on the many documents that cannot match.
   exceptions      regexes for look-alikes: a match overlapping an exception match is dropped.
   skip-quoted     drop matches inside 《…》 titles and “…” quotes (default false).
   zone            all | header | body: the 红头 front matter, or what follows it (default all).
   fix             replacement template for the flagged span (``\\1`` / ``\\g<name>`` allowed).
   fix-map         per-character replacement applied to the flagged span (e.g. "," → "，").
+  group           match (default): one finding per match; line: the matches on one line become one
+                  finding spanning them all, with their fixes combined and ``{count}`` in the message
+                  (``{match}`` is then the first match) — for defects that come by the hundred.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from typing import Iterator, Literal, Union
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.base import Context, RuleSpec
+# Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
+from lint.rules.regexguard import compile_guarded as compile_regex
 from lint.rules.textutil import expand_macros, merged_spans, quoted_spans
+
+
+class PatternItem(BaseModel):
+    """One pattern with its own severity, fix or document precondition."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    pattern: str
+    severity: Literal["error", "warning", "info"] | None = None
+    fix: str | None = None
+    requires: str | None = None
+    if_contains: list[str] = Field(default_factory=list, alias="if-contains")
+
+    _requires: re.Pattern | None = PrivateAttr(default=None)
+
+    @property
+    def overrides_fix(self) -> bool:
+        return "fix" in self.model_fields_set
 
 
 class PatternRule(RuleSpec):
     kind: Literal["pattern"]
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[Union[str, PatternItem]] = Field(min_length=1)
     exceptions: list[str] = Field(default_factory=list)
+    if_contains: list[str] = Field(default_factory=list, alias="if-contains")
+    requires: str | None = None
     skip_quoted: bool = Field(default=False, alias="skip-quoted")
+    group: Literal["match", "line"] = "match"
     zone: Literal["all", "header", "body"] = "all"
     fix: str | None = None
     fix_map: dict[str, str] | None = Field(default=None, alias="fix-map")
 
     _compiled: list[re.Pattern] = PrivateAttr(default_factory=list)
-    _exceptions: re.Pattern | None = PrivateAttr(default=None)
+    _items: list[PatternItem | None] = PrivateAttr(default_factory=list)
+    _exceptions: list[re.Pattern] = PrivateAttr(default_factory=list)
+    _requires: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _compile(self) -> "PatternRule":
-        self._compiled = [compile_regex(expand_macros(p), "pattern") for p in self.patterns]
-        if self.exceptions:
-            joined = "|".join(f"(?:{expand_macros(p)})" for p in self.exceptions)
-            self._exceptions = compile_regex(joined, "exception")
+        self._compiled, self._items = [], []
+        for entry in self.patterns:
+            item = entry if isinstance(entry, PatternItem) else None
+            source = item.pattern if item else entry
+            self._compiled.append(compile_regex(expand_macros(source), "pattern"))
+            if item is not None and item.requires:
+                item._requires = compile_regex(expand_macros(item.requires), "requires")
+            self._items.append(item)
+        # Compiled one by one (not joined) so exceptions may reuse group names such as ``flag``.
+        self._exceptions = [compile_regex(expand_macros(p), "exception") for p in self.exceptions]
+        if self.requires:
+            self._requires = compile_regex(expand_macros(self.requires), "requires")
         return self
 
     def is_fixable(self) -> bool:
-        return self.fix is not None or self.fix_map is not None
+        return (self.fix is not None or self.fix_map is not None
+                or any(item is not None and item.fix is not None for item in self._items))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        hits = self._hits(ctx)
+        if self.group == "line":
+            hits = self._by_line(ctx, hits)
+        for start, end, fix, severity, values in hits:
+            yield ctx.diagnostic(self, start, end, fix=fix, severity=severity, **values)
+
+    def _by_line(self, ctx: Context, hits: Iterator[tuple]) -> list[tuple]:
+        """Merge the hits on each line (same severity) into one, combining their fixes."""
+        groups: dict[tuple[int, str | None], list[tuple]] = {}
+        for hit in hits:
+            groups.setdefault((ctx.doc.line_col(hit[0])[0], hit[3]), []).append(hit)
+        merged = []
         text = ctx.text
+        for (_, severity), members in groups.items():
+            members.sort(key=lambda hit: hit[0])
+            start, end = members[0][0], max(hit[1] for hit in members)
+            fix = None
+            fixes = [hit[2] for hit in members]
+            ordered = all(a[1] <= b[0] for a, b in zip(fixes, fixes[1:])) if None not in fixes else False
+            if ordered:
+                parts, cursor = [], start
+                for f_start, f_end, replacement in fixes:
+                    parts.append(text[cursor:f_start])
+                    parts.append(replacement)
+                    cursor = f_end
+                parts.append(text[cursor:end])
+                fix = (start, end, "".join(parts))
+            values = dict(members[0][4])
+            values.setdefault("match", text[members[0][0]:members[0][1]])
+            values["count"] = len(members)
+            merged.append((start, end, fix, severity, values))
+        return sorted(merged, key=lambda hit: hit[0])
+
+    def _hits(self, ctx: Context) -> Iterator[tuple]:
+        text = ctx.text
+        if self.if_contains and not any(needle in text for needle in self.if_contains):
+            return
+        if self._requires is not None and not self._requires.search(text):
+            return
         low, high = 0, len(text)
         body_line = ctx.doc.header.body_start_line
         if self.zone != "all":
@@ -55,7 +137,12 @@ class PatternRule(RuleSpec):
         quoted = quoted_spans(text) if self.skip_quoted else None
         exceptions = None
         seen: set[tuple[int, int]] = set()
-        for regex in self._compiled:
+        for regex, item in zip(self._compiled, self._items):
+            if item is not None and item.if_contains and not any(n in text for n in item.if_contains):
+                continue
+            if item is not None and item._requires is not None and not item._requires.search(text):
+                continue
+            severity = item.severity if item is not None else None
             for match in regex.finditer(text, low, high):
                 if "flag" in regex.groupindex and match.start("flag") >= 0:
                     start, end = match.span("flag")
@@ -65,16 +152,22 @@ class PatternRule(RuleSpec):
                     continue
                 if quoted is not None and quoted.overlaps(start, end):
                     continue
-                if self._exceptions is not None:
+                if self._exceptions:
                     if exceptions is None:
-                        exceptions = merged_spans(m.span() for m in self._exceptions.finditer(text))
+                        exceptions = merged_spans(sorted(m.span() for regex in self._exceptions
+                                                         for m in regex.finditer(text)))
                     if exceptions.overlaps(start, end):
                         continue
                 seen.add((start, end))
-                yield ctx.diagnostic(self, start, end, fix=self._fix_for(match, start, end, text),
-                                     **{k: v for k, v in match.groupdict().items() if v is not None})
+                values = {k: v for k, v in match.groupdict().items() if v is not None}
+                values.setdefault("count", 1)
+                yield (start, end, self._fix_for(match, start, end, text, item), severity, values)
 
-    def _fix_for(self, match: re.Match, start: int, end: int, text: str):
+    def _fix_for(self, match: re.Match, start: int, end: int, text: str, item: PatternItem | None = None):
+        if item is not None and item.overrides_fix:
+            if item.fix is None:
+                return None
+            return (start, end, match.expand(item.fix) if "\\" in item.fix else item.fix)
         if self.fix is not None:
             return (start, end, match.expand(self.fix) if "\\" in self.fix else self.fix)
         if self.fix_map is not None:
