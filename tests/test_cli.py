@@ -330,3 +330,32 @@ def test_seeds_check_in_the_three_core_formats(fmt):
         pattern = re.compile(r"^seeds/\d{3}_[0-9a-f]+\.txt:\d+:\d+: (error|warning|info): .+ \[[A-Z]{2,4}\d{3}\]$")
         findings = [line for line in result.stdout.splitlines() if line.startswith("seeds/")]
         assert all(pattern.match(line) for line in findings), findings[:3]
+
+
+def test_pack_extends_another_pack_and_kind_option_gates_rules(tmp_path):
+    (tmp_path / "base.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(textwrap.dedent("""\
+        extends: [base.yaml]
+        rules:
+          - code: TST003
+            name: plan-only
+            kind: pattern
+            severity: error
+            message: "计划中的“{match}”"
+            patterns: ['规划编制']
+            doc-kinds: [plan]
+            doc: {what: w, why: y, wrong: a, right: b, standard: none}
+        """), encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [TST001, TST003]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
+    assert codes(run(["check", "a.txt", "-f", "json", "--kind", "summary"], tmp_path)) == ["TST001"]
+    data = json.loads(run(["check", "a.txt", "-f", "json", "--kind", "plan"], tmp_path).stdout)
+    assert [d["code"] for d in data["files"][0]["diagnostics"]] == ["TST003", "TST001"]
+    assert data["files"][0]["kind"] == "plan"
+
+
+def test_no_color_is_respected_even_when_forced(project, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run(["check", "docs", "-f", "full"], project).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(["check", "docs", "-f", "full"], project).stdout
