@@ -68,8 +68,10 @@ def run_check(req: CheckRequest) -> int:
         from lint.baseline import apply_baseline
 
         results = apply_baseline(results, req.baseline)
-    engine = cache.default() if not cache.engines() else cache.engines()[0]
-    meta = ReportMeta(version=__version__, rules=engine.codes, color=_color(req), lang=engine.lang,
+    # Every folder's config may load its own packs; the report describes all their rules
+    # (read lazily: a run answered from the result cache loads no rule pack).
+    lang, fail_on, rules = cache.report_settings()
+    meta = ReportMeta(version=__version__, rules=rules, color=_color(req), lang=lang,
                       statistics=req.statistics)
     report = render(fmt, results, meta)
     _emit(report, req.output)
@@ -80,7 +82,6 @@ def run_check(req: CheckRequest) -> int:
             _emit(_statistics(results), None)
         if not req.quiet:
             _emit(_summary_line(results, req), None)
-    fail_on = engine.fail_on
     failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
     if req.diff and diffs:
         failed = True

@@ -6,14 +6,17 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.config import IgnoreEntry, Settings
 from lint.diagnostics import Diagnostic, FileResult, Severity
 from lint.document.model import Document
 from lint.errors import UsageError
 from lint.rules.base import Context, RuleSpec
-from lint.rules.packs import RuleTable, load_rules
 from lint.selection import Selector, check_codes
+
+if TYPE_CHECKING:  # packs (and YAML) load only when an engine is built: cached runs need none
+    from lint.rules.packs import RuleTable
 
 
 @dataclass
@@ -46,7 +49,11 @@ class Engine:
         self.settings = settings or Settings()
         self.overrides = overrides or Overrides()
         packs = self.settings.pack_paths() + [Path(p) for p in self.overrides.packs]
-        self.table = table or load_rules(packs)
+        if table is None:
+            from lint.rules.packs import load_rules
+
+            table = load_rules(packs)
+        self.table = table
         self.lang = self.overrides.lang or self.settings.lang
         self.fail_on = Severity.parse(self.overrides.fail_on or self.settings.fail_on)
         self._validate_codes()

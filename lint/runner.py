@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.config import Settings, find_config, load_config_file
-from lint.diagnostics import FileResult
+from lint.diagnostics import FileResult, Severity
 from lint.document import DecodeError, load_path, load_text
 from lint.engine import Engine, Overrides, path_matches
 from lint.errors import UsageError
@@ -26,30 +27,60 @@ class RunOptions:
 
 
 class EngineCache:
-    """One Engine per configuration file (or the explicit --config)."""
+    """One Engine per configuration file (or the explicit --config).
+
+    Settings are parsed separately from engines (and memoised) so that the result cache can
+    fingerprint a configuration, and discovery can read `exclude`, without loading rule packs.
+    """
 
     def __init__(self, options: RunOptions):
         self.options = options
         self._engines: dict[Path | None, Engine] = {}
+        self._settings: dict[Path | None, Settings] = {}
         self._explicit = load_config_file(options.config) if options.config else None
+        self.first_key: Path | None | bool = False  # the first configuration used (False: none yet)
+        self._used: dict[Path | None, Settings] = {}  # every configuration used, in order
 
     def settings_for(self, path: Path) -> tuple[Path | None, Settings]:
         if self._explicit is not None:
             return self.options.config, self._explicit
-        config = find_config(path.resolve().parent)
+        config = find_config(_real_folder(path))
         if config is None:
             return None, Settings()
         return config, None  # loaded lazily below
 
+    def settings(self, path: Path) -> tuple[Path | None, Settings]:
+        """The configuration key and parsed Settings for ``path`` (no rule packs loaded)."""
+        key = self.settings_for(path)[0] if self._explicit is None else self.options.config
+        settings = self._settings.get(key)
+        if settings is None:
+            if self._explicit is not None:
+                settings = self._explicit
+            else:
+                settings = load_config_file(key) if key is not None else Settings()
+            self._settings[key] = settings
+        if self.first_key is False:
+            self.first_key = key
+        self._used.setdefault(key, settings)
+        return key, settings
+
     def engine_for(self, path: Path) -> Engine:
-        key, settings = self.settings_for(path)
+        return self._engine(*self.settings(path))
+
+    def _engine(self, key: Path | None, settings: Settings) -> Engine:
         engine = self._engines.get(key)
         if engine is None:
-            if settings is None:
-                settings = load_config_file(key)
             engine = Engine(settings, self.options.overrides)
             self._engines[key] = engine
         return engine
+
+    def first(self) -> Engine:
+        """The engine of the first configuration used (the default one when none was)."""
+        if self.first_key is not False and self.first_key in self._engines:
+            return self._engines[self.first_key]
+        if self._engines:
+            return next(iter(self._engines.values()))
+        return self.default()
 
     def default(self) -> Engine:
         return self.engine_for(Path.cwd() / "stdin.txt")
@@ -57,11 +88,58 @@ class EngineCache:
     def engines(self) -> list[Engine]:
         return list(self._engines.values())
 
+    def report_settings(self) -> tuple[str, Severity, Mapping[str, object]]:
+        """(lang, fail_on, rules by code) of the first configuration used. Rule packs load only
+        if a formatter reads the rules, so a run answered from the result cache builds no engine.
+        The rules are those of every configuration's packs (first configuration wins)."""
+
+        def all_rules() -> dict:
+            engines = [self._engine(key, settings) for key, settings in self._used.items()]
+            return {code: rule for e in reversed(engines) for code, rule in e.codes.items()}
+
+        if self.first_key is False:  # nothing was checked: the default engine validates options
+            engine = self.first()
+            return engine.lang, engine.fail_on, all_rules()
+        settings = self._used[self.first_key]
+        overrides = self.options.overrides
+        return (overrides.lang or settings.lang, Severity.parse(overrides.fail_on or settings.fail_on),
+                _LazyRules(all_rules))
+
+
+def _real_folder(path: Path) -> Path:
+    try:
+        return path.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return path.absolute().parent
+
+
+class _LazyRules(Mapping):
+    """code → RuleSpec, building the engines only when first read."""
+
+    def __init__(self, build):
+        self._build = build
+        self._rules = None
+
+    def _table(self):
+        if self._rules is None:
+            self._rules = self._build()
+        return self._rules
+
+    def __getitem__(self, code):
+        return self._table()[code]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
 
 def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
     """Expand folders into documents; a missing path stops the run (exit 2)."""
     found: list[tuple[Path, str]] = []
     seen: set[str] = set()
+    no_excludes: set[str] = set()
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
@@ -69,7 +147,7 @@ def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
         if path.is_dir():
             for file_path in _walk(path):
                 display = str(file_path)
-                if _excluded(file_path, cache):
+                if _excluded(file_path, cache, no_excludes):
                     continue
                 real = os.path.realpath(file_path)
                 if real not in seen:
@@ -92,10 +170,16 @@ def _walk(root: Path):
                 yield Path(folder) / name
 
 
-def _excluded(path: Path, cache: EngineCache) -> bool:
-    engine = cache.engine_for(path)
-    if not engine.settings.exclude:
+def _excluded(path: Path, cache: EngineCache, no_excludes: set[str] | None = None) -> bool:
+    """``no_excludes``: folders already known to have no `exclude` setting (one run's memo)."""
+    folder = str(path.parent)
+    if no_excludes is not None and folder in no_excludes:
         return False
+    if not cache.settings(path)[1].exclude:  # settings only: no rule packs loaded for this
+        if no_excludes is not None:
+            no_excludes.add(folder)
+        return False
+    engine = cache.engine_for(path)
     relative = engine.relative(str(path))
     return any(path_matches(glob, relative) for glob in engine.settings.exclude)
 

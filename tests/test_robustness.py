@@ -1,0 +1,378 @@
+"""Hostile input through the real command line: gwlint reports, it never crashes or hangs.
+
+Most cases run the Typer app in-process (fast); the ones that could hang run a real process
+under a timeout. Each asserts the exit status, the message, and that no traceback escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lint.cli import app
+from tests.conftest import ROOT
+
+RUNNER = CliRunner()
+
+PACK = """\
+pack: robust
+rules:
+  - code: TST001
+    name: tbd-marker
+    kind: pattern
+    severity: warning
+    message: "未完成的标记“{match}”"
+    patterns: ['待定']
+    doc: {what: a marker, why: unfinished, wrong: 待定, right: 已定, standard: test}
+"""
+CONFIG = "packs: [pack.yaml]\nselect: [TST001]\n"
+DOC = "关于做好工作的通知\n各单位：\n一、完成时间待定。\n二、其他事项另行通知。\n负责人待定。\n"
+
+
+def gwlint(*args: str):
+    """Run `gwlint ARGS` in-process; fail on any exception that escaped the CLI."""
+    result = RUNNER.invoke(app, list(args))
+    escaped = result.exception if not isinstance(result.exception, SystemExit) else None
+    assert escaped is None, f"exception escaped: {escaped!r}"
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+def gwlint_process(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run a real `python -m lint.cli` process (for the cases that could hang)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("GWLINT_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=cwd, env=env, timeout=timeout,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace")
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    return done
+
+
+def findings(result) -> list[tuple[str, int, int]]:
+    report = json.loads(result.stdout)
+    return [(d["code"], d["line"], d["column"]) for f in report["files"] for d in f["diagnostics"]]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a one-rule pack (TST001 flags 待定) as the working directory."""
+    (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- odd but valid documents ---------------------------------------------------------------------
+
+def test_empty_file_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = gwlint("check", "empty.txt", "--format", "json")
+    assert result.exit_code == 0
+    assert findings(result) == []
+
+
+def test_whitespace_only_file_does_not_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "blank.txt").write_text(" \n\t\n\u3000\n\n", encoding="utf-8")
+    result = gwlint("check", "blank.txt", "--format", "json")
+    assert result.exit_code in (0, 1)
+    assert all(code != "IO001" for code, _, _ in findings(result))
+
+
+def test_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ~2 MB rather than 50 MB: with every rule on, gwlint checks roughly 0.5 MB/s on the test
+    # machine (bench/RESULTS.md), so 50 MB would take minutes; size-related failures (recursion,
+    # quadratic joins) already show at this size.
+    monkeypatch.chdir(tmp_path)
+    block = ("一、总体要求\n（一）加强组织领导。全年完成投资120亿元，增长8.5%。\n"
+             "1.完善工作机制。负责人待定。\n" + "这是一个很长的段落，" * 40 + "\n")
+    text = "关于做好工作的通知\n各单位：\n" + block * (2_000_000 // len(block.encode("utf-8")))
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    result = gwlint("check", "big.txt", "--format", "json", "--no-cache")
+    assert result.exit_code in (0, 1)
+    report = json.loads(result.stdout)
+    assert all(d["code"] != "IO001" for d in report["files"][0]["diagnostics"])
+
+
+# -- unreadable documents become IO001 findings ----------------------------------------------------
+
+def _io001(result) -> str:
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    (file,) = report["files"]
+    (diagnostic,) = file["diagnostics"]
+    assert diagnostic["code"] == "IO001"
+    return diagnostic["message"]
+
+
+def test_binary_file_named_txt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 16)
+    assert "binary" in _io001(gwlint("check", "image.txt", "--format", "json"))
+
+
+def test_docx_that_is_not_a_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fake.docx").write_bytes("关于做好工作的通知".encode("utf-8"))
+    _io001(gwlint("check", "fake.docx", "--format", "json"))
+
+
+def test_truncated_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docx = pytest.importorskip("docx")
+    monkeypatch.chdir(tmp_path)
+    document = docx.Document()
+    document.add_paragraph("关于做好工作的通知")
+    for _ in range(40):
+        document.add_paragraph("一、总体要求。完成时间待定。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    (tmp_path / "cut.docx").write_bytes(data[: len(data) // 2])
+    _io001(gwlint("check", "cut.docx", "--format", "json"))
+
+
+def test_invalid_utf8_in_the_middle_names_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = "关于做好工作的通知\n各单位：\n".encode("utf-8")
+    (tmp_path / "broken.txt").write_bytes(good * 5 + b"\xff\xfe\x80 bad\n" + good * 5)
+    message = _io001(gwlint("check", "broken.txt", "--format", "json"))
+    assert "line 11" in message
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_other_encodings_give_the_same_findings(project: Path, encoding: str) -> None:
+    (project / "utf8.txt").write_text(DOC, encoding="utf-8")
+    (project / "other.txt").write_bytes(DOC.encode(encoding))
+    expected = findings(gwlint("check", "utf8.txt", "--format", "json"))
+    assert expected == [("TST001", 3, 7), ("TST001", 5, 4)]
+    assert findings(gwlint("check", "other.txt", "--format", "json")) == expected
+
+
+def test_mixed_line_endings_keep_line_numbers(project: Path) -> None:
+    lines = DOC.split("\n")
+    endings = ["\r\n", "\n", "\r", "\r\n", "\n"]
+    mixed = "".join(line + end for line, end in zip(lines, endings))
+    (project / "mixed.txt").write_bytes(mixed.encode("utf-8"))
+    assert findings(gwlint("check", "mixed.txt", "--format", "json")) == [("TST001", 3, 7), ("TST001", 5, 4)]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(DOC, encoding="utf-8")
+    secret.chmod(0)
+    try:
+        if os.access(secret, os.R_OK):
+            pytest.skip("running as a user who can read any file (root): chmod has no effect")
+        assert "permission" in _io001(gwlint("check", "secret.txt", "--format", "json"))
+    finally:
+        secret.chmod(0o644)
+
+
+# -- paths and folders ------------------------------------------------------------------------------
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = gwlint("check", "no-such-file.txt")
+    assert result.exit_code == 2
+    assert "no-such-file.txt" in result.stderr
+
+
+def test_folder_without_documents_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = gwlint("check", "docs")
+    assert result.exit_code == 0
+    assert "warning" in result.stderr and "no documents" in result.stderr
+
+
+def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(DOC, encoding="utf-8")
+    try:
+        (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+        (folder / "self.txt").symlink_to(folder / "self.txt")
+    except OSError:
+        pytest.skip("symlinks are not available here")
+    done = gwlint_process(["check", "docs", "--format", "json", "--no-cache"], tmp_path, timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    paths = [f["path"] for f in json.loads(done.stdout)["files"]]
+    assert paths.count(str(Path("docs") / "a.txt")) == 1
+
+
+# -- bad packs and configuration are usage errors (exit 2) -------------------------------------------
+
+def test_pack_that_is_a_list(project: Path) -> None:
+    (project / "pack.yaml").write_text("- code: TST001\n  kind: pattern\n", encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", "doc.txt")
+    assert result.exit_code == 2
+    assert "pack.yaml:1:" in result.stderr and "mapping" in result.stderr
+
+
+def test_pack_regex_that_does_not_compile(project: Path) -> None:
+    (project / "pack.yaml").write_text(PACK.replace("'待定'", "'待定(['"), encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", "doc.txt")
+    assert result.exit_code == 2
+    assert "pack.yaml" in result.stderr and "does not compile" in result.stderr
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)+$"])
+def test_catastrophic_backtracking_is_bounded(project: Path, pattern: str) -> None:
+    # With plain `re` either pattern would take ~2**60 steps on this line; the guard stops the
+    # search at its time budget (regexguard) and the run finishes.
+    pytest.importorskip("regex")
+    (project / "pack.yaml").write_text(PACK.replace("'待定'", repr(pattern)), encoding="utf-8")
+    (project / "doc.txt").write_text("关于通知\n" + "a" * 60 + "b\n" + "完成时间待定。\n", encoding="utf-8")
+    done = gwlint_process(["check", "doc.txt", "--format", "json", "--no-cache"], project, timeout=90)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["files"][0]["diagnostics"] == []
+
+
+def test_config_naming_an_unknown_code(project: Path) -> None:
+    (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST001]\nignore: [NOPE999]\n",
+                                          encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", "doc.txt")
+    assert result.exit_code == 2
+    assert "NOPE999" in result.stderr and ".gwlint.yaml" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
+    done = gwlint_process(["check", "--no-such-option", "x.txt"], tmp_path, timeout=60)
+    assert done.returncode == 2
+    assert "--no-such-option" in done.stderr
+
+
+def test_unknown_format_is_a_usage_error(project: Path) -> None:
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", "doc.txt", "--format", "yaml")
+    assert result.exit_code == 2
+    assert "yaml" in result.stderr
+
+
+# -- the result cache and worker processes ------------------------------------------------------------
+
+def _cache_entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".gwlint_cache").rglob("*.json"))
+
+
+def test_cache_gives_the_same_report_and_survives_corruption(project: Path) -> None:
+    for index in range(3):
+        (project / f"doc{index}.txt").write_text(DOC * (index + 1), encoding="utf-8")
+    fresh = gwlint("check", ".", "--format", "json", "--no-cache")
+    assert not (project / ".gwlint_cache").exists()  # --no-cache writes nothing
+    first = gwlint("check", ".", "--format", "json")
+    assert (project / ".gwlint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    entries = _cache_entries(project)
+    assert len(entries) == 3
+    cached = gwlint("check", ".", "--format", "json")
+    assert fresh.stdout == first.stdout == cached.stdout
+    assert fresh.exit_code == first.exit_code == cached.exit_code == 0  # warnings only
+    # Damage every entry differently: each must read as a miss, never as a crash or a wrong report.
+    entries[0].write_bytes(b"\xff\xfe not json")
+    entries[1].write_text('{"format": 1, "kind": "notice", "diagnostics": [["TST001"]]}', encoding="utf-8")
+    entries[2].write_text("", encoding="utf-8")
+    assert gwlint("check", ".", "--format", "json").stdout == fresh.stdout
+    assert gwlint("check", ".", "--format", "json").stdout == fresh.stdout  # rewritten entries
+
+
+def test_cache_notices_a_changed_pack(project: Path) -> None:
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    assert len(findings(gwlint("check", "doc.txt", "--format", "json"))) == 2
+    (project / "pack.yaml").write_text(PACK.replace("'待定'", "'另行通知'"), encoding="utf-8")
+    assert findings(gwlint("check", "doc.txt", "--format", "json")) == [("TST001", 4, 7)]
+
+
+def test_cache_keeps_fixes_and_spans(project: Path) -> None:
+    (project / "pack.yaml").write_text(PACK.replace("patterns: ['待定']", "patterns: ['待定']\n    fix: 已定"),
+                                       encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    fresh = json.loads(gwlint("check", "doc.txt", "--format", "json", "--no-cache").stdout)
+    gwlint("check", "doc.txt", "--format", "json")
+    cached = json.loads(gwlint("check", "doc.txt", "--format", "json").stdout)
+    assert cached == fresh
+    assert cached["files"][0]["diagnostics"][0]["fix"]["replacement"] == "已定"
+
+
+def test_cache_keeps_only_recent_rule_sets(project: Path) -> None:
+    from lint.cache import KEEP_GENERATIONS
+
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    gwlint("check", "doc.txt")
+    root = project / ".gwlint_cache"
+    for index in range(KEEP_GENERATIONS + 3):  # left behind by older packs or gwlint versions
+        (root / f"v1-old{index:02}" / "ab").mkdir(parents=True)
+    (project / "pack.yaml").write_text(PACK.replace("'待定'", "'另行通知'"), encoding="utf-8")
+    assert findings(gwlint("check", "doc.txt", "--format", "json")) == [("TST001", 4, 7)]
+    generations = [p for p in root.iterdir() if p.is_dir()]
+    assert len(generations) == KEEP_GENERATIONS
+
+
+def _many_documents(root: Path, count: int) -> None:
+    for index in range(count):
+        extra = "其他事项待定。\n" * (index % 3)
+        (root / f"doc{index:02}.txt").write_text(DOC + extra, encoding="utf-8")
+
+
+def test_parallel_run_matches_a_single_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.parallel
+
+    _many_documents(project, 12)
+    single = gwlint("check", ".", "--format", "json", "--no-cache", "--jobs", "1")
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_FILES", 2)
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_BYTES", 0)
+    pooled = gwlint("check", ".", "--format", "json", "--no-cache", "--jobs", "3")
+    assert pooled.stdout == single.stdout
+    assert [f["path"] for f in json.loads(pooled.stdout)["files"]] == sorted(
+        f"doc{index:02}.txt" for index in range(12))
+
+
+def test_error_inside_a_worker_becomes_a_finding(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.parallel
+
+    _many_documents(project, 8)
+    real_lint_file = lint.parallel.lint_file
+
+    def flaky(path, display, engine):
+        if Path(path).name == "doc03.txt":
+            raise RuntimeError("rule blew up")
+        return real_lint_file(path, display, engine)
+
+    monkeypatch.delenv("GWLINT_DEBUG", raising=False)
+    monkeypatch.setattr(lint.parallel, "lint_file", flaky)
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_FILES", 2)
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_BYTES", 0)
+    for jobs in ("2", "1"):
+        result = gwlint("check", ".", "--format", "json", "--no-cache", "--jobs", jobs)
+        assert result.exit_code == 1
+        files = {f["path"]: f["diagnostics"] for f in json.loads(result.stdout)["files"]}
+        assert len(files) == 8
+        (broken,) = files["doc03.txt"]
+        assert broken["code"] == "IO001" and "rule blew up" in broken["message"]
+        assert all(d["code"] == "TST001" for name, ds in files.items() if name != "doc03.txt" for d in ds)
+        assert "internal error" in result.stderr
+
+
+# -- the real documents ----------------------------------------------------------------------------
+
+def test_every_corpus_document_checks_cleanly(corpus_files: list[Path], tmp_path: Path) -> None:
+    done = gwlint_process(["check", str(corpus_files[0].parent), "--format", "json", "--no-cache",
+                           "--exit-zero"], tmp_path, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "internal error" not in done.stderr
+    report = json.loads(done.stdout)
+    assert len(report["files"]) >= len(corpus_files)
+    unreadable = [f["path"] for f in report["files"] if any(d["code"] == "IO001" for d in f["diagnostics"])]
+    assert unreadable == []
