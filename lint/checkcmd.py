@@ -122,8 +122,41 @@ def _lint(req: CheckRequest, cache: EngineCache) -> tuple[list[FileResult], list
                     before.splitlines(keepends=True), after.splitlines(keepends=True),
                     fromfile=f"a/{display}", tofile=f"b/{display}")))
         return results, diffs
-    results = lint_many(files, cache, jobs=req.jobs, use_cache=not req.no_cache)
+    with _progress_bar(len(files)) as advance:
+        results = lint_many(files, cache, jobs=req.jobs, use_cache=not req.no_cache, progress=advance)
     return results, diffs
+
+
+# Below this many files a progress bar would only flicker.
+PROGRESS_MIN_FILES = 20
+
+
+class _progress_bar:
+    """A progress bar on stderr while many files are linted, only when stderr is a terminal."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        try:
+            interactive = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            interactive = False
+        if not interactive or self.total < PROGRESS_MIN_FILES:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("gwlint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("check", total=self.total)
+        return lambda n: self.bar.advance(task, n) if n else None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _unused_ignores(cache: EngineCache) -> list[FileResult]:

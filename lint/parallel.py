@@ -40,7 +40,9 @@ def default_jobs() -> int:
 
 
 def lint_many(files: list[tuple[Path, str]], cache: EngineCache, jobs: int | None = None,
-              use_cache: bool = True) -> list[FileResult]:
+              use_cache: bool = True, progress=None) -> list[FileResult]:
+    """``progress(n)`` (optional) is called as n more files are done."""
+    advance = progress or (lambda n: None)
     results: list[FileResult | None] = [None] * len(files)
     store = None
     if use_cache:
@@ -56,14 +58,18 @@ def lint_many(files: list[tuple[Path, str]], cache: EngineCache, jobs: int | Non
                 results[index] = hit
                 continue
         todo.append((index, path, display, entry))
+    advance(len(files) - len(todo))
     if not todo:
         return results  # type: ignore[return-value]
     jobs = jobs or default_jobs()
     sizes = _sizes(todo)
     if _worth_a_pool(todo, sizes, jobs, cache):
-        done = _lint_in_pool(todo, sizes, cache, jobs)
+        done = _lint_in_pool(todo, sizes, cache, jobs, advance)
     else:
-        done = {index: lint_one(path, display, cache) for index, path, display, _ in todo}
+        done = {}
+        for index, path, display, _ in todo:
+            done[index] = lint_one(path, display, cache)
+            advance(1)
     for index, _, display, entry in todo:
         result = results[index] = done[index]
         failure = failure_of(result)
@@ -144,7 +150,8 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int) -> dict[int, FileResult]:
+def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
+                  advance=lambda n: None) -> dict[int, FileResult]:
     global _INHERITED
     from concurrent.futures import ProcessPoolExecutor
 
@@ -175,6 +182,7 @@ def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int) -
                 except Exception:  # a worker died (killed, out of memory): lint its files here
                     for index, path, display, _ in chunk:
                         done[index] = lint_one(path, display, cache)
+                advance(len(chunk))
     except (OSError, NotImplementedError, ImportError):  # no processes available at all
         for index, path, display, _ in todo:
             if index not in done:

@@ -359,3 +359,25 @@ def test_no_color_is_respected_even_when_forced(project, monkeypatch):
     assert "\x1b[" in run(["check", "docs", "-f", "full"], project).stdout
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run(["check", "docs", "-f", "full"], project).stdout
+
+
+def test_progress_bar_only_when_stderr_is_a_terminal(monkeypatch):
+    import io
+
+    from lint import checkcmd
+
+    ticks = []
+    with checkcmd._progress_bar(100) as advance:  # pytest's stderr is not a terminal
+        advance(5)
+        ticks.append("quiet")
+    assert ticks == ["quiet"]
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    fake = Tty()
+    monkeypatch.setattr("sys.stderr", fake)
+    with checkcmd._progress_bar(checkcmd.PROGRESS_MIN_FILES) as advance:
+        advance(checkcmd.PROGRESS_MIN_FILES)
+    assert "gwlint" in fake.getvalue()
