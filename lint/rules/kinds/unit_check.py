@@ -1,0 +1,310 @@
+"""unit-check: units of measurement — legal units, one unit per indicator, conversions, missing
+units, and percentage points.
+
+Options (YAML):
+  check        non-legal: a quantity in a non-legal unit (亩, 斤, 里 …; 法定计量单位).
+               indicator-unit: one indicator written in two units of one dimension (公顷 / 亩).
+               conversion: "3000亩（200公顷）" or "…，折合200公顷" whose numbers disagree beyond
+               their precision.
+               missing-unit: a money figure written with a bare 万/亿 (800亿以上), or a rate with
+               no % next to sibling rates that have one (完成率55.5).
+               percent-point: "由30%提高到35%，提高5%": a difference of rates written as %.
+  severities   non-legal: unit → severity (亩: info); the rule's severity for the others.
+  suggest      non-legal: unit → legal unit named in the message (亩: 公顷).
+  allow        regexes: a quantity inside a match is left alone (18亿亩耕地红线, 千亩方).
+  composite    non-legal: also report composite units (万元/亩); default false.
+  dimensions   indicator-unit and conversion: the dimensions compared.
+  min-indicator  indicator-unit: shortest indicator compared (in characters).
+  generic      indicator-unit: indicators too general to identify one figure (面积, 总面积).
+  conversion-words  conversion: words that introduce a conversion after a comma (折合, 约合, 合).
+  money-words  missing-unit: regex; a bare 万/亿 figure is reported only when its indicator is money.
+  rate-words   missing-unit: regex for the end of a rate's name (率, 占比) right before a bare number.
+  not-rates    missing-unit: regex for names ending like a rate that are not percentages (容积率).
+  messages     secondary messages by key (bare-scale, bare-scale-en).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Iterator, Literal
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from lint.diagnostics import Diagnostic
+from lint.quantities.numerals import CTX, plain
+from lint.quantities.units import UnitError
+from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.kinds._quantity import (
+    changes,
+    disjoint,
+    fmt,
+    growth_percent,
+    interval,
+    segment_before,
+    text_index,
+    variant,
+)
+from lint.rules.kinds._structure import say
+from lint.rules.textutil import merged_spans
+
+_MESSAGES = {
+    "bare-scale": ("“{match}”缺少计量单位，应写明“{scale}元”等单位",
+                   "“{match}” has no unit; write “{scale}元” or the unit meant"),
+}
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+_SEVERITY = Literal["error", "warning", "info"]
+
+
+class UnitCheckRule(RuleSpec):
+    kind: Literal["unit-check"]
+    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point"] = Field(
+        alias="check")
+    severities: dict[str, _SEVERITY] = Field(default_factory=dict)
+    suggest: dict[str, str] = Field(default_factory=dict)
+    allow: list[str] = Field(default_factory=list)
+    composite: bool = False
+    dimensions: list[str] = Field(default_factory=list)
+    min_indicator: int = Field(default=4, alias="min-indicator", ge=1)
+    generic: list[str] = Field(default_factory=list)
+    conversion_words: list[str] = Field(default_factory=list, alias="conversion-words")
+    money_words: str | None = Field(default=None, alias="money-words")
+    rate_words: str | None = Field(default=None, alias="rate-words")
+    not_rates: str | None = Field(default=None, alias="not-rates")
+    messages: dict[str, str] = Field(default_factory=dict)
+
+    _allow: list[re.Pattern] = PrivateAttr(default_factory=list)
+    _money: re.Pattern | None = PrivateAttr(default=None)
+    _rate: re.Pattern | None = PrivateAttr(default=None)
+    _rate_end: re.Pattern | None = PrivateAttr(default=None)
+    _not_rate: re.Pattern | None = PrivateAttr(default=None)
+    _conv: re.Pattern | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _compile(self) -> "UnitCheckRule":
+        self._allow = [compile_regex(p, "allow") for p in self.allow]
+        if self.money_words:
+            self._money = compile_regex(self.money_words, "money-words")
+        if self.rate_words:
+            # the end of a rate's name, an optional linking verb, then a bare number with no unit
+            self._rate = compile_regex(
+                f"(?P<tail>{self.rate_words})(?:为|达|达到|是|约|约为)?(?P<num>\\d+(?:\\.\\d+)?)"
+                r"(?=[，,；;。、\s）)]|$)", "rate-words")
+            self._rate_end = compile_regex(f"(?:{self.rate_words})$", "rate-words")
+        if self.not_rates:
+            self._not_rate = compile_regex(f"(?:{self.not_rates})$", "not-rates")
+        words = "|".join(sorted(map(re.escape, self.conversion_words), key=len, reverse=True))
+        if words:
+            self._conv = re.compile(f"^\\s*[，,]?\\s*(?:{words})\\s*$")
+        if self.check_ == "missing-unit" and not (self.money_words or self.rate_words):
+            raise ValueError("check missing-unit needs `money-words` or `rate-words`")
+        return self
+
+    def is_fixable(self) -> bool:
+        return self.check_ in ("missing-unit", "percent-point")
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        handler = {
+            "non-legal": self._non_legal,
+            "indicator-unit": self._indicator_unit,
+            "conversion": self._conversion,
+            "missing-unit": self._missing_unit,
+            "percent-point": self._percent_point,
+        }[self.check_]
+        yield from handler(ctx)
+
+    def _allowed_spans(self, text: str):
+        if not self._allow:
+            return None
+        return merged_spans(sorted(m.span() for regex in self._allow for m in regex.finditer(text)))
+
+    # -- non-legal -----------------------------------------------------------------------------
+    def _non_legal(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        reg = ctx.unit_registry
+        allowed = None
+        for q in ctx.quantities:
+            if q.legal or q.unit is None:
+                continue
+            composite = "/" in q.unit
+            if composite and not self.composite:
+                continue
+            if allowed is None:
+                allowed = self._allowed_spans(text) or False
+            if allowed and allowed.overlaps(q.start, q.end):
+                continue
+            if re.match(r"[0０][0-9０-９]", q.numeral):
+                continue  # ２，０００万马力: a fragment after a thousands comma, not a number
+            base = q.unit.split("/")[-1] if composite else q.unit
+            severity = self.severities.get(base)
+            legal = self.suggest.get(base)
+            hint = ""
+            if legal and not composite:
+                try:
+                    converted = reg.convert(q.value, q.unit, legal)
+                except UnitError:
+                    converted = None
+                if converted is not None:
+                    shown = _scaled_short(converted, q.scale)
+                    hint = say(ctx, f"（约合{shown}{legal}）", f" (about {shown} {legal})")
+            yield ctx.diagnostic(self, q.start, q.end, severity=severity, unit=q.unit_raw or q.unit,
+                                 legal=legal or "", hint=hint)
+
+    # -- indicator-unit ----------------------------------------------------------------------------
+    def _indicator_unit(self, ctx: Context) -> Iterator[Diagnostic]:
+        dims = set(self.dimensions)
+        generic = set(self.generic)
+        first: dict[tuple[str, str], object] = {}
+        reported: set[tuple[str, str, str]] = set()
+        for q in ctx.quantities:
+            if q.unit is None or q.dimension not in dims or "/" in q.unit:
+                continue
+            indicator = q.indicator or ""
+            if len(indicator) < self.min_indicator or indicator in generic:
+                continue
+            key = (indicator, q.dimension)
+            seen = first.get(key)
+            if seen is None:
+                first[key] = q
+                continue
+            if seen.unit == q.unit:
+                continue
+            mark = (indicator, seen.unit, q.unit)
+            if mark in reported:
+                continue
+            reported.add(mark)
+            yield ctx.diagnostic(self, q.start, q.end, indicator=indicator, unit=q.unit_raw or q.unit,
+                                 first=seen.raw, related=[(say(ctx, "前文", "earlier"), seen.start)])
+
+    # -- conversion -----------------------------------------------------------------------------
+    def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        reg = ctx.unit_registry
+        ix = text_index(ctx)
+        qs = ix.quantities
+        dims = set(self.dimensions)
+        for a, b in zip(qs, qs[1:]):
+            if a.unit is None or b.unit is None or a.dimension != b.dimension or a.dimension not in dims:
+                continue
+            if "/" in a.unit or "/" in b.unit or (a.unit == b.unit and a.scale == b.scale):
+                continue
+            a_end = a.qualifier_span[1] if a.qualifier_span and a.qualifier_span[0] >= a.end else a.end
+            gap = text[a_end:b.start]
+            bracketed = re.fullmatch(r"\s*[（(]\s*(?:约|约合|合|折合|即)?\s*", gap) is not None
+            if bracketed:
+                close = b.qualifier_span[1] if b.qualifier_span and b.qualifier_span[0] >= b.end else b.end
+                if text[close:close + 1] not in ("）", ")"):
+                    continue
+            elif self._conv is None or not self._conv.match(gap):
+                continue
+            try:
+                f = reg.factor(a.unit, b.unit)
+            except UnitError:
+                continue
+            low, high = interval(a)
+            converted = (_times(low, f), _times(high, f))
+            if not disjoint(converted, interval(b)):
+                continue
+            exact = _times(a.value, f)
+            yield ctx.diagnostic(self, b.start, b.end, stated=b.raw, source=a.raw,
+                                 expected=_short(exact) + (b.unit_raw or b.unit),
+                                 related=[(say(ctx, "原数", "converted from"), a.start)])
+
+    # -- missing-unit ---------------------------------------------------------------------------
+    def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        if self._money is not None:
+            listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
+            for q in ctx.quantities:
+                if not q.bare_scale or q.unit is not None or q.range_pair is not None:
+                    continue
+                after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
+                nxt = text[after:after + 1]
+                if nxt and nxt not in "，,；;。、）)\n：:和及等两三四五六七八九十" and not nxt.isspace():
+                    continue  # 14亿中国人民: the noun after it is what is counted
+                context = (q.indicator or "") + segment_before(text, q.start)
+                in_list = listed_until >= 0 and text[listed_until:q.start] in ("、", "和", "及", "，")
+                if not in_list and not self._money.search(context):
+                    continue
+                listed_until = after
+                yield ctx.diagnostic(self, q.start, q.end, scale=q.scale,
+                                     message=variant(ctx, self, "bare-scale", _MESSAGES, match=q.raw, scale=q.scale))
+        if self._rate is not None:
+            yield from self._bare_rates(ctx)
+
+    def _bare_rates(self, ctx: Context) -> Iterator[Diagnostic]:
+        """完成率55.5 beside 完成率27%: the rate lost its %."""
+        text = ctx.text
+        ix = text_index(ctx)
+        rate_end = self._rate_end
+        not_rate = self._not_rate
+        for m in self._rate.finditer(text):
+            head = _CJK_RUN.search(text, max(0, m.start() - 6), m.start())
+            name = (head.group() if head else "") + m.group("tail")
+            if not_rate is not None and not_rate.search(name):
+                continue
+            if ix.quoted.overlaps(m.start(), m.end()):
+                continue
+            line_start, line_end = ix.line(m.start())
+            siblings = [q for q in ix.between(line_start, line_end)
+                        if q.is_percent and q.unit == "%" and rate_end.search(q.indicator or "")]
+            if not siblings:
+                continue
+            start, end = m.span("num")
+            yield ctx.diagnostic(self, start, end, fix=(end, end, "%"), name=name,
+                                 related=[(say(ctx, "同类比率", "sibling rate"), siblings[0].start)])
+
+    # -- percent-point ------------------------------------------------------------------------------
+    def _percent_point(self, ctx: Context) -> Iterator[Diagnostic]:
+        ix = text_index(ctx)
+        for change in changes(ix):
+            a, b, c = change.before, change.after, change.by
+            if not (a.is_percent and b.is_percent and a.unit == b.unit == "%"):
+                continue
+            points = _difference(interval(a), interval(b), change.down)
+            if points is None or disjoint(points, interval(c)):
+                continue
+            relative = growth_percent(interval(a), interval(b), change.down)
+            if relative is not None and not disjoint(relative, interval(c)):
+                continue  # also right as a relative change: unsure
+            unit_start = c.end - len(c.unit_raw or "%")
+            yield ctx.diagnostic(self, c.start, c.end, fix=(unit_start, c.end, "个百分点"), stated=c.raw,
+                                 related=[(say(ctx, "原比率", "from"), a.start), (say(ctx, "现比率", "to"), b.start)])
+
+
+def _times(x: Decimal | None, f: Fraction) -> Decimal | None:
+    if x is None:
+        return None
+    return plain(CTX.divide(CTX.multiply(x, Decimal(f.numerator)), Decimal(f.denominator)))
+
+
+def _short(x: Decimal) -> str:
+    """A converted value rounded for a message: 4 significant digits, at most 2 decimals."""
+    if x == 0:
+        return "0"
+    digits = x.adjusted()
+    places = max(0, min(2, 3 - digits))
+    return fmt(x.quantize(Decimal(1).scaleb(-places)))
+
+
+def _scaled_short(x: Decimal, scale: str) -> str:
+    """Written with the original's scale word when it still fits: 45万亩 → 3万公顷."""
+    power = {"万": 4, "亿": 8, "万亿": 12}.get(scale)
+    if power and abs(x) >= Decimal(1).scaleb(power):
+        return _short(x.scaleb(-power)) + scale
+    return _short(x)
+
+
+def _difference(a: tuple, b: tuple, down: bool) -> tuple[Decimal, Decimal] | None:
+    """b − a (or a − b for a fall) in percentage points, as an interval."""
+    a_low, a_high = a
+    b_low, b_high = b
+    if None in (a_low, a_high, b_low, b_high):
+        return None
+    if down:
+        return CTX.subtract(a_low, b_high), CTX.subtract(a_high, b_low)
+    return CTX.subtract(b_low, a_high), CTX.subtract(b_high, a_low)
+
+
+RULE = UnitCheckRule
