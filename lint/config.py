@@ -101,12 +101,9 @@ def parse_settings(data: Any, source: str, lines: dict | None = None) -> Setting
 
 
 def load_config_file(path: Path) -> Settings:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError("config file not found", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read config file: {exc}", str(path)) from None
+    from lint.yamlio import read_text
+
+    text = read_text(path, "config file")
     if path.name == "pyproject.toml":
         return _from_pyproject(text, path)
     from lint.yamlio import load_yaml

@@ -117,7 +117,8 @@ class Engine:
 
     # -- linting ---------------------------------------------------------------------------
     def lint(self, doc: Document) -> FileResult:
-        ctx = Context(doc, lang=self.lang)
+        registry = self.table.unit_registry() if self.table.unit_packs else None
+        ctx = Context(doc, lang=self.lang, registry=registry)
         ctx.severity_override = self.severity
         detect_kind(doc, ctx)
         doc.kind = self.kind_for(doc, ctx)

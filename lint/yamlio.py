@@ -30,6 +30,16 @@ class Located:
         return self.lines.get((), None)
 
 
+def read_text(path, what: str) -> str:
+    """A UTF-8 config or pack file's text; a missing or unreadable one is a UsageError (exit 2)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{what} not found", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {what}: {exc}", str(path)) from None
+
+
 def load_yaml(text: str, source: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_Loader)

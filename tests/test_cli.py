@@ -381,3 +381,22 @@ def test_progress_bar_only_when_stderr_is_a_terminal(monkeypatch):
     with checkcmd._progress_bar(checkcmd.PROGRESS_MIN_FILES) as advance:
         advance(checkcmd.PROGRESS_MIN_FILES)
     assert "gwlint" in fake.getvalue()
+
+
+def test_user_pack_adds_a_unit(tmp_path):
+    (tmp_path / "house.yaml").write_text(textwrap.dedent("""\
+        units:
+          units:
+            - {name: 垧, dimension: area, factor: "10000", legal: false, note: 东北地区旧制}
+        rules: []
+        """), encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [UNIT001]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("全年新增耕地300垧。\n", encoding="utf-8")
+    data = json.loads(run(["check", "a.txt", "-f", "json"], tmp_path).stdout)
+    found = [(d["code"], d["column"], d["end_column"]) for d in data["files"][0]["diagnostics"]]
+    assert found == [("UNIT001", 7, 11)]
+    # a malformed units section stops the run naming the pack
+    (tmp_path / "house.yaml").write_text("units:\n  units:\n    - {name: 垧, dimension: nowhere, factor: '1'}\n",
+                                         encoding="utf-8")
+    result = run(["check", "a.txt"], tmp_path)
+    assert result.exit_code == 2 and "house.yaml" in result.output and "nowhere" in result.output

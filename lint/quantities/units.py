@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
 import yaml
+from lint.errors import UsageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .numerals import CTX, SCALE_POWERS, plain
@@ -52,24 +53,8 @@ class UnitError(ValueError):
     """An unknown unit, or a conversion between units that do not convert."""
 
 
-class UnitRegistryError(ValueError):
-    """A unit pack is malformed. ``path`` and ``line`` say where, when known.
-
-    Deliberately not ``lint.errors.UsageError`` (this package depends on nothing else in gwlint);
-    the pack loader wraps it into one, which gives exit status 2.
-    """
-
-    def __init__(self, cause: str, path: str | None = None, line: int | None = None):
-        super().__init__(cause)
-        self.cause = cause
-        self.path = path
-        self.line = line
-
-    def __str__(self) -> str:
-        if self.path:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-            return where + self.cause
-        return self.cause
+class UnitRegistryError(UsageError, ValueError):
+    """A unit pack is malformed (exit status 2). ``path`` and ``line`` say where, when known."""
 
 
 # ---------------------------------------------------------------------------- pydantic schema

@@ -24,9 +24,9 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import RuleSpec
-from lint.yamlio import Located, load_yaml
+from lint.yamlio import Located, load_yaml, read_text
 
-_PACK_KEYS = {"pack", "description", "extends", "rules"}
+_PACK_KEYS = {"pack", "description", "extends", "rules", "units"}
 _OVERRIDE_KEYS = {"code", "severity", "enabled"}
 # YAML files in rules/ that are data, not rule packs.
 NOT_PACKS = {"units.yaml"}
@@ -69,6 +69,20 @@ class RuleTable:
     def __init__(self) -> None:
         self.rules: dict[str, RuleSpec] = {}
         self.loaded: set[Path] = set()
+        # `units:` sections of user packs (same keys as rules/units.yaml), merged in load order.
+        self.unit_packs: list[tuple[dict, str]] = []
+        self._registry = None
+
+    def unit_registry(self):
+        """The built-in unit registry extended by the packs' `units:` sections (built once)."""
+        if self._registry is None:
+            from lint.quantities.units import UnitRegistry
+
+            registry = UnitRegistry.default()
+            for mapping, source in self.unit_packs:
+                registry = registry.extend(mapping, source)
+            self._registry = registry
+        return self._registry
 
     def load_pack(self, path: Path, *, builtin: bool = False) -> None:
         path = path.resolve()
@@ -76,13 +90,7 @@ class RuleTable:
             return
         self.loaded.add(path)
         shown = path.name if builtin else str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise UsageError("rule pack not found", str(path)) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read rule pack: {exc}", str(path)) from None
-        located = load_yaml(text, shown)
+        located = load_yaml(read_text(path, "rule pack"), shown)
         self._load_data(located, path, shown)
 
     def _load_data(self, located: Located, path: Path, shown: str) -> None:
@@ -104,6 +112,14 @@ class RuleTable:
             raise UsageError("`extends` must be a list of packs", shown, located.line_of(("extends",)))
         for target in extends:
             self.load_pack(self._resolve(str(target), path, shown, located))
+        units = data.get("units")
+        if units is not None:
+            if not isinstance(units, dict):
+                raise UsageError("`units` must be a mapping shaped like rules/units.yaml", shown,
+                                 located.line_of(("units",)))
+            self.unit_packs.append((units, shown))
+            self._registry = None
+            self.unit_registry()  # a malformed units section stops the run now, naming the pack
         rules = data.get("rules", [])
         if not isinstance(rules, list):
             raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))
