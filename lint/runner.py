@@ -147,7 +147,7 @@ def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
         if path.is_dir():
             for file_path in _walk(path):
                 display = str(file_path)
-                if _excluded(file_path, cache, no_excludes):
+                if is_excluded(file_path, cache, no_excludes):
                     continue
                 real = os.path.realpath(file_path)
                 if real not in seen:
@@ -170,7 +170,7 @@ def _walk(root: Path):
                 yield Path(folder) / name
 
 
-def _excluded(path: Path, cache: EngineCache, no_excludes: set[str] | None = None) -> bool:
+def is_excluded(path: Path, cache: EngineCache, no_excludes: set[str] | None = None) -> bool:
     """``no_excludes``: folders already known to have no `exclude` setting (one run's memo)."""
     folder = str(path.parent)
     if no_excludes is not None and folder in no_excludes:

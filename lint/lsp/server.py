@@ -29,7 +29,7 @@ from lint.diagnostics import FileResult
 from lint.engine import Engine
 from lint.errors import UsageError
 from lint.lsp.convert import SOURCE, Finding, findings_for, non_overlapping, overlaps
-from lint.runner import EngineCache, RunOptions, _excluded, lint_source
+from lint.runner import EngineCache, RunOptions, is_excluded, lint_source
 
 log = logging.getLogger(__name__)
 
@@ -270,7 +270,7 @@ class GwlintServer(LanguageServer):
 def _lint(engines: EngineSource, path: Path, text: str, fmt: str) -> tuple[FileResult | None, str]:
     """Runs on the lint thread: the engine is never used by two threads at once."""
     engine = engines.engine_for(path)
-    if _excluded(path, engines.cache):  # `exclude` in the config hides the file, as for `check`
+    if is_excluded(path, engines.cache):  # `exclude` in the config hides the file, as for `check`
         return None, engine.lang
     return lint_source(text, str(path), engine, fmt), engine.lang
 
