@@ -102,6 +102,20 @@ def test_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(d["code"] != "IO001" for d in report["files"][0]["diagnostics"])
 
 
+def test_fifty_megabyte_file_is_read_parsed_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The full 50 MB through reading, decoding, line joining, the outline parser and kind
+    # detection, with one cheap rule (every rule on 50 MB is a bench matter: bench/RESULTS.md).
+    monkeypatch.chdir(tmp_path)
+    block = "（一）加强组织领导。全年完成投资120亿元，增长8.5%。\n" + "这是一个很长的段落，" * 40 + "\n"
+    count = 50_000_000 // len(block.encode("utf-8"))
+    (tmp_path / "huge.txt").write_text("一、总体要求\n" + block * count + "结尾 \n", encoding="utf-8")
+    assert (tmp_path / "huge.txt").stat().st_size >= 49_000_000
+    result = gwlint("check", "huge.txt", "--format", "json", "--no-cache", "--select", "FMT001")
+    assert result.exit_code == 0, result.output[-500:]
+    (file,) = json.loads(result.stdout)["files"]
+    assert [(d["code"], d["line"]) for d in file["diagnostics"]] == [("FMT001", count * 2 + 2)]
+
+
 # -- unreadable documents become IO001 findings ----------------------------------------------------
 
 def _io001(result) -> str:
