@@ -73,18 +73,21 @@ def run_check(req: CheckRequest) -> int:
     lang, fail_on, rules = cache.report_settings()
     meta = ReportMeta(version=__version__, rules=rules, color=_color(req), lang=lang,
                       statistics=req.statistics)
+    if req.diff:  # like ruff: the diff is the whole output; exit 1 when something would change
+        _emit("".join(diffs), None)
+        if not req.quiet:
+            print(f"gwlint: {len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed", file=sys.stderr)
+        return 0 if req.exit_zero or not diffs else 1
     report = render(fmt, results, meta)
     _emit(report, req.output)
-    if req.diff:
-        _emit("".join(diffs), None)
     if fmt in ("concise", "full") and req.output is None:
         if req.statistics:
             _emit(_statistics(results), None)
         if not req.quiet:
+            if req.fix:
+                _emit(f"Fixed {len(diffs)} file{'s' if len(diffs) != 1 else ''}.\n", None)
             _emit(_summary_line(results, req), None)
     failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
-    if req.diff and diffs:
-        failed = True
     return 0 if req.exit_zero or not failed else 1
 
 
@@ -115,7 +118,7 @@ def _lint(req: CheckRequest, cache: EngineCache) -> tuple[list[FileResult], list
             engine = cache.engine_for(path)
             result, before, after = fix_file(path, display, engine, write=req.fix)
             results.append(result)
-            if req.diff and before is not None and after is not None:
+            if before is not None and after is not None and before != after:
                 import difflib
 
                 diffs.append("".join(difflib.unified_diff(

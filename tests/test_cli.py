@@ -400,3 +400,15 @@ def test_user_pack_adds_a_unit(tmp_path):
                                          encoding="utf-8")
     result = run(["check", "a.txt"], tmp_path)
     assert result.exit_code == 2 and "house.yaml" in result.output and "nowhere" in result.output
+
+
+def test_diff_prints_only_the_diff_and_fix_reports_what_it_fixed(project):
+    before = (project / "docs" / "plan.txt").read_bytes()
+    result = run(["check", "docs", "--diff"], project)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- a/docs/plan.txt\n+++ b/docs/plan.txt\n")
+    assert "+稳步推进规划编制，完成时间已定。" in result.stdout and "[TST" not in result.stdout
+    assert (project / "docs" / "plan.txt").read_bytes() == before
+    fixed = run(["check", "docs", "--fix", "-f", "concise"], project)
+    assert "Fixed 1 file." in fixed.stdout and "[TST001]" not in fixed.stdout and "[TST002]" in fixed.stdout
+    assert run(["check", "docs", "--diff"], project).exit_code == 0
