@@ -118,6 +118,9 @@ def _lint(req: CheckRequest, cache: EngineCache) -> tuple[list[FileResult], list
             engine = cache.engine_for(path)
             result, before, after = fix_file(path, display, engine, write=req.fix)
             results.append(result)
+            if path.suffix.lower() == ".docx" and any(d.fix for d in result.diagnostics):
+                print(f"gwlint: warning: {display}: fixes are not applied to .docx files; "
+                      "edit the document in Word", file=sys.stderr)
             if before is not None and after is not None and before != after:
                 import difflib
 
