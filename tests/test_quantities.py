@@ -7,7 +7,6 @@ yield nothing.
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -436,18 +435,16 @@ def test_never_raises_on_number_soup(text):
     parse_number(text)
 
 
-def test_seeds_scan_cleanly_and_fast():
+def test_seeds_scan_cleanly():
+    # Speed is measured in bench/run.py, not asserted here.
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     assert seeds
-    total = 0.0
     for path in seeds:
         text = path.read_text(encoding="utf-8")
-        t0 = time.perf_counter()
         qs = scan_quantities(text)
-        total += time.perf_counter() - t0
+        assert qs
         for q in qs:
             assert text[q.start:q.end] == q.raw
-    assert total < 5  # ~92 KB; normally tens of milliseconds, generous for loaded CI
 
 
 def test_seed_003_reads_as_expected():
