@@ -228,3 +228,20 @@ def test_every_corpus_file_parses(corpus_files):
         for node in ctx.outline.walk():
             assert 1 <= node.line <= doc.line_count
             assert doc.text[node.start:node.marker_end].strip() in node.marker or node.style == "inline-cn"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("各市（州）、县（市、区）人民政府：\n现就有关工作通知如下。\n一、各地自查\n二、部门自查\n", "notice"),
+    ("2023年工作总结\n一、主要成效\n二、存在问题\n三、下步打算\n", "summary"),
+    ("2024年工作要点\n一、总体要求\n二、主要目标\n三、重点任务\n", "plan"),
+    ("2024年政府工作报告\n一、过去一年工作回顾\n", "report"),
+    ("锚定新征程\n记者 某某\n正文一段。\n", "article"),
+])
+def test_document_kind_detection(text, kind):
+    doc, _ = analyse(text)
+    assert doc.kind == kind
+
+
+def test_a_speech_opening_is_not_an_addressee():
+    doc, _ = analyse("各位代表：\n现在，我代表政府作报告。\n一、过去一年工作回顾\n二、今年工作安排\n")
+    assert doc.kind != "notice"

@@ -10,6 +10,9 @@ _REPORT = re.compile(r"政府工作报告")
 _BULLETIN = re.compile(r"统计公报|国民经济和社会发展.*公报")
 _SUMMARY = re.compile(r"总结|工作情况|开展情况|运行情况|完成情况|成效|回顾|回眸")
 _PLAN = re.compile(r"要点|计划|思路|打算|安排|方案")
+# A 通知 published without its 红头 often opens straight with the 主送 line (各市（州）…：);
+# 各位代表： opens a speech, not a notice.
+_ADDRESSEE_FIRST = re.compile(r"\A\s*各(?!位)[^\n。]{1,200}[：:]\s*(?:\n|\Z)")
 
 
 def detect_kind(title: str | None, header_title: str | None, top_headings: list[str],
@@ -20,6 +23,7 @@ def detect_kind(title: str | None, header_title: str | None, top_headings: list[
             return "report"
         if _BULLETIN.search(text):
             return "bulletin"
+    has_header = has_header or bool(_ADDRESSEE_FIRST.match(opening))
     if not has_outline:
         return "notice" if has_header else "article"
     title_text = title or ""
