@@ -339,3 +339,13 @@ def test_every_format_renders_nothing_and_unreadable_files():
     for fmt in FORMATS:
         assert isinstance(render(fmt, [], _meta()), str)
         assert "broken.txt" in render(fmt, [unreadable], _meta())
+
+
+def test_html_documents_each_rule_once_and_links_findings_to_it(project):
+    report = _check(project, "html", "doc.txt", "clean.txt")
+    page = _page(report)
+    codes = sorted({code for code, *_ in EXPECTED})
+    for code in codes:
+        assert report.count(f'id="rule-{code}"') == 1
+        assert f'href="#rule-{code}"' in report
+    assert all(href.startswith("#") for href in page.hrefs)

@@ -171,13 +171,26 @@ def _finding(result: FileResult, d: Diagnostic, anchor: str, rules: dict, labels
                         for rel in d.related)
         parts.append(f'<div>{_e(labels["related"])}:<ul class="related">{items}</ul></div>')
     info = rules.get(d.code)
-    if info is not None and info.doc:
-        rows = "".join(f"<dt>{_e(doc_labels[key])}</dt><dd>{_e(info.doc[key])}</dd>"
-                       for key in DOC_FIELDS if key in info.doc)
-        parts.append(f'<details><summary>{_e(labels["about"])} {_e(d.code)}</summary>'
-                     f'<dl class="doc">{rows}</dl></details>')
+    if info is not None and info.doc:  # the documentation stands once, in the rules section
+        parts.append(f'<p class="about"><a href="#rule-{_e(d.code)}">{_e(labels["about"])} {_e(d.code)}</a></p>')
     parts.append("</article>")
     return "".join(parts)
+
+
+def _rule_docs(codes: list[str], rules: dict, labels: dict, doc_labels: dict) -> str:
+    """One documentation block per rule that has findings, linked from each finding."""
+    blocks = []
+    for code in codes:
+        info = rules.get(code)
+        if info is None or not info.doc:
+            continue
+        rows = "".join(f"<dt>{_e(doc_labels[key])}</dt><dd>{_e(info.doc[key])}</dd>"
+                       for key in DOC_FIELDS if key in info.doc)
+        blocks.append(f'<section class="ruledoc" id="rule-{_e(code)}"><h3><code>{_e(code)}</code> '
+                      f'{_e(info.name)}</h3><dl class="doc">{rows}</dl></section>')
+    if not blocks:
+        return ""
+    return f'<h2>{_e(labels["rule"])}</h2>' + "".join(blocks)
 
 
 def _counts(result: FileResult, labels: dict) -> str:
@@ -211,8 +224,13 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
         out.append(f'<table class="files"><tr><th>{_e(labels["path"])}</th><th>{_e(labels["error"])}</th>'
                    f'<th>{_e(labels["warning"])}</th><th>{_e(labels["info"])}</th></tr>{rows}</table>')
         per_rule = Counter(d.code for r in results for d in r.diagnostics)
+        # The severities the findings carry (a rule may grade its findings, e.g. 亩 as info).
+        severities: dict[str, set[Severity]] = {}
+        for r in results:
+            for d in r.diagnostics:
+                severities.setdefault(d.code, set()).add(d.severity)
         rows = "".join(f'<tr><td><code>{_e(code)}</code></td><td>{_e(rules[code].name)}</td>'
-                       f'<td>{_e(labels.get(rules[code].severity, rules[code].severity))}</td>'
+                       f'<td>{" / ".join(_e(labels[sev.label]) for sev in sorted(severities[code], reverse=True))}</td>'
                        f'<td class="n">{count}</td></tr>'
                        for code, count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])))
         out.append(f'<h2>{_e(labels["by_rule"])}</h2><table class="rules"><tr><th>{_e(labels["rule"])}</th>'
@@ -223,6 +241,8 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
         out.extend(_finding(result, d, f"file-{i}-{j}", rules, labels, doc_labels)
                    for j, d in enumerate(result.diagnostics, 1))
         out.append("</section>")
+    codes = sorted({d.code for r in results for d in r.diagnostics})
+    out.append(_rule_docs(codes, rules, labels, doc_labels))
     clean = [r for r in results if not r.diagnostics]
     if clean and with_findings:
         items = "".join(f"<li>{_e(r.path)}</li>" for r in clean)
