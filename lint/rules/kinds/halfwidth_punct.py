@@ -11,9 +11,9 @@ guessing which bracket is missing).
 Options (YAML):
   marks      mapping of ASCII point marks to their full-width forms.
   brackets   mapping of an ASCII bracket pair ("()") to its full-width pair ("（）").
-  group      line (default): one finding per line covering every mark on it, so a document typed
-             entirely in half-width marks gets one finding per line, not one per comma;
-             mark: one finding per mark (per bracket pair).
+  group      line (default): one finding per line, placed on its first mark, with the other marks
+             as related locations, so a document typed entirely in half-width marks gets one
+             finding per line, not one per comma; mark: one finding per mark (per bracket pair).
 
 Every finding carries a fix that converts exactly the flagged marks and nothing else.
 """
@@ -153,8 +153,11 @@ class HalfwidthPunctRule(RuleSpec):
             replacement = "".join(self._full[ch] if first + i in chosen else ch
                                   for i, ch in enumerate(text[first:last]))
             marks = "".join(dict.fromkeys(text[p] for p in group))
-            yield ctx.diagnostic(self, first, last, fix=(first, last, replacement),
-                                 marks=marks, count=len(group))
+            # The finding points at the first mark (an editor underlines one character, not the
+            # prose between marks); the others are related locations; the fix converts them all.
+            related = [(f"“{text[p]}”", p) for p in group[1:]]
+            yield ctx.diagnostic(self, first, first + 1, fix=(first, last, replacement),
+                                 related=related, marks=marks, count=len(group))
 
     def _per_mark(self, text: str, flagged: list[int]) -> list[list[int]]:
         groups: list[list[int]] = []
