@@ -18,7 +18,8 @@ What was read, seed by seed:
   span with a hyphen (NUM002). "“一件事’闭环" (line 41) and "“征迁精准化“保证" (line 63) are
   mismatched quotes (PUNC003). Trailing spaces end lines 9, 23, 25, 87, 89; "完成 130宗" (41).
 - 004: "专家评审,修改" and "(中央公园东)" (line 4), "27%;“三改”" and "55.5; 违法" (line 5),
-  "办理上,实行" (line 7) are PUNC001. "1-57单元", "2-35、1-12" are codes, "批—征—储" a connector.
+  "办理上,实行" (line 7) are PUNC001; "注销登记和、历史遗留问题" (line 7) has a 和 left before 、
+  (PUNC012). "1-57单元", "2-35、1-12" are codes, "批—征—储" a connector.
   Stray spaces: "推进 “三改一拆”" (5), "登记 45942 件" (7), "到位， “两违”" (9), a blank line of
   one space (17).
 """
@@ -47,7 +48,7 @@ EXPECTED = {
                                       39, 41, 43, 45, 49, 51, 53, 55, 59, 63, 67, 71, 75, 79, 83,
                                       85, 87, 89, 91)}
     | {("PUNC003", 41), ("PUNC003", 63), ("NUM008", 9), ("NUM002", 33)},
-    "004": {("PUNC001", 4), ("PUNC001", 5), ("PUNC001", 7)},
+    "004": {("PUNC001", 4), ("PUNC001", 5), ("PUNC001", 7), ("PUNC012", 7)},
 }
 
 # Info-level findings verified by reading (a subset: FMT001 is asserted where it was checked).
