@@ -101,22 +101,29 @@ def outline(
 
 @app.command("rules")
 def rules_cmd(format: str = typer.Option("text", "--format", "-f", help="text | json"),
+              lang: Optional[str] = typer.Option(None, "--lang", help="Documentation language: zh | en "
+                                                 "(default: config `lang`, else zh)."),
               config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
     """List every rule: code, name, severity, pack, fixable."""
     from lint.rulescmd import list_rules
 
     _choice(format, ("text", "json"), "--format")
-    raise typer.Exit(_guard(lambda: list_rules(format, config)))
+    if lang:
+        _choice(lang, ("zh", "en"), "--lang")
+    raise typer.Exit(_guard(lambda: list_rules(format, config, lang)))
 
 
 @app.command("rule")
 def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
-             lang: str = typer.Option("zh", "--lang", help="zh | en"),
+             lang: Optional[str] = typer.Option(None, "--lang", help="Documentation language: zh | en "
+                                                "(default: config `lang`, else zh)."),
              config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
     """Explain one rule: what, why, wrong/right example, standard."""
     from lint.rulescmd import show_rule
 
-    raise typer.Exit(_guard(lambda: show_rule(code, config)))
+    if lang:
+        _choice(lang, ("zh", "en"), "--lang")
+    raise typer.Exit(_guard(lambda: show_rule(code, config, lang)))
 
 
 @app.command("test-rules")

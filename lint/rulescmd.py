@@ -9,20 +9,21 @@ from pathlib import Path
 from lint.errors import UsageError
 
 
-def _table(config: Path | None):
+def _table(config: Path | None, lang: str | None = None):
+    """The rules the configuration loads, and the documentation language (--lang, else config `lang`)."""
     from lint.config import Settings, load_config_file
     from lint.rules.packs import load_rules
 
     settings = load_config_file(config) if config else Settings()
-    return load_rules(settings.pack_paths()).rules
+    return load_rules(settings.pack_paths()).rules, lang or settings.lang
 
 
-def list_rules(fmt: str, config: Path | None) -> int:
-    rules = _table(config)
+def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
+    rules, lang = _table(config, lang)
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "pack": r.pack,
                  "kind": r.kind, "fixable": r.is_fixable(), "status": r.status, "enabled": r.enabled,
-                 "doc_kinds": r.doc_kinds, "summary": r.doc.what}
+                 "doc_kinds": r.doc_kinds, "summary": r.doc_for(lang).what}
                 for r in sorted(rules.values(), key=lambda r: r.code)]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -34,13 +35,13 @@ def list_rules(fmt: str, config: Path | None) -> int:
         table.add_column(column, overflow="fold")
     for rule in sorted(rules.values(), key=lambda r: r.code):
         table.add_row(rule.code, rule.name, rule.severity, rule.pack, "yes" if rule.is_fixable() else "",
-                      rule.doc.what)
+                      rule.doc_for(lang).what)
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
     return 0
 
 
-def show_rule(code: str, config: Path | None) -> int:
-    rules = _table(config)
+def show_rule(code: str, config: Path | None, lang: str | None = None) -> int:
+    rules, lang = _table(config, lang)
     rule = rules.get(code.upper())
     if rule is None:
         close = [c for c in rules if c.startswith(code.upper()[:3])][:8]
@@ -49,14 +50,17 @@ def show_rule(code: str, config: Path | None) -> int:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    doc = rule.doc
+    from lint.report.rulehelp import FIELD_LABELS
+
+    doc = rule.doc_for(lang)
+    label = FIELD_LABELS[lang]
     kinds = ", ".join(rule.doc_kinds) if rule.doc_kinds else "all"
     text = (f"# {rule.code} {rule.name}\n\n"
             f"severity **{rule.severity}** · pack `{rule.pack}` · kind `{rule.kind}` · "
             f"document kinds: {kinds}{' · fixable' if rule.is_fixable() else ''}\n\n"
-            f"## What\n{doc.what}\n\n## Why\n{doc.why}\n\n"
-            f"## Wrong\n```\n{doc.wrong}\n```\n\n## Right\n```\n{doc.right}\n```\n\n"
-            f"## Standard\n{doc.standard}\n")
+            f"## {label['what']}\n{doc.what}\n\n## {label['why']}\n{doc.why}\n\n"
+            f"## {label['wrong']}\n```\n{doc.wrong}\n```\n\n## {label['right']}\n```\n{doc.right}\n```\n\n"
+            f"## {label['standard']}\n{doc.standard}\n")
     if not sys.stdout.isatty():
         sys.stdout.write(text)
     else:

@@ -287,7 +287,7 @@ def test_rules_and_rule_commands(project):
     listed = {r["code"]: r for r in json.loads(result.stdout)}
     assert listed["TST001"]["fixable"] is True and listed["TST002"]["fixable"] is False
     assert listed["IO001"]["pack"] == "core"
-    shown = run(["rule", "IO001"], project)
+    shown = run(["rule", "IO001", "--lang", "en"], project)
     assert shown.exit_code == 0 and "## Why" in shown.stdout and "## Standard" in shown.stdout
     assert run(["rule", "NOPE001"], project).exit_code == 2
 

@@ -31,6 +31,17 @@ class RuleDoc(BaseModel):
     standard: str = Field(min_length=1)
 
 
+class RuleDocTranslation(BaseModel):
+    """A translation of a RuleDoc (pack key `doc-zh`); a field left out falls back to English."""
+
+    model_config = ConfigDict(extra="forbid")
+    what: str | None = Field(default=None, min_length=1)
+    why: str | None = Field(default=None, min_length=1)
+    wrong: str | None = Field(default=None, min_length=1)
+    right: str | None = Field(default=None, min_length=1)
+    standard: str | None = Field(default=None, min_length=1)
+
+
 class RuleCase(BaseModel):
     """A rule test case: text in, exact findings out (``CODE line:col[-end_line:end_col]``)."""
 
@@ -62,6 +73,7 @@ class RuleSpec(BaseModel):
     message: str = Field(min_length=1)
     message_en: str | None = Field(default=None, alias="message-en")
     doc: RuleDoc
+    doc_zh: RuleDocTranslation | None = Field(default=None, alias="doc-zh")
     doc_kinds: list[DocKind] | None = Field(default=None, alias="doc-kinds")
     skip_kinds: list[DocKind] = Field(default_factory=list, alias="skip-kinds")
     enabled: bool = True
@@ -84,6 +96,18 @@ class RuleSpec(BaseModel):
     @property
     def default_severity(self) -> Severity:
         return Severity.parse(self.severity)
+
+    def doc_for(self, lang: str) -> RuleDoc:
+        """The documentation in ``lang`` (zh | en), each missing Chinese field taken from English.
+
+        Chinese comes from the rule's own `doc-zh`, else from the built-in rules/docs-zh.yaml
+        (read on first use: only `gwlint rule(s)` and the documenting reports need it).
+        """
+        if lang != "zh":
+            return self.doc
+        from lint.rules.docs_zh import chinese_doc
+
+        return chinese_doc(self)
 
     def is_fixable(self) -> bool:
         return self.fixable

@@ -29,7 +29,7 @@ from lint.yamlio import Located, load_yaml, read_text
 _PACK_KEYS = {"pack", "description", "extends", "rules", "units"}
 _OVERRIDE_KEYS = {"code", "severity", "enabled"}
 # YAML files in rules/ that are data, not rule packs.
-NOT_PACKS = {"units.yaml"}
+NOT_PACKS = {"units.yaml", "docs-zh.yaml"}
 
 
 def builtin_dir() -> Path:
