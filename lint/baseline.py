@@ -93,7 +93,8 @@ def _baseline_path_of(file_path: str, baseline: Path) -> str:
         return normal_path(file_path)
 
 
-def write_baseline(results: list[FileResult], path: Path) -> None:
+def write_baseline(results: list[FileResult], path: Path) -> int:
+    """Record every finding of ``results``; returns how many were recorded."""
     entries = []
     for result in results:
         keys = finding_keys(result, _baseline_path_of(result.path, path))
@@ -107,6 +108,7 @@ def write_baseline(results: list[FileResult], path: Path) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write baseline: {exc.strerror or exc}", str(path)) from None
+    return len(entries)
 
 
 def load_baseline(path: Path) -> Counter[Key]:

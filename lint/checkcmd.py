@@ -10,6 +10,7 @@ from lint import __version__
 from lint.diagnostics import FileResult, Severity
 from lint.engine import Overrides
 from lint.errors import UsageError
+from lint.repeats import merge_results
 from lint.report import FORMATS, ReportMeta, render
 from lint.runner import EngineCache, RunOptions, discover, fix_file, lint_file
 from lint.selection import split_codes
@@ -27,6 +28,8 @@ class CheckRequest:
     fix: bool = False
     diff: bool = False
     fail_on: str | None = None
+    min_severity: str | None = None
+    preset: str | None = None
     exit_zero: bool = False
     statistics: bool = False
     quiet: bool = False
@@ -55,32 +58,37 @@ def run_check(req: CheckRequest) -> int:
     overrides = Overrides(
         select=split_codes(req.select) if req.select else None,
         extend_select=split_codes(req.extend_select), ignore=split_codes(req.ignore),
-        kind=req.kind, lang=req.lang, fail_on=req.fail_on)
+        kind=req.kind, lang=req.lang, fail_on=req.fail_on, min_severity=req.min_severity, preset=req.preset)
     options = RunOptions(config=req.config, overrides=overrides, fix=req.fix, diff=req.diff)
     cache = EngineCache(options)
     results, diffs = _lint(req, cache)
     results.extend(_unused_ignores(cache))
-    if req.write_baseline is not None:
-        from lint.baseline import write_baseline
-
-        write_baseline(results, req.write_baseline)
-    if req.baseline is not None:
-        from lint.baseline import apply_baseline
-
-        results = apply_baseline(results, req.baseline)
     # Every folder's config may load its own packs; the report describes all their rules
     # (read lazily: a run answered from the result cache loads no rule pack).
     lang, fail_on, rules = cache.report_settings()
+    results = merge_results(results, lang)
+    if req.write_baseline is not None:
+        from lint.baseline import write_baseline
+
+        recorded = write_baseline(results, req.write_baseline)
+        _note(req, f"recorded {_plural(recorded, 'finding')} in {req.write_baseline}")
+    if req.baseline is not None:
+        from lint.baseline import apply_baseline
+
+        before = _count(results)
+        results = apply_baseline(results, req.baseline)
+        _note(req, f"the baseline {req.baseline} hid {_plural(before - _count(results), 'finding')}")
     meta = ReportMeta(version=__version__, rules=rules, color=_color(req), lang=lang,
-                      statistics=req.statistics)
+                      statistics=req.statistics, fail_on=fail_on)
     if req.diff:  # like ruff: the diff is the whole output; exit 1 when something would change
         _emit("".join(diffs), None)
         if not req.quiet:
             print(f"gwlint: {len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed", file=sys.stderr)
         return 0 if req.exit_zero or not diffs else 1
-    report = render(fmt, results, meta)
-    _emit(report, req.output)
-    if fmt in ("concise", "full") and req.output is None:
+    terminal = fmt in ("concise", "full") and req.output is None
+    if not (terminal and req.statistics):  # like ruff: --statistics alone prints only the table
+        _emit(render(fmt, results, meta), req.output)
+    if terminal:
         if req.statistics:
             _emit(_statistics(results), None)
         if not req.quiet:
@@ -217,12 +225,29 @@ def _statistics(results: list[FileResult]) -> str:
     return "".join(f"{count:>6}  {code:<8} {name:<32} {sev}\n" for (code, name, sev), count in rows)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _count(results: list[FileResult]) -> int:
+    return sum(len(r.diagnostics) for r in results)
+
+
+def _note(req: CheckRequest, message: str) -> None:
+    """A remark about the run, on stderr so machine-readable reports stay clean."""
+    if not req.quiet:
+        print(f"gwlint: {message}", file=sys.stderr)
+
+
 def _summary_line(results: list[FileResult], req: CheckRequest) -> str:
     from lint.report import summary
 
     s = summary(results)
+    files = _plural(s["files"], "file")
     total = s["errors"] + s["warnings"] + s["infos"]
     if total == 0:
-        return f"All checks passed ({s['files']} file{'s' if s['files'] != 1 else ''}).\n"
-    return (f"Found {total} finding{'s' if total != 1 else ''} ({s['errors']} errors, {s['warnings']} warnings, "
-            f"{s['infos']} infos) in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
+        return f"All checks passed ({files}).\n"
+    counts = ", ".join(_plural(s[key + "s"], key) for key in ("error", "warning", "info") if s[key + "s"])
+    fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
+    hint = f" {fixable} fixable with --fix." if fixable and not req.fix else ""
+    return f"Found {_plural(total, 'finding')} ({counts}) in {files}.{hint}\n"

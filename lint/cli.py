@@ -16,7 +16,8 @@ import typer
 from lint import __version__
 from lint.errors import UsageError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# Plain (click) help: flags read as flags (`--fix`, not `--fix <bool>`).
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="gwlint: lint Chinese government work documents (公文) — numbering, structure, "
                        "numbers, units, punctuation.")
 
@@ -59,6 +60,10 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Apply mechanical fixes in place."),
     diff: bool = typer.Option(False, "--diff", help="Show fixes as a unified diff; write nothing."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity",
+                                               help="Report only findings at or above: error | warning | info."),
+    preset: Optional[str] = typer.Option(None, "--preset",
+                                         help="Rules run without --select: default (quiet) | pedantic (all)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
@@ -77,6 +82,8 @@ def check(
         paths=paths or ["."], format=format, output=output, select=select, ignore=ignore,
         extend_select=extend_select, kind=_choice(kind, KIND_CHOICES, "--kind"), fix=fix, diff=diff,
         fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
+        min_severity=_choice(min_severity, ("error", "warning", "info"), "--min-severity") if min_severity else None,
+        preset=_choice(preset, ("default", "pedantic"), "--preset") if preset else None,
         exit_zero=exit_zero, statistics=statistics, quiet=quiet,
         lang=_choice(lang, ("zh", "en"), "--lang") if lang else None, stdin_filename=stdin_filename,
         config=config, no_cache=no_cache, jobs=jobs, baseline=baseline, write_baseline=write_baseline,

@@ -54,6 +54,8 @@ class Settings(BaseModel):
     kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = Field(
         default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = "error"
+    min_severity: Literal["error", "warning", "info"] = "info"
+    preset: Literal["default", "pedantic"] = "default"
     lang: Literal["zh", "en"] = "zh"
 
     # Where the settings came from (not keys).
@@ -86,18 +88,56 @@ def parse_settings(data: Any, source: str, lines: dict | None = None) -> Setting
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(error.get("loc", ()))
-        key = str(loc[0]) if loc else "?"
-        if error.get("type") == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
-        else:
-            message = f"{'.'.join(map(str, loc))}: {error.get('msg')}"
-        raise UsageError(message, source, lines.get(loc[:2]) or lines.get((key,))) from None
+        message, loc = describe_error(exc)
+        raise UsageError(message, source, lines.get(loc) or lines.get(loc[:2]) or lines.get(loc[:1])) from None
     settings.source = source
     settings.root = Path(source).resolve().parent if source and source != "<cli>" else None
     settings.lines = lines
     return settings
+
+
+# Pydantic names the alternative of a union it tried (`ignore: [str | IgnoreEntry]`); not keys.
+_UNION_TAGS = ("str", "IgnoreEntry")
+
+
+def describe_error(exc: ValidationError) -> tuple[str, tuple]:
+    """A config validation error as ``ignore[0]: unknown key 'mtch' (did you mean 'match'?)``,
+    with the location of the offending key (for its line number)."""
+    errors = exc.errors()
+    # A union reports one error per alternative; an unknown key inside a mapping is the telling one.
+    error = next((e for e in errors if e.get("type") == "extra_forbidden"), errors[0])
+    raw = tuple(error.get("loc", ()))
+    loc = tuple(part for part in raw if part not in _UNION_TAGS)
+    kind = error.get("type")
+    if kind == "extra_forbidden" and loc:
+        valid = list(IgnoreEntry.model_fields) if "IgnoreEntry" in raw else (
+            [_kebab(name) for name, f in Settings.model_fields.items() if not f.exclude])
+        where = f"{format_location(loc[:-1])}: " if loc[:-1] else ""
+        return f"{where}unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), valid)}", loc
+    if kind == "literal_error":
+        allowed = [str(v) for v in (error.get("ctx") or {}).get("expected", "").replace("'", "").replace(
+            " or ", ", ").split(", ") if v]
+        value = error.get("input")
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        return f"{format_location(loc)}: {value!r} is not one of {', '.join(allowed)}{hint}", loc
+    if loc[:1] == ("ignore",) and len(loc) == 2:
+        return f"{format_location(loc)}: expected a rule code or a mapping with code, path and match", loc
+    return f"{format_location(loc)}: {error.get('msg')}", loc
+
+
+def format_location(loc: tuple) -> str:
+    """('ignore', 0, 'match') → ignore[0].match"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "configuration"
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def load_config_file(path: Path) -> Settings:

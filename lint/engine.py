@@ -29,6 +29,8 @@ class Overrides:
     kind: str | None = None
     lang: str | None = None
     fail_on: str | None = None
+    min_severity: str | None = None
+    preset: str | None = None
     packs: list[str] = field(default_factory=list)
 
 
@@ -56,14 +58,17 @@ class Engine:
         self.table = table
         self.lang = self.overrides.lang or self.settings.lang
         self.fail_on = Severity.parse(self.overrides.fail_on or self.settings.fail_on)
+        self.min_severity = Severity.parse(self.overrides.min_severity or self.settings.min_severity)
         self._validate_codes()
         select = self.overrides.select if self.overrides.select is not None else self.settings.select
         self.selector = Selector(select, self.settings.extend_select + self.overrides.extend_select,
-                                 self.settings.ignore_codes + self.overrides.ignore)
+                                 self.settings.ignore_codes + self.overrides.ignore,
+                                 self.overrides.preset or self.settings.preset)
         self.severity = {code: Severity.parse(sev) for code, sev in self.settings.severity.items()}
         self.rules: list[RuleSpec] = [
             rule for rule in self.table.rules.values()
-            if self.selector.is_selected(rule.code, enabled=rule.enabled, preview=rule.status == "preview")
+            if self.selector.is_selected(rule.code, enabled=rule.enabled, preview=rule.status == "preview",
+                                         pedantic=rule.pedantic)
         ]
         self._ignore_used: dict[int, bool] = {}
         self._ignore_matched_files: dict[int, bool] = {}
@@ -128,6 +133,7 @@ class Engine:
                 diagnostics.extend(rule.check(ctx))
         diagnostics = self._suppress(doc, ctx, diagnostics)
         diagnostics.sort(key=lambda d: d.sort_key)
+        diagnostics = [d for d in diagnostics if d.severity >= self.min_severity]
         return FileResult(path=doc.path, kind=doc.kind, diagnostics=diagnostics, text=doc.text)
 
     def _suppress(self, doc: Document, ctx: Context, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

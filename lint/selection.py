@@ -1,4 +1,9 @@
-"""Which rules run: select / extend-select / ignore by code prefix; the longest prefix wins."""
+"""Which rules run: select / extend-select / ignore by code prefix; the longest prefix wins.
+
+Without `select`, the preset decides the base: ``default`` is every rule a reviewer acts on
+(pedantic rules left out, like ruff's default set), ``pedantic`` is every stable rule. An
+explicit `select` (``ALL``, a prefix or a code) or `extend-select` also picks pedantic rules.
+"""
 
 from __future__ import annotations
 
@@ -15,18 +20,27 @@ def _longest(code: str, prefixes: list[str]) -> str | None:
     return best
 
 
+PRESETS = ("default", "pedantic")
+
+
 class Selector:
-    def __init__(self, select: list[str] | None, extend_select: list[str], ignore: list[str]):
+    def __init__(self, select: list[str] | None, extend_select: list[str], ignore: list[str],
+                 preset: str = "default"):
         self.select = list(select) if select is not None else ["ALL"]
         self.extend_select = list(extend_select)
         self.ignore = list(ignore)
+        # Pedantic rules are left out only when the base is the quiet default set.
+        self.quiet = select is None and preset == "default"
 
-    def is_selected(self, code: str, *, enabled: bool = True, preview: bool = False) -> bool:
+    def is_selected(self, code: str, *, enabled: bool = True, preview: bool = False,
+                    pedantic: bool = False) -> bool:
         chosen = _longest(code, self.select + self.extend_select)
         if chosen is None:
             return False
         ignored = _longest(code, self.ignore)
         if ignored is not None and len(ignored) >= len(chosen):
+            return False
+        if pedantic and self.quiet and _longest(code, self.extend_select) is None:
             return False
         explicit = chosen == code
         if not enabled and not explicit:
@@ -43,7 +57,10 @@ def check_codes(entries: list[str], known: list[str], what: str, source: str | N
         if entry == "ALL":
             continue
         if not any(code.startswith(entry) for code in known):
-            raise UsageError(f"{what}: unknown rule code or prefix {entry!r}", source, line)
+            from lint.config import did_you_mean
+
+            raise UsageError(f"{what}: unknown rule code or prefix {entry!r}{did_you_mean(entry, known)}",
+                             source, line)
 
 
 def split_codes(values: list[str] | None) -> list[str]:

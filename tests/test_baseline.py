@@ -27,11 +27,12 @@ def project(tmp_path, monkeypatch) -> Path:
 
 def test_baseline_file_records_every_finding(project):
     code, findings = _gwlint("doc.txt", "--write-baseline", "baseline.json")
-    assert code == 1 and len(findings) == 4  # writing a baseline still reports today's findings
+    assert code == 1 and len(findings) == 3  # writing a baseline still reports today's findings
     data = json.loads((project / "baseline.json").read_text(encoding="utf-8"))
     assert data["version"] == 1
+    # The two 待定 of line 4 are one finding (one per rule and line).
     assert sorted((f["code"], f["text"]) for f in data["findings"]) == sorted(
-        [("HR001", "待定"), ("HR001", "待定"), ("HR002", ","), ("HR003", '<b>&"强调"</b>')])
+        [("HR001", "待定"), ("HR002", ","), ("HR003", '<b>&"强调"</b>')])
     assert {f["path"] for f in data["findings"]} == {"doc.txt"}
 
 
@@ -61,7 +62,18 @@ def test_an_edit_next_to_a_finding_makes_it_new(project):
     _gwlint("doc.txt", "--write-baseline", "baseline.json")
     (project / "doc.txt").write_text(DOCUMENT.replace("完成时间待定", "完工时间待定"), encoding="utf-8")
     code, findings = _gwlint("doc.txt", "--baseline", "baseline.json")
-    assert findings == ["doc.txt:4:5: error: 未完成的标记“待定” [HR001]"]
+    assert findings == ["doc.txt:4:5: error: 未完成的标记“待定”（本行共2处） [HR001]"]
+
+
+def test_baseline_runs_say_how_many_findings_they_recorded_and_hid(project):
+    runner = CliRunner()
+    args = ["check", "doc.txt", "--format", "json", "--no-cache"]
+    written = runner.invoke(app, [*args, "--write-baseline", "baseline.json"])
+    assert "gwlint: recorded 3 findings in baseline.json" in written.stderr
+    (project / "doc.txt").write_text(DOCUMENT + "新增待定。\n", encoding="utf-8")
+    applied = runner.invoke(app, [*args, "--baseline", "baseline.json"])
+    assert "gwlint: the baseline baseline.json hid 3 findings" in applied.stderr
+    assert json.loads(applied.stdout)["summary"]["errors"] == 1  # stdout stays a clean report
 
 
 def test_baseline_matches_whatever_the_working_directory(project, monkeypatch):

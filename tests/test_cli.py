@@ -76,7 +76,7 @@ def test_concise_output_and_exit_1_on_error(project):
     assert "docs/plan.txt:2:1: warning: 弱表述“稳步推进” [TST002]" in lines
     assert "docs/plan.txt:2:5: info: 其他：规划 [TSX001]" in lines
     assert "docs/plan.txt:2:14: error: 待办标记“待定” [TST001]" in lines
-    assert lines[-1].startswith("Found 3 findings (1 errors, 1 warnings, 1 infos)")
+    assert lines[-1] == "Found 3 findings (1 error, 1 warning, 1 info) in 1 file. 1 fixable with --fix."
 
 
 def test_json_output_validates_against_the_shipped_schema(project):
@@ -243,8 +243,10 @@ def test_stdin_with_filename_and_output_file(project):
 
 def test_statistics_quiet_and_english_messages(project):
     result = run(["check", "docs", "--statistics", "-f", "concise", "--lang", "en"], project)
-    assert "to-do marker 待定 [TST001]" in result.stdout
+    assert "[TST001]" not in result.stdout  # --statistics alone prints only the table
     assert any(line.split()[:2] == ["1", "TST001"] for line in result.stdout.splitlines())
+    english = run(["check", "docs", "-f", "concise", "--lang", "en"], project)
+    assert "to-do marker 待定 [TST001]" in english.stdout
     quiet = run(["check", "docs", "-q", "-f", "concise"], project)
     assert len(quiet.stdout.splitlines()) == 3
 

@@ -32,13 +32,14 @@ def _col(line: int, needle: str, nth: int = 0) -> int:
     return start + 1
 
 
-# (code, line, column, end column) of every finding in DOCUMENT, in report order.
+# (code, line, column, end column) of every finding in DOCUMENT, in report order. The two 待定
+# of line 4 are one finding: the second is its related location (one finding per rule and line).
 EXPECTED = [
     ("HR002", 3, _col(3, ","), _col(3, ",") + 1),
     ("HR001", 4, _col(4, "待定"), _col(4, "待定") + 2),
-    ("HR001", 4, _col(4, "待定", 1), _col(4, "待定", 1) + 2),
     ("HR003", 5, _col(5, "<b>"), _col(5, "</b>") + 4),
 ]
+REPEAT_COLUMN = _col(4, "待定", 1)
 
 
 def _check(root: Path, fmt: str, *paths: str) -> str:
@@ -116,7 +117,10 @@ def test_sarif_rules_and_results(project):
         assert region["startLine"] == region["endLine"]
         got.append((r["ruleId"], region["startLine"], region["startColumn"], region["endColumn"]))
     assert got == EXPECTED
-    assert [r["level"] for r in results] == ["warning", "error", "error", "note"]
+    assert [r["level"] for r in results] == ["warning", "error", "note"]
+    assert results[1]["message"]["text"] == "未完成的标记“待定”（本行共2处）"
+    assert [rel["physicalLocation"]["region"] for rel in results[1]["relatedLocations"]] == [
+        {"startLine": 4, "startColumn": REPEAT_COLUMN}]
     assert results[0]["message"]["text"] == "汉字之间使用了半角逗号"
     replacement = results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert replacement["insertedContent"]["text"] == "，"
@@ -137,7 +141,7 @@ def test_sarif_fingerprints_survive_lines_inserted_above(project):
         return [r["partialFingerprints"]["gwlint/v1"] for r in json.loads(report)["runs"][0]["results"]]
 
     before = fingerprints(_check(project, "sarif"))
-    assert len(set(before)) == len(before) == 4  # the two 待定 on line 4 stay apart
+    assert len(set(before)) == len(before) == 3
     (project / "doc.txt").write_text("前言一行。\n前言两行。\n" + DOCUMENT, encoding="utf-8")
     assert fingerprints(_check(project, "sarif")) == before
     # An edit right after the comma changes that finding's context, and only that finding's.
@@ -162,10 +166,10 @@ def test_github_commands(project):
     assert len(lines) == len(EXPECTED)
     code, line, col, end_col = EXPECTED[1]
     assert lines[1] == (f"::error file=doc.txt,line={line},col={col},endLine={line},endColumn={end_col},"
-                        f"title={code}::未完成的标记“待定”")
+                        f"title={code}::未完成的标记“待定”（本行共2处）%0Adoc.txt:4:{REPEAT_COLUMN}: 未完成的标记“待定”")
     assert lines[0].startswith("::warning file=doc.txt,line=3,")
     assert "::汉字之间使用了半角逗号%0Afix: “，”" in lines[0]
-    assert lines[3].startswith("::notice file=doc.txt,")
+    assert lines[2].startswith("::notice file=doc.txt,")
 
 
 def test_github_escapes_data_and_properties():
@@ -187,7 +191,8 @@ def test_gitlab_code_quality(project):
         assert issue["location"]["lines"]["begin"] == line
         assert isinstance(issue["description"], str) and issue["description"]
         assert isinstance(issue["fingerprint"], str) and issue["fingerprint"]
-    assert [i["severity"] for i in issues] == ["minor", "major", "major", "info"]
+    assert [i["severity"] for i in issues] == ["minor", "major", "info"]
+    assert [i["categories"] for i in issues] == [["Style"], ["Style"], ["Style"]]  # HR: a user family
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert "未完成的标记“待定”" in issues[1]["description"]
 
@@ -198,14 +203,18 @@ def test_junit_xml(project):
     suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
     assert set(suites) == {"doc.txt", "clean.txt"}
     cases = suites["doc.txt"].findall("testcase")
-    assert len(cases) == len(EXPECTED) == int(suites["doc.txt"].get("failures"))
-    failures = [case.find("failure") for case in cases]
-    assert [f.get("type") for f in failures] == [code for code, *_ in EXPECTED]
-    assert failures[3].get("message") == '残留标记<b>&"强调"</b>'
-    assert LINES[4] in failures[3].text  # the source line, escaped and read back intact
+    assert len(cases) == len(EXPECTED)
+    # Only findings at or above --fail-on (error) fail; the warning and the info are skipped.
+    assert [(case.find("failure") is not None, case.find("skipped") is not None) for case in cases] == [
+        (False, True), (True, False), (False, True)]
+    assert cases[1].find("failure").get("type") == "HR001"
+    assert (suites["doc.txt"].get("failures"), suites["doc.txt"].get("skipped")) == ("1", "2")
+    info = cases[2].find("skipped")
+    assert info.get("message") == 'info (below --fail-on error): 残留标记<b>&"强调"</b>'
+    assert LINES[4] in info.text  # the source line, escaped and read back intact
     clean_cases = suites["clean.txt"].findall("testcase")
     assert len(clean_cases) == 1 and clean_cases[0].find("failure") is None
-    assert root.get("failures") == str(len(EXPECTED))
+    assert (root.get("failures"), root.get("skipped")) == ("1", "2")
 
 
 def test_junit_survives_characters_xml_cannot_carry():
@@ -238,7 +247,7 @@ def test_rdjson_columns_are_utf8_bytes(project):
     assert comma["location"]["range"]["start"]["column"] == 30
     assert comma["location"]["range"]["end"]["column"] == 31
     assert comma["suggestions"] == [{"range": comma["location"]["range"], "text": "，"}]
-    assert [d["severity"] for d in diagnostics] == ["WARNING", "ERROR", "ERROR", "INFO"]
+    assert [d["severity"] for d in diagnostics] == ["WARNING", "ERROR", "INFO"]
 
 
 def test_rdjson_counts_four_byte_characters():
@@ -315,10 +324,10 @@ def test_html_report_shows_findings_and_marked_source(project):
     assert all(href.startswith("#") for href in page.hrefs)
     spans = [LINES[line - 1][col - 1:end - 1] for _, line, col, end in EXPECTED]
     assert page.marks == spans
-    assert spans[3] == '<b>&"强调"</b>'  # markup from the document arrives as text
+    assert spans[2] == '<b>&"强调"</b>'  # markup from the document arrives as text
     for hit, (_, line, _, _) in zip(page.hit_lines, EXPECTED, strict=True):
         assert hit == f"{line}{LINES[line - 1]}"  # the line number, then the whole line
-    assert page.messages == ["汉字之间使用了半角逗号", "未完成的标记“待定”", "未完成的标记“待定”",
+    assert page.messages == ["汉字之间使用了半角逗号", "未完成的标记“待定”（本行共2处）",
                              '残留标记<b>&"强调"</b>']
 
 
@@ -349,3 +358,11 @@ def test_html_documents_each_rule_once_and_links_findings_to_it(project):
         assert report.count(f'id="rule-{code}"') == 1
         assert f'href="#rule-{code}"' in report
     assert all(href.startswith("#") for href in page.hrefs)
+
+
+def test_gitlab_categories_by_rule_family():
+    from lint.report.gitlab import category
+
+    assert [category(code) for code in ("SUM001", "UNIT003", "CNT001", "PH001")] == ["Bug Risk"] * 4
+    assert [category(code) for code in ("PUNC001", "NUM002", "FMT001", "META001")] == ["Style"] * 4
+    assert category("OUT001") == "Clarity" and category("HR001") == "Style"  # a user family: style

@@ -84,7 +84,7 @@ def test_hook_fails_on_findings_and_passes_clean_documents(tmp_path):
     everything = try_repo()
     output = everything.stdout + everything.stderr
     assert everything.returncode == 1, output
-    assert "bad.txt:4:5: error: 未完成的标记“待定” [HR001]" in output
+    assert "bad.txt:4:5: error: 未完成的标记“待定”（本行共2处） [HR001]" in output
     assert "bad.docx:2:5: error: 未完成的标记“待定” [HR001]" in output  # .docx reaches the hook
     assert "clean.txt:" not in output and "clean.docx:" not in output
     assert "data.csv" not in output

@@ -23,6 +23,7 @@ class ReportMeta:
     lang: str = "zh"
     statistics: bool = False
     width: int | None = None
+    fail_on: Severity = Severity.ERROR  # JUnit: only findings at or above it are failures
 
 
 def summary(results: list[FileResult]) -> dict:

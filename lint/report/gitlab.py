@@ -16,6 +16,19 @@ from lint.report import ReportMeta
 # defect that should stop the document, not a crash of the pipeline (blocker).
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
+# Code Climate categories by rule family: wrong figures and unfilled text are risks to what the
+# document says; structure is clarity; marks and forms are style. Unknown families (a user
+# pack's) are style.
+CATEGORIES = {
+    "SUM": "Bug Risk", "UNIT": "Bug Risk", "CNT": "Bug Risk", "PH": "Bug Risk", "IO": "Bug Risk",
+    "TGT": "Clarity", "OUT": "Clarity", "SEC": "Clarity", "LINT": "Clarity",
+    "META": "Style", "PUNC": "Style", "NUM": "Style", "FMT": "Style",
+}
+
+
+def category(code: str) -> str:
+    return CATEGORIES.get(code.rstrip("0123456789"), "Style")
+
 
 def to_data(results: list[FileResult], meta: ReportMeta) -> list[dict]:
     issues = []
@@ -26,7 +39,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> list[dict]:
                 "type": "issue",
                 "description": f"{d.message} [{d.code}]",
                 "check_name": d.code,
-                "categories": ["Style"],
+                "categories": [category(d.code)],
                 "fingerprint": fingerprint,
                 "severity": SEVERITIES[d.severity],
                 "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}},

@@ -78,6 +78,8 @@ class RuleSpec(BaseModel):
     skip_kinds: list[DocKind] = Field(default_factory=list, alias="skip-kinds")
     enabled: bool = True
     status: Literal["stable", "preview"] = "stable"
+    # Outside the default selection: runs with `preset: pedantic`, `select: [ALL]` or when selected.
+    pedantic: bool = False
     tests: list[RuleCase] = Field(default_factory=list)
 
     # Set by the pack loader (not YAML keys).

@@ -10,7 +10,7 @@ A pack is a mapping::
         kind: pattern
         …
       - code: PUNC001          # an override of a rule defined earlier: no `kind`
-        severity: info         #   only severity / enabled may change
+        severity: info         #   only severity / enabled / pedantic may change
         enabled: false
 """
 
@@ -27,7 +27,7 @@ from lint.rules.base import RuleSpec
 from lint.yamlio import Located, load_yaml, read_text
 
 _PACK_KEYS = {"pack", "description", "extends", "rules", "units"}
-_OVERRIDE_KEYS = {"code", "severity", "enabled"}
+_OVERRIDE_KEYS = {"code", "severity", "enabled", "pedantic"}
 # YAML files in rules/ that are data, not rule packs.
 NOT_PACKS = {"units.yaml", "docs-zh.yaml"}
 
@@ -173,7 +173,7 @@ class RuleTable:
         unknown = set(entry) - _OVERRIDE_KEYS
         if unknown:
             key = sorted(unknown)[0]
-            raise UsageError(f"an override may only set severity or enabled, not {key!r}",
+            raise UsageError(f"an override may only set severity, enabled or pedantic, not {key!r}",
                              shown, located.line_of(where + (key,)))
         rule = self.rules[code]
         update: dict[str, Any] = {}
@@ -182,10 +182,11 @@ class RuleTable:
                 raise UsageError("severity must be error, warning or info", shown,
                                  located.line_of(where + ("severity",)))
             update["severity"] = entry["severity"]
-        if "enabled" in entry:
-            if not isinstance(entry["enabled"], bool):
-                raise UsageError("enabled must be true or false", shown, located.line_of(where + ("enabled",)))
-            update["enabled"] = entry["enabled"]
+        for flag in ("enabled", "pedantic"):
+            if flag in entry:
+                if not isinstance(entry[flag], bool):
+                    raise UsageError(f"{flag} must be true or false", shown, located.line_of(where + (flag,)))
+                update[flag] = entry[flag]
         self.rules[code] = rule.model_copy(update=update)
 
 
