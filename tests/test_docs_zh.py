@@ -20,6 +20,8 @@ from tests.conftest import ROOT
 from tests.test_cli import run
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# A lowercase English word: an example that carries one is English prose and needs its own translation.
+ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
 HOUSE_PACK = textwrap.dedent("""\
     pack: house
@@ -56,6 +58,27 @@ def test_builtin_rules_take_chinese_from_the_data_file():
     zh, en = rule.doc_for("zh"), rule.doc_for("en")
     assert zh.what == builtin_translations()["OUT001"].what and CJK.search(zh.why)
     assert en.what == rule.doc.what and not en.what.startswith(zh.what[:10])
+
+
+def test_every_builtin_rule_has_a_complete_chinese_doc():
+    """what, why and standard translated; an example left to English must be plain Chinese text."""
+    missing: dict[str, list[str]] = {}
+    for code, rule in sorted(load_rules().rules.items()):
+        layers = [layer for layer in (rule.doc_zh, builtin_translations().get(code)) if layer is not None]
+
+        def translated(field: str) -> bool:
+            return any(getattr(layer, field) for layer in layers)
+
+        gaps = [field for field in ("what", "why", "standard") if not translated(field)]
+        gaps += [field for field in ("wrong", "right")
+                 if not translated(field) and ENGLISH_WORD.search(getattr(rule.doc, field))]
+        zh = rule.doc_for("zh")
+        gaps += [field for field in ("what", "why", "wrong", "right", "standard") if not getattr(zh, field).strip()]
+        if gaps:
+            missing[code] = gaps
+    assert not missing, (f"{len(missing)} rules lack Chinese documentation; write it in rules/{DOCS_ZH_FILE} "
+                         f"(or as doc-zh in the rule's pack): " + "; ".join(f"{c}: {', '.join(g)}"
+                                                                          for c, g in missing.items()))
 
 
 def test_translations_name_builtin_rules_only():
