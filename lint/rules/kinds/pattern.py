@@ -15,7 +15,9 @@ Options (YAML):
   skip-quoted     drop matches inside 《…》 titles and “…” quotes (default false).
   zone            all | header | body: the 红头 front matter, or what follows it (default all).
   fix             replacement template for the flagged span (``\\1`` / ``\\g<name>`` allowed).
-  fix-map         per-character replacement applied to the flagged span (e.g. "," → "，").
+  fix-map         per-character replacement applied to the flagged span (e.g. "," → "，"), or
+                  ``halfwidth``: each full-width ASCII form (０-９, Ａ-Ｚ, ．, －, ％ …) becomes its
+                  ASCII twin.
   group           match (default): one finding per match; line: the matches on one line become one
                   finding spanning them all, with their fixes combined and ``{count}`` in the message
                   (``{match}`` is then the first match) — for defects that come by the hundred.
@@ -24,7 +26,7 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal, Union
+from typing import Iterable, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -62,7 +64,7 @@ class PatternRule(RuleSpec):
     group: Literal["match", "line"] = "match"
     zone: Literal["all", "header", "body"] = "all"
     fix: str | None = None
-    fix_map: dict[str, str] | None = Field(default=None, alias="fix-map")
+    fix_map: dict[str, str] | Literal["halfwidth"] | None = Field(default=None, alias="fix-map")
 
     _compiled: list[re.Pattern] = PrivateAttr(default_factory=list)
     _items: list[PatternItem | None] = PrivateAttr(default_factory=list)
@@ -74,7 +76,7 @@ class PatternRule(RuleSpec):
         self._compiled, self._items = [], []
         for entry in self.patterns:
             item = entry if isinstance(entry, PatternItem) else None
-            source = item.pattern if item else entry
+            source = entry.pattern if isinstance(entry, PatternItem) else entry
             self._compiled.append(compile_regex(expand_macros(source), "pattern"))
             if item is not None and item.requires:
                 item._requires = compile_regex(expand_macros(item.requires), "requires")
@@ -90,13 +92,13 @@ class PatternRule(RuleSpec):
                 or any(item is not None and item.fix is not None for item in self._items))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        hits = self._hits(ctx)
+        hits: Iterable[tuple] = self._hits(ctx)
         if self.group == "line":
             hits = self._by_line(ctx, hits)
         for start, end, fix, severity, values in hits:
             yield ctx.diagnostic(self, start, end, fix=fix, severity=severity, **values)
 
-    def _by_line(self, ctx: Context, hits: Iterator[tuple]) -> list[tuple]:
+    def _by_line(self, ctx: Context, hits: Iterable[tuple]) -> list[tuple]:
         """Merge the hits on each line (same severity) into one, combining their fixes."""
         groups: dict[tuple[int, str | None], list[tuple]] = {}
         for hit in hits:
@@ -170,10 +172,17 @@ class PatternRule(RuleSpec):
             return (start, end, match.expand(item.fix) if "\\" in item.fix else item.fix)
         if self.fix is not None:
             return (start, end, match.expand(self.fix) if "\\" in self.fix else self.fix)
-        if self.fix_map is not None:
-            flagged = text[start:end]
-            return (start, end, "".join(self.fix_map.get(ch, ch) for ch in flagged))
+        if self.fix_map == "halfwidth":
+            return (start, end, to_halfwidth(text[start:end]))
+        if isinstance(self.fix_map, dict):
+            mapping = self.fix_map
+            return (start, end, "".join(mapping.get(ch, ch) for ch in text[start:end]))
         return None
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII forms (U+FF01–U+FF5E) to ASCII; everything else unchanged."""
+    return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
 
 
 RULE = PatternRule
