@@ -46,7 +46,6 @@ sys.path.insert(0, str(ROOT))
 import inject_quantity as quantity  # noqa: E402
 import inject_structure as structure  # noqa: E402
 from inject_model import Plant, Site, SourceDoc, read_docs  # noqa: E402
-
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "seeds"
 SYNTHETIC = BENCH / "inject_docs"
@@ -168,9 +167,9 @@ def run_kind(kind: Kind, docs: list[SourceDoc], linter: Linter, seeds: int, max_
 
 
 def table(results: list[tuple[Kind, Tally]]) -> list[str]:
-    rows = ["| kind | sites (corpus/seed/synthetic) | planted | caught | recall | info only | "
-            "copies with new noise |",
-            "|---|---|---:|---:|---:|---:|---:|"]
+    header = ("| kind | sites (corpus/seed/synthetic) | planted | caught | recall | info only | "
+              "copies with new noise |")
+    rows = [header, "|---|---|---:|---:|---:|---:|---:|"]
     for kind, tally in results:
         planted = len(tally.outcomes)
         caught = sum(o.caught for o in tally.outcomes)
@@ -180,6 +179,21 @@ def table(results: list[tuple[Kind, Tally]]) -> list[str]:
         recall = f"{100 * caught / planted:.0f}%" if planted else "—"
         rows.append(f"| {kind.name} | {sum(sites.values())} ({sites['corpus']}/{sites['seed']}/{sites['synthetic']})"
                     f" | {planted} | {caught} | {recall} | {info} | {noisy} |")
+    return rows
+
+
+def variants(results: list[tuple[Kind, Tally]]) -> list[str]:
+    """caught/planted per kind and shape of site (and per origin), to show where the misses are."""
+    rows = []
+    for kind, tally in results:
+        groups: dict[str, list[Outcome]] = {}
+        for o in tally.outcomes:
+            for key in (o.site.variant, f"from {o.site.doc.origin}"):
+                if key:
+                    groups.setdefault(key, []).append(o)
+        ordered = sorted(groups.items(), key=lambda item: (item[0].startswith("from "), item[0]))
+        parts = [f"{key} {sum(o.caught for o in group)}/{len(group)}" for key, group in ordered]
+        rows.append(f"  {kind.name}: " + "; ".join(parts))
     return rows
 
 
@@ -233,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     rows = table(results)
     print("\n".join(rows))
+    print("\ncaught/planted by shape of site and by origin:")
+    print("\n".join(variants(results)))
+    thin = [f"{kind.name} ({tally.sites['corpus']})" for kind, tally in results if tally.sites["corpus"] < 20]
+    if thin:
+        print("\nfew corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin))
     print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, "
           f"{len(docs)} documents, {elapsed:.0f} s")
     if args.markdown:

@@ -32,6 +32,7 @@ class Site:
     doc: SourceDoc
     line: int                       # 1-based line of the planted text in the original
     detail: str                     # what was found, for the report
+    variant: str = ""               # the shape of the site, for the per-variant breakdown
     data: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -185,7 +186,8 @@ MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "千�
                  "吨", "亩", "元")
 COUNT_UNITS = ("人次", "人", "户", "个", "家", "所", "项", "件", "宗", "套", "辆", "座", "台", "处")
 UNIT_ALT = "|".join(MEASURE_UNITS + COUNT_UNITS)
-QUANTITY = re.compile(rf"(?<![\d.．第])(\d+(?:\.\d+)?)\s?([万亿]?)({UNIT_ALT})")
+# ASCII digits only: a planted number must be written the way its neighbours are.
+QUANTITY = re.compile(rf"(?<![0-9.．第０-９])([0-9]+(?:\.[0-9]+)?)\s?([万亿]?)({UNIT_ALT})")
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from inject_model import (MEASURE_UNITS, Plant, Quantity, Site, SourceDoc, format_like, quantities,
-                          replace_in_line)
+from inject_model import MEASURE_UNITS, Plant, Quantity, Site, SourceDoc, format_like, quantities, replace_in_line
 
-# A number right after one of these is a change, not a stock: "比上年末增加10.58万人".
-DELTA_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|超过|多|少|增|减|达到?约?)$")
-DELTA_ONLY = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|超过|多|少|增|减)$")
+# A number right after one of these is a change, not a stock: "比上年末增加10.58万人", "增支52.93亿元".
+DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|超过|[增减][支产收]?|多|少|由|从|上年)$")
 RANGE_MARKS = "-－~～—至到"
 # "由2110公里增至3055公里": without the first unit it reads as a range with one shared unit.
 SHARED_AFTER = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|降至|降低到|下降到|扩大到|以下)")
@@ -43,7 +41,7 @@ def _indicator(line: str, q: Quantity) -> str:
 
 
 def _is_delta(line: str, q: Quantity) -> bool:
-    return DELTA_ONLY.search(line[:q.start]) is not None
+    return DELTA.search(line[:q.start]) is not None
 
 
 def _in_range(line: str, q: Quantity) -> bool:
@@ -72,6 +70,7 @@ def find_unit_drop(doc: SourceDoc) -> list[Site]:
                     continue  # 5元 reads as a count when bare
                 sites.append(Site("unit-drop", doc, lineno, f"{line[q.start:q.end]} beside "
                                   f"{line[siblings[0].start:siblings[0].end]}",
+                                  "bare 万/亿 left" if q.scale else "bare number left",
                                   {"start": q.unit_start, "end": q.end}))
     return sites
 
@@ -89,17 +88,23 @@ def find_sum_exceed(doc: SourceDoc) -> list[Site]:
             total = _total_before(line, match.start())
             if total is None:
                 continue
-            sentence_end = _next_stop(line, match.end(), "。")
-            parts = [q for q in quantities(line[match.end():sentence_end])]
+            # the parts of this 其中: up to the end of its clause, or the next 其中
+            clause_end = _next_stop(line, match.end(), "。；;")
+            following = line.find("其中", match.end(), clause_end)
+            clause_end = following if following >= 0 else clause_end
+            parts = [q for q in quantities(line[match.end():clause_end])]
             parts = [Quantity(q.start + match.end(), q.end + match.end(), q.number, q.scale, q.unit)
                      for q in parts]
             parts = [q for q in parts if q.unit == total.unit and not _is_delta(line, q)
-                     and not _in_range(line, q)]
+                     and not _in_range(line, q) and not SHARED_AFTER.match(line, q.end)]
             if not parts or any(p.value >= total.value for p in parts):
                 continue
+            if sum(p.value - p.half_step for p in parts) > total.value + total.half_step:
+                continue  # the parts add up to more already: this 其中 splits something else
             for part in parts:
                 sites.append(Site("sum-exceed", doc, lineno,
                                   f"{line[part.start:part.end]} of {line[total.start:total.end]}",
+                                  "written like the total" if part.scale == total.scale else "scales differ",
                                   {"total": total, "part": part}))
     return sites
 
@@ -130,10 +135,12 @@ def plant_sum_exceed(site: Site, rng: random.Random) -> Plant:
     part: Quantity = site.data["part"]
     factor = Decimal(rng.choice(("1.12", "1.18", "1.25", "1.35", "1.5")))
     ceiling = total.value + total.half_step
-    new = format_like(ceiling * factor, part)
-    while Quantity(0, 0, new.rstrip("万亿"), part.scale, part.unit).value - part.half_step <= ceiling:
+    # 9800亩 of 4.8万亩 becomes 5.6万亩 rather than 56000亩: written like the total
+    like = total if total.scale and not part.scale else part
+    new = format_like(ceiling * factor, like)
+    while Quantity(0, 0, new.rstrip("万亿"), like.scale, like.unit).value - like.half_step <= ceiling:
         factor += Decimal("0.1")
-        new = format_like(ceiling * factor, part)
+        new = format_like(ceiling * factor, like)
     return replace_in_line(site.doc, site.line, part.start, part.unit_start, new)
 
 
@@ -211,7 +218,7 @@ def find_sum_mismatch(doc: SourceDoc) -> list[Site]:
                 continue
             sites.append(Site("sum-mismatch", doc, lineno,
                               f"{partition.name} of {_indicator(line, total)}{line[total.start:total.end]}",
-                              {"partition": partition}))
+                              partition.name, {"partition": partition}))
     return sites
 
 
@@ -299,7 +306,7 @@ def find_growth_mismatch(doc: SourceDoc) -> list[Site]:
             if low - GROWTH_SLACK <= stated <= high + GROWTH_SLACK:
                 sites.append(Site("growth-mismatch", doc, lineno,
                                   f"{total_growth.group(0)} of {line[partition.total.start:partition.total.end]}"
-                                  f" ({partition.name})",
+                                  f" ({partition.name})", partition.name,
                                   {"partition": partition, "start": total_growth.start(2),
                                    "end": total_growth.end(2), "rates": rates, "stated": stated}))
     return sites

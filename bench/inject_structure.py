@@ -9,8 +9,22 @@ from __future__ import annotations
 import random
 import re
 
-from inject_model import (CN_NUMERAL, Heading, Plant, Site, SourceDoc, children, cn_to_int, edit_lines,
-                          excerpt, headings, int_to_cn, replace_in_line, section_end, sentences)
+from inject_model import (
+    CN_NUMERAL,
+    Heading,
+    Plant,
+    Site,
+    SourceDoc,
+    children,
+    cn_to_int,
+    edit_lines,
+    excerpt,
+    headings,
+    int_to_cn,
+    replace_in_line,
+    section_end,
+    sentences,
+)
 
 # -- count-claim ±1 -------------------------------------------------------------------------
 
@@ -60,7 +74,7 @@ def find_count_claim(doc: SourceDoc) -> list[Site]:
                      or _counts_headings(doc, heads, by_line, lineno, claim, count))
             if found:
                 how, last_line = found
-                sites[key] = Site("count-claim", doc, lineno, f"{claim.group(0)} over {how}",
+                sites[key] = Site("count-claim", doc, lineno, f"{claim.group(0)} over {how}", how,
                                   {"start": claim.start(1), "end": claim.end(1), "count": count,
                                    "last_line": last_line, "how": how})
     return list(sites.values())
@@ -215,6 +229,7 @@ def find_target_vague(doc: SourceDoc) -> list[Site]:
                 body = _item_text(doc, kid, kid_end)
                 if _measurable(body) and not _run_in_items(body):
                     sites.append(Site("target-vague", doc, kid.line, f"{kid.title[:20]} under {head.title[:20]}",
+                                      "item under a child heading",
                                       {"first": kid.line, "last": kid_end, "keep": body_start}))
             continue
         for lineno in range(head.line + 1, (all_kids[0].line - 1) if all_kids else end + 1):
@@ -236,8 +251,15 @@ def _run_in_targets(doc: SourceDoc, lineno: int, offset: int, head: Heading) -> 
     if not items:
         body = line[offset:]
         if head.run_in and lineno == head.line and _measurable(body):
-            sites.append(Site("target-vague", doc, lineno, f"run-in heading {head.title[:20]}",
+            sites.append(Site("target-vague", doc, lineno, f"run-in heading {head.title[:20]}", "run-in 目标 heading",
                               {"first": lineno, "last": lineno, "keep": offset}))
+        elif lineno != head.line and _measurable(body) and len(body.strip()) <= 200 and not RUN_IN.search(body):
+            # a target paragraph of its own ("2017年，全县计划实现0.6万贫困人口脱贫…"): keep its time
+            when = LEADING_TIME.match(body)
+            keep_to = offset + (when.end() if when else len(body) - len(body.lstrip()))
+            sites.append(Site("target-vague", doc, lineno, f"target paragraph under {head.title[:20]}",
+                              "target paragraph",
+                              {"first": lineno, "last": lineno, "span": (keep_to, len(line.rstrip()))}))
         return sites
     ends = [m.start() for m in items[1:]] + [_paragraph_item_end(line, offset + items[-1].end()) - offset]
     for match, item_end in zip(items, ends):
@@ -248,8 +270,12 @@ def _run_in_targets(doc: SourceDoc, lineno: int, offset: int, head: Heading) -> 
         title = re.match(r"[^。；，]{2,20}。", body)  # 一是重大项目用地保障。2025年力争…
         keep_to = start + title.end() if title and not _measurable(title.group(0)) else start
         sites.append(Site("target-vague", doc, lineno, f"{match.group(0)} item under {head.title[:20]}",
+                          "一是… item",
                           {"first": lineno, "last": lineno, "span": (keep_to, stop)}))
     return sites
+
+
+LEADING_TIME = re.compile(r"\s*(?:到|至)?(?:\d{4}年|今年|全年|年内)[^，。：]{0,8}[，：:]")
 
 
 def _paragraph_item_end(line: str, start: int) -> int:
@@ -282,38 +308,42 @@ def plant_target_vague(site: Site, rng: random.Random) -> Plant:
 SUMMARY_TITLE = re.compile(r"总结|工作情况|回眸|回顾")
 PLAN_TITLE = re.compile(r"要点|计划|思路|打算|方案")
 PROBLEM_HEADING = re.compile(r"问题|不足|短板|差距")
-GOAL_HEADING = re.compile(r"目标")
+# The 目标 section itself (主要目标, 工作目标。), not one target item (（一）粮食生产目标。)
+GOAL_HEADING = re.compile(r"^(?:\d{4}年)?(?:主要|工作|总体|年度|发展|主要预期)?目标(?:任务)?[。：:]?$")
 
 
-def _title(doc: SourceDoc) -> str:
-    for line in doc.lines[:20]:
+def _titles(doc: SourceDoc) -> str:
+    """The short unpunctuated lines before the first heading: the 红头 issuer, the title."""
+    out = []
+    for line in doc.lines[:25]:
         text = line.strip()
-        if text and not re.match(r"^[#\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", text):
-            if len(text) <= 60 and not text.endswith(("。", "：")):
-                return text
-    return ""
+        if re.match(r"^[#\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", text):
+            break
+        if text and len(text) <= 60 and not text.endswith(("。", "：", ":", "，")):
+            out.append(text)
+    return "\n".join(out)
 
 
 def find_section_drop(doc: SourceDoc) -> list[Site]:
-    title = _title(doc)
+    title = _titles(doc)
     heads = headings(doc)
     sites = []
     for head in heads:
-        if head.rank > 1 or head.run_in:
+        if head.rank > 1:
             continue
         if SUMMARY_TITLE.search(title) and PROBLEM_HEADING.search(head.title) \
                 and not re.search(r"解决|整改|问题导向", head.title):
             what = "存在问题 of a summary"
-        elif PLAN_TITLE.search(title) and GOAL_HEADING.search(head.title) and not re.search(r"围绕", head.title):
+        elif PLAN_TITLE.search(title) and GOAL_HEADING.match(head.title.strip()):
             what = "目标 section of a plan"
         else:
             continue
         end = section_end(doc, heads, head)
-        if end <= head.line:
+        if end <= head.line and not head.run_in:
             continue  # a heading with no body is not a section worth dropping
         siblings = [h for h in heads if h.rank == head.rank and h.line > end
                     and not any(p.rank < head.rank and head.line < p.line < h.line for p in heads)]
-        sites.append(Site("section-drop", doc, head.line, f"{head.title[:24]} ({what})",
+        sites.append(Site("section-drop", doc, head.line, f"{head.title[:24]} ({what})", what,
                           {"first": head.line, "last": end, "later": [h.line for h in siblings]}))
     return sites
 

@@ -19,8 +19,6 @@ sys.path.insert(0, str(BENCH))
 import inject_quantity as quantity  # noqa: E402
 import inject_structure as structure  # noqa: E402
 from inject_model import SourceDoc, quantities  # noqa: E402
-
-
 def doc(text: str, name: str = "snippet.txt") -> SourceDoc:
     return SourceDoc(name, "synthetic", text)
 
@@ -134,7 +132,9 @@ def test_sum_exceed_makes_one_part_larger_than_its_total_beyond_precision():
         assert total.value == Decimal(48000)
         bigger = [p for p in parts if p.value - p.half_step > total.value + total.half_step]
         assert len(bigger) == 1
-        assert plant.text.count("万亩") + plant.text.count("亩") == source.text.count("万亩") + source.text.count("亩")
+        assert plant.text.count("亩") == source.text.count("亩")  # only the part's figure changed
+        old, _ = changed(source.text, plant.text)
+        assert old in site.detail
 
 
 BULLETIN = ("全年地区生产总值236.46亿元，比上年增长5.4%。其中，第一产业增加值28.64亿元，增长3.8%；"
@@ -169,3 +169,24 @@ def test_growth_mismatch_moves_only_the_totals_rate_away_from_what_the_parts_imp
 def test_no_partition_where_the_parts_do_not_add_up():
     text = "全体居民人均可支配收入32416元。按常住地分，城镇居民人均可支配收入42870元，农村居民人均可支配收入21645元。"
     assert quantity.find_sum_mismatch(doc(text)) == []
+
+
+def test_target_vague_keeps_the_time_of_a_target_paragraph():
+    source = doc("某县脱贫攻坚计划\n\n二、脱贫目标\n\n2017年，全县计划实现0.6万贫困人口脱贫，5个贫困村出列。\n")
+    sites = structure.find_target_vague(source)
+    assert len(sites) == 1
+    plant = structure.plant_target_vague(sites[0], random.Random(0))
+    old, new = changed(source.text, plant.text)
+    assert plant.text.split("\n")[4].startswith("2017年，") and "0.6万" not in plant.text
+    assert new.rstrip("。") in structure.VAGUE
+
+
+def test_section_drop_takes_a_run_in_problem_heading_but_not_one_target_item():
+    summary = doc("某局2024年上半年工作总结及下半年工作打算\n\n一、上半年工作情况\n\n（一）抓服务。新设企业1924户。\n\n"
+                  "（二）存在的问题。一是力量不足；二是手段滞后。\n\n二、下半年工作打算\n\n（一）工作目标。新增企业1.1万户。\n")
+    sites = structure.find_section_drop(summary)
+    assert [s.variant for s in sites] == ["存在问题 of a summary", "目标 section of a plan"]
+    plant = structure.plant_section_drop(sites[0], random.Random(0))
+    assert "存在的问题" not in plant.text and "力量不足" not in plant.text and "新设企业1924户" in plant.text
+    plan = doc("某县2024年工作计划\n\n一、工作目标\n\n（一）粮食生产目标。播种面积42.5万亩。\n\n（二）增收目标。增长7%。\n")
+    assert [s.detail for s in structure.find_section_drop(plan)] == ["工作目标 (目标 section of a plan)"]
