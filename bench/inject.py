@@ -19,6 +19,7 @@ Usage:
     python bench/inject.py --seeds 3 -v               # plus every miss and every noisy copy
     python bench/inject.py --kinds unit-drop,sum-exceed --max-sites 100
     python bench/inject.py --seeds 3 --markdown out.md
+    python bench/inject.py --seeds 3 --select ALL    # every rule, the opt-in ones too
     python bench/inject.py --list-sites --kinds count-claim   # review what the finders take
 
 Copies are written to a temporary directory (never into the project) under their original
@@ -103,10 +104,10 @@ class Tally:
 class Linter:
     """One engine for every copy; the unmodified documents are linted once."""
 
-    def __init__(self, workdir: Path):
-        from lint.engine import Engine
+    def __init__(self, workdir: Path, select: list[str] | None = None):
+        from lint.engine import Engine, Overrides
 
-        self.engine = Engine()
+        self.engine = Engine(overrides=Overrides(select=select))
         self.workdir = workdir
         self._baseline: dict[str, Counter] = {}
 
@@ -217,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every noisy copy")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument("--select", default="",
+                        help="rule codes or prefixes to run, e.g. ALL (default: the default rule set of gwlint check)")
     parser.add_argument("--list-sites", action="store_true", help="print the sites found and stop")
     args = parser.parse_args(argv)
 
@@ -236,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = []
     with tempfile.TemporaryDirectory(prefix="gwlint-inject-") as workdir:
-        linter = Linter(Path(workdir))
+        linter = Linter(Path(workdir), [c for c in args.select.split(",") if c] or None)
         for kind in KINDS:
             if wanted and kind.name not in wanted:
                 continue
@@ -252,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     thin = [f"{kind.name} ({tally.sites['corpus']})" for kind, tally in results if tally.sites["corpus"] < 20]
     if thin:
         print("\nfew corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin))
-    print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, "
-          f"{len(docs)} documents, {elapsed:.0f} s")
+    print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
+          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}), {elapsed:.0f} s")
     if args.markdown:
         args.markdown.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return 0
