@@ -97,7 +97,10 @@ def run_case(loaded: LoadedCase, packs: tuple[str, ...] = ()) -> CaseResult:
     overrides = Overrides(select=None if case.rules == "all" else [loaded.rule], kind=case.kind or "auto")
     engine = Engine(settings, overrides, table=table)
     source_format = "md" if case.path.endswith(".md") else "txt"
-    doc = load_text(case.text, case.path, source_format)
+    if case.docx is not None:
+        doc = _docx_case(case)
+    else:
+        doc = load_text(case.text, case.path, source_format)
     result = engine.lint(doc)
     actual_full = [f"{d.code} {d.line}:{d.column}-{d.end_line}:{d.end_column}" for d in result.diagnostics]
     actual_short = [f"{d.code} {d.line}:{d.column}" for d in result.diagnostics]
@@ -121,6 +124,19 @@ def run_case(loaded: LoadedCase, packs: tuple[str, ...] = ()) -> CaseResult:
         messages = [f"{d.code} {d.line}:{d.column}-{d.end_line}:{d.end_column} {d.message}" for d in result.diagnostics]
         detail = "expected " + repr(expected) + "\n  got " + repr(messages)
     return CaseResult(case_id, ok, expected, actual, detail)
+
+
+def _docx_case(case: RuleCase):
+    """The case's text as a .docx with the case's layout, read back like any .docx."""
+    from lint.document import load_bytes
+    from lint.review.textdocx import LayoutSpec, text_to_docx
+
+    try:
+        spec = LayoutSpec.model_validate(case.docx)
+    except ValidationError as exc:
+        raise UsageError(f"invalid docx layout in test case: {exc.errors()[0]['msg']}") from None
+    path = case.path.rsplit(".", 1)[0] + ".docx"
+    return load_bytes(text_to_docx(case.text, case.path, spec), path, "docx")
 
 
 def run_case_files(files: list[Path], packs: list[Path]) -> int:

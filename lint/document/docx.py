@@ -39,7 +39,9 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
+from lint.document.docx_layout import DocxLayout, ParagraphFormat, StyleResolver, read_layout
 from lint.document.model import DecodeError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -81,9 +83,46 @@ def docx_lines(data: bytes) -> list[str]:
 
     Raises DecodeError (with a one-line reason) when ``data`` is not a readable .docx.
     """
+    return read_docx(data).lines
+
+
+@dataclass(slots=True)
+class TextPiece:
+    """A stretch of a line's text and the element that shows it.
+
+    ``node`` is the ``w:t`` (or ``w:tab``, ``w:sym`` …) element, or None for text Word renders
+    itself (automatic numbering). ``paragraph`` is the ``w:p`` the piece belongs to.
+    """
+
+    start: int
+    text: str
+    node: Any
+    paragraph: Any
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class DocxContent:
+    lines: list[str]
+    layout: "DocxLayout"
+    pieces: list[list[TextPiece]]  # per line; the map from (line, column) back to the XML
+    package: Any = None            # the opened python-docx package (to write a changed copy)
+
+
+def read_docx(data: bytes) -> DocxContent:
+    """Lines, layout facts and the offset → element map of a .docx.
+
+    Raises DecodeError (with a one-line reason) when ``data`` is not a readable .docx.
+    """
     document = _open(data)
     try:
-        return _Reader(document).lines()
+        reader = _Reader(document)
+        lines = reader.lines()
+        layout = read_layout(document, reader.formats, reader.resolver)
+        return DocxContent(lines, layout, reader.pieces, document.package)
     except DecodeError:
         raise
     except RecursionError:
@@ -98,9 +137,11 @@ def docx_lines(data: bytes) -> list[str]:
 
 @dataclass
 class _Opened:
-    body: object          # the w:body element
-    numbering: object     # the w:numbering element or None
-    styles: object        # the w:styles element or None
+    body: Any             # the w:body element
+    numbering: Any        # the w:numbering element or None
+    styles: Any           # the w:styles element or None
+    package: Any = None   # the OpcPackage
+    part: Any = None      # the main document part
 
 
 def _open(data: bytes) -> _Opened:
@@ -156,7 +197,7 @@ def _open(data: bytes) -> _Opened:
         raise
     except Exception as exc:
         raise DecodeError(f"damaged .docx file: {_reason(exc)}") from None
-    return _Opened(body, numbering, styles)
+    return _Opened(body, numbering, styles, package, part)
 
 
 def _element_of(part):
@@ -215,9 +256,15 @@ def _reason(exc: BaseException) -> str:
 
 
 class _Reader:
+    """Walks the body once: the lines, each line's pieces and each body paragraph's format."""
+
     def __init__(self, opened: _Opened) -> None:
         self.body = opened.body
-        self.numbering = _Numbering(opened.numbering, _Styles(opened.styles))
+        styles = _Styles(opened.styles)
+        self.numbering = _Numbering(opened.numbering, styles)
+        self.resolver = StyleResolver(opened.styles, styles.default_paragraph, opened.part)
+        self.pieces: list[list[TextPiece]] = []
+        self.formats: dict[int, ParagraphFormat] = {}
 
     def lines(self) -> list[str]:
         out: list[str] = []
@@ -228,9 +275,14 @@ class _Reader:
         for child in container:
             tag = child.tag
             if tag == _P:
-                out.append(self._paragraph(child))
+                pieces: list[TextPiece] = []
+                out.append(self._paragraph(child, pieces, 0))
+                self.pieces.append(pieces)
+                self.formats[len(out)] = self.resolver.paragraph_format(child, len(out), pieces)
             elif tag == _TBL:
-                out.extend(self._table(child))
+                for pieces, text in self._table(child):
+                    out.append(text)
+                    self.pieces.append(pieces)
             elif tag in (_SDT, _CUSTOM_XML, _SDT_CONTENT):
                 inner = child.find(_SDT_CONTENT) if tag == _SDT else child
                 if inner is not None:
@@ -240,23 +292,54 @@ class _Reader:
                 if branch is not None:
                     self._blocks(branch, out)
 
-    def _paragraph(self, p) -> str:
-        parts: list[str] = []
-        _inline_text(p, parts)
-        text = _LINE_BREAKS.sub("", "".join(parts))
+    def _paragraph(self, p, pieces: list[TextPiece], start: int) -> str:
+        """The paragraph's text; its pieces (offsets from ``start``) are appended to ``pieces``."""
+        found: list[tuple[str, Any]] = []
+        _inline_text(p, found)
         marker = self.numbering.marker(p)
-        return marker + text if marker else text
+        offset = start
+        if marker:
+            pieces.append(TextPiece(offset, marker, None, p))
+            offset += len(marker)
+        texts = [marker]
+        for text, node in found:
+            text = _LINE_BREAKS.sub("", text)
+            if text:
+                pieces.append(TextPiece(offset, text, node, p))
+                offset += len(text)
+                texts.append(text)
+        return "".join(texts)
 
-    def _table(self, tbl) -> list[str]:
-        return ["\t".join(self._cell(tc) for tc in _row_cells(tr)) for tr in _table_rows(tbl)]
+    def _table(self, tbl) -> list[tuple[list[TextPiece], str]]:
+        rows = []
+        for tr in _table_rows(tbl):
+            pieces: list[TextPiece] = []
+            texts: list[str] = []
+            offset = 0
+            for index, tc in enumerate(_row_cells(tr)):
+                if index:
+                    texts.append("\t")
+                    offset += 1
+                text = self._cell(tc, pieces, offset)
+                texts.append(text)
+                offset += len(text)
+            rows.append((pieces, "".join(texts)))
+        return rows
 
-    def _cell(self, tc) -> str:
+    def _cell(self, tc, pieces: list[TextPiece], start: int) -> str:
         parts: list[str] = []
+        offset = start
         for child in _unwrap(tc, (_P, _TBL)):
             if child.tag == _P:
-                parts.append(self._paragraph(child))
+                text = self._paragraph(child, pieces, offset)
             else:
-                parts.append("".join(self._table(child)))
+                text = ""
+                for row_pieces, row_text in self._table(child):
+                    pieces.extend(TextPiece(offset + len(text) + piece.start, piece.text, piece.node,
+                                            piece.paragraph) for piece in row_pieces)
+                    text += row_text
+            parts.append(text)
+            offset += len(text)
         return "".join(parts)
 
 
@@ -290,22 +373,23 @@ def _alternate_branch(alternate):
     return fallback if fallback is not None else alternate.find(_CHOICE)
 
 
-def _inline_text(element, out: list[str]) -> None:
+def _inline_text(element, out: list[tuple[str, Any]]) -> None:
+    """Append (text, element showing it) for the visible text inside ``element``."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP_INLINE:
             continue  # comments/processing instructions, or content a reader does not see
         if tag == _T or tag == _M + "t":
-            out.append(child.text or "")
+            out.append((child.text or "", child))
         elif tag == _R:
             if not _hidden(child):
                 _inline_text(child, out)
         elif tag == _W + "tab" or tag == _W + "ptab":
-            out.append("\t")
+            out.append(("\t", child))
         elif tag == _W + "noBreakHyphen":
-            out.append("-")
+            out.append(("-", child))
         elif tag == _W + "sym":
-            out.append(_sym_char(child))
+            out.append((_sym_char(child), child))
         elif tag == _ALTERNATE:
             branch = _alternate_branch(child)
             if branch is not None:

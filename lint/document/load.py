@@ -27,10 +27,13 @@ def load_path(path: Path, display: str | None = None) -> Document:
 
 def load_bytes(data: bytes, path: str, source_format: str = "txt") -> Document:
     if source_format == "docx":
-        from lint.document.docx import docx_lines
+        from lint.document.docx import read_docx
 
-        lines = docx_lines(data)
-        return _build("\n".join(lines), path, "docx", "docx", False, ["\n"] * (len(lines) - 1) + [""])
+        content = read_docx(data)
+        lines = content.lines
+        doc = _build("\n".join(lines), path, "docx", "docx", False, ["\n"] * (len(lines) - 1) + [""])
+        doc.layout = content.layout
+        return doc
     text, encoding, bom = decode(data)
     normalised, endings = split_lines(text)
     return _build(normalised, path, source_format, encoding, bom, endings)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import DocxLayout
 
 
 class DecodeError(Exception):
@@ -70,6 +74,8 @@ class Document:
     title_line: int | None = None
     header: Header = field(default_factory=Header)
     line_starts: list[int] = field(default_factory=list)
+    # .docx only: page setup, paragraph formats and page numbers (the LAY rules read them).
+    layout: "DocxLayout | None" = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:

@@ -54,6 +54,9 @@ class RuleCase(BaseModel):
     fixed: str | None = None
     rules: Literal["self", "all"] = "self"
     path: str = "case.txt"
+    # A .docx case: the text is built into a Word document with this layout (lint.review.textdocx
+    # LayoutSpec; {} is the GB/T 9704 layout) and read back through the .docx reader.
+    docx: dict[str, Any] | None = None
 
 
 class _SafeFormat(dict):
