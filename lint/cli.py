@@ -143,6 +143,27 @@ def test_rules_cmd(files: List[Path] = typer.Argument(..., help="Rule packs (wit
 
 
 @app.command()
+def review(
+    file: str = typer.Argument(..., help="The document: .docx, .txt or .md."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The reviewed copy (default: DOC.reviewed.docx)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
+    kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+) -> None:
+    """Write a .docx copy with findings as Word comments and safe fixes as tracked changes."""
+    from lint.review.command import run_review
+
+    _choice(kind, KIND_CHOICES, "--kind")
+    raise typer.Exit(_guard(lambda: run_review(
+        file, output, config, select, ignore, kind,
+        _choice(lang, ("zh", "en"), "--lang") if lang else None,
+        _choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None)))
+
+
+@app.command()
 def server() -> None:
     """Run the language server (LSP over stdio)."""
     def start() -> int:
