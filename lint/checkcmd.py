@@ -128,7 +128,7 @@ def _lint(req: CheckRequest, cache: EngineCache) -> tuple[list[FileResult], list
             results.append(result)
             if path.suffix.lower() == ".docx" and any(d.fix for d in result.diagnostics):
                 print(f"gwlint: warning: {display}: fixes are not applied to .docx files; "
-                      "edit the document in Word", file=sys.stderr)
+                      "gwlint review writes them as tracked changes in a copy", file=sys.stderr)
             if before is not None and after is not None and before != after:
                 import difflib
 

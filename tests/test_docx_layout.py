@@ -9,13 +9,13 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls, qn  # noqa: E402
-from docx.shared import Mm, Pt  # noqa: E402
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
 
-from lint.document import load_bytes, load_text  # noqa: E402
-from lint.engine import Engine, Overrides  # noqa: E402
-from lint.review.textdocx import LayoutSpec, text_to_docx  # noqa: E402
+from lint.document import load_bytes, load_text
+from lint.engine import Engine, Overrides
+from lint.review.textdocx import LayoutSpec, text_to_docx
 
 CORPUS_NOTICE = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "notice_guotu_wpzf_2012.txt"
 
@@ -126,3 +126,25 @@ def test_real_notice_with_songti_body_word_margins_and_calibri_headings():
     body = next(d for d in found if d.code == "LAY004")
     headings = next(d for d in found if d.code == "LAY005")
     assert "宋体" in body.message and "Calibri" in headings.message
+
+
+def test_html_report_names_the_paragraph_of_a_docx_finding():
+    from lint.report import ReportMeta, render
+
+    text = "关于做好耕地保护工作的通知\n各地要高度重视耕地保护工作。\n"
+    data = text_to_docx(text, "n.txt", LayoutSpec.model_validate({"body": {"font": "宋体"}}))
+    doc = load_bytes(data, "n.docx", "docx")
+    result = Engine(overrides=Overrides(select=["LAY004"], kind="notice")).lint(doc)
+    page = render("html", [result], ReportMeta(version="test"))
+    assert "第2段" in page and "<mark>各地要高度重视耕地保护工作。</mark>" in page
+    result.path = "n.txt"
+    assert "第2段" not in render("html", [result], ReportMeta(version="test"))
+
+
+def test_title_set_over_two_paragraphs_is_one_title():
+    text = "关于做好2022年耕地保护\n工作的通知\n各地要高度重视耕地保护工作。\n"
+    title = {"font": "方正小标宋简体", "size": 22, "align": "center", "indent": 0}
+    data = text_to_docx(text, "n.txt", LayoutSpec.model_validate({"lines": {2: title}}))
+    assert _lay(data) == []
+    wrong = text_to_docx(text, "n.txt", LayoutSpec.model_validate({"lines": {2: {**title, "font": "黑体"}}}))
+    assert [(d.code, d.line) for d in _lay(wrong)] == [("LAY003", 2)]

@@ -12,16 +12,16 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
-from lxml import etree  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
+from lxml import etree
+from typer.testing import CliRunner
 
-from lint.cli import app  # noqa: E402
-from lint.document import load_bytes  # noqa: E402
-from lint.document.docx import docx_lines  # noqa: E402
-from lint.engine import Engine, Overrides  # noqa: E402
-from lint.review.command import review_bytes  # noqa: E402
-from lint.review.textdocx import LayoutSpec, text_to_docx  # noqa: E402
-from lint.runner import fix_file  # noqa: E402
+from lint.cli import app
+from lint.document import load_bytes
+from lint.document.docx import docx_lines
+from lint.engine import Engine, Overrides
+from lint.review.command import review_bytes
+from lint.review.textdocx import LayoutSpec, text_to_docx
+from lint.runner import fix_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -153,7 +153,7 @@ class StyleResolver:
     # -- style chains ------------------------------------------------------------------------
 
     def _chain(self, style_id: str | None) -> list[Any]:
-        out = []
+        out: list[Any] = []
         seen: set[str] = set()
         while style_id and style_id not in seen and len(out) < 32:
             seen.add(style_id)
@@ -238,7 +238,7 @@ class StyleResolver:
         layers = (_para_props(ppr), self.style_para(style_id), self.defaults_para)
         return {name: next((layer[name] for layer in layers if name in layer), None) for name in _PARA_KEYS}
 
-    def paragraph_format(self, p: Any, line: int, pieces: list["TextPiece"]) -> ParagraphFormat:
+    def paragraph_format(self, p: Any, line: int, pieces: list[TextPiece]) -> ParagraphFormat:
         style_id = self.paragraph_style(p)
         values = self.para_values(p, style_id)
         spans: list[FontSpan] = []
@@ -329,7 +329,7 @@ def _related_xml(part: Any, reltype: str, r_id: str | None = None) -> Any:
         from lxml import etree
 
         return etree.fromstring(related.blob)
-    except Exception:  # an unreadable theme/footer costs only its facts
+    except Exception:  # noqa: BLE001 - an unreadable theme/footer costs only its facts
         return None
 
 

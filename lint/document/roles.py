@@ -36,7 +36,7 @@ class LineRole:
     head_end: int = 0
 
 
-def line_roles(doc: "Document", outline: "Outline") -> dict[int, LineRole]:
+def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
     """Roles of the document's non-blank lines, by 1-based line number."""
     lines = doc.lines()
     header = doc.header

@@ -25,12 +25,12 @@ LABELS = {
     "zh": {"title": "gwlint 检查报告", "files": "文件", "error": "错误", "warning": "警告", "info": "提示",
            "findings": "问题", "by_rule": "按规则统计", "rule": "规则", "count": "数量", "fix": "建议修改",
            "delete": "删除", "related": "相关位置", "about": "规则说明", "clean": "未发现问题的文件",
-           "none": "未发现问题。", "path": "路径", "severity": "级别", "line": "行"},
+           "none": "未发现问题。", "path": "路径", "severity": "级别", "line": "行", "paragraph": "第{n}段"},
     "en": {"title": "gwlint report", "files": "Files", "error": "Error", "warning": "Warning", "info": "Info",
            "findings": "Findings", "by_rule": "Findings by rule", "rule": "Rule", "count": "Count",
            "fix": "Suggested fix", "delete": "delete", "related": "Related", "about": "About this rule",
            "clean": "Files without findings", "none": "No findings.", "path": "Path", "severity": "Severity",
-           "line": "line"},
+           "line": "line", "paragraph": "paragraph {n}"},
 }
 
 CSS = """
@@ -155,13 +155,21 @@ def _fix_preview(lines: list[str], fix, labels: dict) -> str:
             f'{"…" if end + FIX_CONTEXT < len(text) else ""}</span>')
 
 
+def _paragraph_number(result: FileResult, d: Diagnostic, labels: dict) -> str:
+    """In a Word document a line is a body paragraph (a table row): say so, Word counts those."""
+    if not result.path.lower().endswith(".docx"):
+        return ""
+    return f'<span class="name">{_e(labels["paragraph"].format(n=d.line))}</span>'
+
+
 def _finding(result: FileResult, d: Diagnostic, anchor: str, rules: dict, labels: dict,
              doc_labels: dict) -> str:
     sev = d.severity.label
     parts = [f'<article class="{sev}" id="{anchor}"><div class="head">'
              f'<span class="badge">{_e(labels[sev])}</span>'
              f'<code class="code">{_e(d.code)}</code><span class="name">{_e(d.name)}</span>'
-             f'<a class="loc" href="#{anchor}">{_e(result.path)}:{d.line}:{d.column}</a></div>'
+             f'<a class="loc" href="#{anchor}">{_e(result.path)}:{d.line}:{d.column}</a>'
+             + _paragraph_number(result, d, labels) + '</div>'
              f'<p class="msg">{_e(d.message)}</p>',
              _snippet(result.lines, d)]
     if d.fix is not None:

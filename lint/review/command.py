@@ -33,7 +33,12 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
     from lint.document.load import load_bytes
     from lint.review.anchor import RunMap
     from lint.review.textdocx import text_to_docx
-    from lint.review.writer import Reviewer, apply_edits_to_text, comment_text, planned_edits
+    from lint.review.writer import (
+        Reviewer,
+        apply_edits_to_text,
+        comment_text,
+        planned_edits,
+    )
 
     doc = load_bytes(data, display, source_format)
     result = engine.lint(doc)

@@ -29,7 +29,7 @@ class FontSpec(BaseModel):
     right_indent: Decimal | None = None  # characters
     borders: bool = False
 
-    def over(self, base: "FontSpec") -> "FontSpec":
+    def over(self, base: FontSpec) -> FontSpec:
         """This spec with the unset fields taken from ``base``."""
         values = base.model_dump()
         values.update(self.model_dump(exclude_unset=True))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from lint.diagnostics import Diagnostic
 from lint.document.model import Document
@@ -92,7 +93,7 @@ class Reviewer:
         self.package = package
         self.part = package.main_document_part
         self.runmap = runmap
-        self.date = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id: int | None = None  # chosen when the first change is written, above every
         # w:id then in the body (comment ranges included), so no two annotations share one
         self.comments = 0

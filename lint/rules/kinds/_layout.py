@@ -8,8 +8,9 @@ related locations.  A document without layout facts (plain text) gets no LAY fin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from lint.rules.base import Context
 
@@ -33,7 +34,7 @@ def is_cjk(ch: str) -> bool:
         or "\uff00" <= ch <= "\uffef"
 
 
-def dominant_font(spans: Iterable["FontSpan"], text: str, start: int = 0,
+def dominant_font(spans: Iterable[FontSpan], text: str, start: int = 0,
                   end: int | None = None) -> tuple[str | None, int | None]:
     """(East-Asian font, size in half-points) carrying most of the CJK text in [start, end).
 
@@ -61,13 +62,32 @@ def dominant_font(spans: Iterable["FontSpan"], text: str, start: int = 0,
     return font, size
 
 
-def roles(ctx: Context) -> dict[int, "LineRole"]:
-    from lint.document.roles import line_roles
+def roles(ctx: Context) -> dict[int, LineRole]:
+    """The text's line roles, with a title set over several paragraphs joined up: a paragraph
+    right after a title line, centred and in the title's size, continues the title."""
+    from lint.document.roles import LineRole, line_roles
 
-    return line_roles(ctx.doc, ctx.outline)
+    found = line_roles(ctx.doc, ctx.outline)
+    layout = ctx.doc.layout
+    if layout is None:
+        return found
+    for line in sorted(n for n, r in found.items() if r.role == "title"):
+        title = layout.paragraphs.get(line)
+        if title is None:
+            continue
+        size = dominant_font(title.spans, ctx.doc.line_text(line))[1]
+        following = line + 1
+        while found.get(following) is not None and found[following].role in ("body", "other"):
+            fmt = layout.paragraphs.get(following)
+            text = ctx.doc.line_text(following)
+            if fmt is None or fmt.alignment != "center" or dominant_font(fmt.spans, text)[1] != size:
+                break
+            found[following] = LineRole("title")
+            following += 1
+    return found
 
 
-def paragraphs_with(ctx: Context, wanted: Iterable[str]) -> list[tuple[int, "LineRole", "ParagraphFormat"]]:
+def paragraphs_with(ctx: Context, wanted: Iterable[str]) -> list[tuple[int, LineRole, ParagraphFormat]]:
     """(line, role, format) of the body paragraphs (not in tables) whose role is in ``wanted``."""
     layout = ctx.doc.layout
     if layout is None:
@@ -126,7 +146,7 @@ def describe_counts(counter: Counter, unit: str = "段") -> str:
     return "、".join(f"{count}{unit}为{name}" for name, count in counter.most_common())
 
 
-def indent_chars(fmt: "ParagraphFormat", text: str, size: int | None) -> Decimal:
+def indent_chars(fmt: ParagraphFormat, text: str, size: int | None) -> Decimal:
     """Where the first line starts, in characters of the paragraph's size from the margin:
     left indent + first-line indent, plus leading spaces typed into the text (U+3000 counts one
     character, two ASCII spaces one)."""

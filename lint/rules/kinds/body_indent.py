@@ -9,12 +9,18 @@ Options (YAML): chars (default 2), tolerance (characters, default 0.3).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.kinds._layout import dominant_font, indent_chars, paragraphs_with, report_lines
+from lint.rules.kinds._layout import (
+    dominant_font,
+    indent_chars,
+    paragraphs_with,
+    report_lines,
+)
 
 
 class BodyIndentRule(RuleSpec):

@@ -15,13 +15,21 @@ concerned, with counts per font and size in the message.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.kinds._layout import (describe_counts, dominant_font, font_in, paragraphs_with, pt,
-                                      report_lines, size_name)
+from lint.rules.kinds._layout import (
+    describe_counts,
+    dominant_font,
+    font_in,
+    paragraphs_with,
+    pt,
+    report_lines,
+    size_name,
+)
 
 _STYLE_NAMES = {"cn-dun": "一级标题（一、）", "cn-paren": "二级标题（一）", "arabic-dot": "三级标题（1.）",
                 "arabic-paren": "四级标题（1）"}

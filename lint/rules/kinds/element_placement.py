@@ -10,12 +10,19 @@ Options (YAML):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.kinds._layout import dominant_font, indent_chars, line_span, paragraphs_with, roles
+from lint.rules.kinds._layout import (
+    dominant_font,
+    indent_chars,
+    line_span,
+    paragraphs_with,
+    roles,
+)
 
 _ALIGN = {"center": "居中", "right": "右对齐", "left": "左对齐", "both": "两端对齐", None: "左对齐",
           "distribute": "分散对齐"}

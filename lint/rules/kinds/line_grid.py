@@ -14,8 +14,9 @@ Options (YAML): lines (22), chars (28), tolerance (1), text-width (156 mm), text
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import ROUND_FLOOR, Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field
 

@@ -8,8 +8,9 @@ Options (YAML): top, left, text-width, text-height, tolerance (all mm).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field
 

@@ -11,8 +11,9 @@ outer-side (true), min-chars (22 × 28).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field
 

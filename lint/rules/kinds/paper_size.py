@@ -5,8 +5,9 @@ Options (YAML): width, height (mm), tolerance (mm).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import twips_to_mm
