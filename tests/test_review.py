@@ -227,3 +227,11 @@ def test_cli_writes_a_copy_and_refuses_to_overwrite_the_input(tmp_path: Path, mo
     assert (tmp_path / "rich.docx").read_bytes() == data
     reviewed = (tmp_path / "rich.reviewed.docx").read_bytes()
     assert _comments(reviewed) and not list(tmp_path.glob(".gwlint-*"))
+
+
+def test_repeats_on_a_line_are_one_comment_as_check_reports_them():
+    text = "关于做好耕地保护工作的通知\n全年补充耕地X亩、X亩和X亩。\n"
+    outcome = review_bytes(text.encode(), "n.txt", "txt", Engine(overrides=Overrides(kind="notice", select=["PH001"])))
+    (finding,) = outcome.result.diagnostics
+    assert outcome.comments == 1 and len(finding.related) == 2
+    assert _anchored_texts(outcome.data) == {"0": "X"}

@@ -30,6 +30,22 @@ _TWIPS_PER_INCH = Decimal(1440)
 _MM_PER_INCH = Decimal("25.4")
 
 
+def typed_indent(text: str) -> Decimal:
+    """Characters of indent typed at the start of a line: U+3000 one, an ASCII space half, a
+    tab two (Word's default tab stops at 3号 are about two characters apart)."""
+    width = Decimal(0)
+    for ch in text:
+        if ch == "\u3000":
+            width += 1
+        elif ch == " ":
+            width += Decimal("0.5")
+        elif ch == "\t":
+            width += 2
+        else:
+            break
+    return width
+
+
 def twips_to_mm(twips: int) -> Decimal:
     return Decimal(twips) * _MM_PER_INCH / _TWIPS_PER_INCH
 

@@ -31,6 +31,7 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
     """Lint ``data`` and return the reviewed .docx. Raises DecodeError for unreadable input."""
     from lint.document.docx import read_docx
     from lint.document.load import load_bytes
+    from lint.repeats import merge_repeats
     from lint.review.anchor import RunMap
     from lint.review.textdocx import text_to_docx
     from lint.review.writer import (
@@ -42,6 +43,7 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
 
     doc = load_bytes(data, display, source_format)
     result = engine.lint(doc)
+    result.diagnostics = merge_repeats(result.diagnostics, engine.lang)  # as `gwlint check` reports
     docx_bytes = data if source_format == "docx" else text_to_docx(doc.text, display)
     content = read_docx(docx_bytes)
     reviewer = Reviewer(content.package, RunMap(content.pieces))

@@ -89,6 +89,7 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
     import docx
 
     from lint.document import load_text
+    from lint.document.docx_layout import typed_indent
     from lint.document.roles import line_roles
     from lint.outline import build_outline
 
@@ -129,7 +130,7 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
             font, size = piece_spec.font, piece_spec.size
             if spec.direct or piece_spec is not body:
                 _font(run._r.get_or_add_rPr(), font, size)
-        _paragraph_format(paragraph, wanted, body)
+        _paragraph_format(paragraph, wanted, body, typed_indent(line))
     if spec.page_number is not None:
         _page_numbers(document, spec.page_number)
     out = io.BytesIO()
@@ -261,7 +262,8 @@ def _page(document, spec: LayoutSpec) -> None:
         _set(sect, "w:docGrid", grid)
 
 
-def _paragraph_format(paragraph, wanted: FontSpec, body: FontSpec) -> None:
+def _paragraph_format(paragraph, wanted: FontSpec, body: FontSpec, typed: Decimal = Decimal(0)) -> None:
+    """``typed``: the indent the text already carries as spaces, taken off the paragraph's."""
     ppr = paragraph._p.get_or_add_pPr()
     if wanted.borders:
         from docx.oxml import OxmlElement
@@ -275,7 +277,7 @@ def _paragraph_format(paragraph, wanted: FontSpec, body: FontSpec) -> None:
             for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
                 line.set(_qn(key), value)
             borders.append(line)
-    indent = wanted.indent if wanted.indent is not None else Decimal(0)
+    indent = max(Decimal(0), (wanted.indent if wanted.indent is not None else Decimal(0)) - typed)
     size = wanted.size or body.size or Decimal(16)
     attrs = {"w:firstLineChars": str(int(indent * 100)), "w:firstLine": str(int(indent * size * 20))}
     if wanted.right_indent:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from lint.document.docx_layout import typed_indent
 from lint.rules.base import Context
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from lint.document.roles import LineRole
 
 MAX_RELATED = 5
+# A line indented this deep (characters) is placed (a date or subtitle pushed right), not indented.
+PLACED_INDENT = Decimal(8)
 
 
 def normalise_font(name: str) -> str:
@@ -160,13 +163,4 @@ def indent_chars(fmt: ParagraphFormat, text: str, size: int | None) -> Decimal:
         total += Decimal(fmt.first_line_chars) / 100
     elif fmt.first_line is not None:
         total += Decimal(fmt.first_line) / char_twips
-    for ch in text:
-        if ch == "\u3000":
-            total += 1
-        elif ch == " ":
-            total += Decimal("0.5")
-        elif ch == "\t":
-            total += 2
-        else:
-            break
-    return total
+    return total + typed_indent(text)

@@ -16,6 +16,7 @@ from typing import Literal
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
+    PLACED_INDENT,
     dominant_font,
     indent_chars,
     paragraphs_with,
@@ -39,6 +40,8 @@ class BodyIndentRule(RuleSpec):
             text = ctx.doc.line_text(line)
             size = dominant_font(fmt.spans, text)[1]
             indent = indent_chars(fmt, text, size)
+            if indent >= PLACED_INDENT:
+                continue  # pushed far right (a date or subtitle spaced into place), not a paragraph
             if abs(indent - self.chars) > self.tolerance:
                 bad.append(line)
                 found[f"{indent.quantize(Decimal('0.1')).normalize():f}字"] += 1

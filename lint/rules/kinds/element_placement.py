@@ -17,6 +17,7 @@ from typing import Literal
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
+    PLACED_INDENT,
     dominant_font,
     indent_chars,
     line_span,
@@ -26,7 +27,6 @@ from lint.rules.kinds._layout import (
 
 _ALIGN = {"center": "居中", "right": "右对齐", "left": "左对齐", "both": "两端对齐", None: "左对齐",
           "distribute": "分散对齐"}
-_FAR_RIGHT = Decimal(8)  # an indent this deep (characters) puts a date on the right half
 
 
 class ElementPlacementRule(RuleSpec):
@@ -54,7 +54,7 @@ class ElementPlacementRule(RuleSpec):
         size = dominant_font(fmt.spans, text)[1]
         indent = indent_chars(fmt, text, size)
         if self.element == "date":
-            if alignment == "right" or (alignment in (None, "left", "both") and indent >= _FAR_RIGHT):
+            if alignment == "right" or (alignment in (None, "left", "both") and indent >= PLACED_INDENT):
                 return None
             return f"成文日期应右空四字编排，现为{_ALIGN.get(alignment, alignment)}"
         closing = [n for n, r in roles(ctx).items() if r.role in ("signature", "date") and n > 0]
