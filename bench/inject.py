@@ -21,6 +21,7 @@ Usage:
     python bench/inject.py --seeds 3 --markdown out.md
     python bench/inject.py --seeds 3 --select ALL    # every rule, the opt-in ones too
     python bench/inject.py --list-sites --kinds count-claim   # review what the finders take
+    python bench/inject.py --lint-root ../wt-other             # measure another checkout's rules
 
 Copies are written to a temporary directory (never into the project) under their original
 file names. Site finders and planting are deterministic for a given seed.
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 import inject_quantity as quantity  # noqa: E402
 import inject_structure as structure  # noqa: E402
 from inject_model import Plant, Site, SourceDoc, read_docs  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = ROOT / "seeds"
 SYNTHETIC = BENCH / "inject_docs"
@@ -220,9 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     parser.add_argument("--select", default="",
                         help="rule codes or prefixes to run, e.g. ALL (default: the default rule set of gwlint check)")
+    parser.add_argument("--lint-root", type=Path, default=ROOT,
+                        help="the checkout whose lint/ package is measured (default: this one)")
     parser.add_argument("--list-sites", action="store_true", help="print the sites found and stop")
     args = parser.parse_args(argv)
 
+    if args.lint_root.resolve() != ROOT:
+        sys.path.insert(0, str(args.lint_root.resolve()))  # before any lint module is imported
     wanted = {k for k in args.kinds.split(",") if k}
     unknown = wanted - {k.name for k in KINDS}
     if unknown:
@@ -256,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     if thin:
         print("\nfew corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin))
     print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
-          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}), {elapsed:.0f} s")
+          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from "
+          f"{Path(sys.modules['lint'].__file__ or '').parent.parent}, {elapsed:.0f} s")
     if args.markdown:
         args.markdown.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return 0

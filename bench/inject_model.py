@@ -187,7 +187,8 @@ MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "千�
 COUNT_UNITS = ("人次", "人", "户", "个", "家", "所", "项", "件", "宗", "套", "辆", "座", "台", "处")
 UNIT_ALT = "|".join(MEASURE_UNITS + COUNT_UNITS)
 # ASCII digits only: a planted number must be written the way its neighbours are.
-QUANTITY = re.compile(rf"(?<![0-9.．第０-９])([0-9]+(?:\.[0-9]+)?)\s?([万亿]?)({UNIT_ALT})")
+# (not "4 0 8 3 公里", digits spaced out by a PDF extraction)
+QUANTITY = re.compile(rf"(?<![0-9.．第０-９])(?<![0-9] )([0-9]+(?:\.[0-9]+)?)\s?([万亿]?)({UNIT_ALT})")
 
 
 @dataclass(frozen=True)

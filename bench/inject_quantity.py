@@ -17,6 +17,7 @@ from inject_model import MEASURE_UNITS, Plant, Quantity, Site, SourceDoc, format
 # A number right after one of these is a change, not a stock: "比上年末增加10.58万人", "增支52.93亿元".
 DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|超过|[增减][支产收]?|多|少|由|从|上年)$")
 RANGE_MARKS = "-－~～—至到"
+NOT_ALONE_AFTER = re.compile(r"[、和及与/·每]|均|产|公里|千米|小时|时|次|级|位")
 # "由2110公里增至3055公里": without the first unit it reads as a range with one shared unit.
 SHARED_AFTER = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|降至|降低到|下降到|扩大到|以下)")
 
@@ -62,9 +63,9 @@ def find_unit_drop(doc: SourceDoc) -> list[Site]:
                 siblings = [s for s in shifted if s is not q and s.unit == q.unit]
                 if not siblings or _in_range(line, q):
                     continue
-                after = line[q.end:q.end + 1]
-                # before 、/和 the next item's unit would read as a shared trailing unit
-                if after in ("、", "和", "及", "与", "均", "产", "/") or SHARED_AFTER.match(line, q.end):
+                # before 、/和 the next item's unit would read as a shared trailing unit; inside a
+                # compound (吨公里, 亩次, 万吨级, 元/吨) the drop would leave another unit, not none
+                if NOT_ALONE_AFTER.match(line, q.end) or SHARED_AFTER.match(line, q.end):
                     continue
                 if q.scale == "" and q.unit == "元" and len(q.number) <= 2:
                     continue  # 5元 reads as a count when bare

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 from inject_model import (
     CN_NUMERAL,
@@ -209,6 +210,14 @@ def _measurable(text: str) -> bool:
 
 
 def find_target_vague(doc: SourceDoc) -> list[Site]:
+    sites = _target_items(doc)
+    if PLAN_TITLE.search(_titles(doc)):
+        return sites
+    # a 政府工作报告 or a 基本情况 with a 目标 heading: reported apart, TGT may scope to plans
+    return [replace(site, variant=site.variant + ", not a plan") for site in sites]
+
+
+def _target_items(doc: SourceDoc) -> list[Site]:
     heads = headings(doc)
     sites = []
     for head in heads:

@@ -19,6 +19,8 @@ sys.path.insert(0, str(BENCH))
 import inject_quantity as quantity  # noqa: E402
 import inject_structure as structure  # noqa: E402
 from inject_model import SourceDoc, quantities  # noqa: E402
+
+
 def doc(text: str, name: str = "snippet.txt") -> SourceDoc:
     return SourceDoc(name, "synthetic", text)
 
@@ -176,7 +178,7 @@ def test_target_vague_keeps_the_time_of_a_target_paragraph():
     sites = structure.find_target_vague(source)
     assert len(sites) == 1
     plant = structure.plant_target_vague(sites[0], random.Random(0))
-    old, new = changed(source.text, plant.text)
+    _, new = changed(source.text, plant.text)
     assert plant.text.split("\n")[4].startswith("2017年，") and "0.6万" not in plant.text
     assert new.rstrip("。") in structure.VAGUE
 
