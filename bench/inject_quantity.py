@@ -173,8 +173,10 @@ def partitions_in(line: str) -> list[Partition]:
     out = []
     for name, members in PARTITIONS.items():
         for index, total in enumerate(found):
-            named = [m for m in members if re.search(m, _indicator(line, total))]
-            if _is_delta(line, total) or len(named) == 1:  # 进出口总额 names every member: a total
+            words = _indicator(line, total)
+            named = [m for m in members if re.search(m, words)]
+            # a part's words name one member; a total names none, or all (城乡居民, 进出口总值)
+            if _is_delta(line, total) or (len(named) == 1 and not re.search(r"进出口|城乡", words)):
                 continue
             parts = _members_after(line, found[index + 1:], total, members)
             if parts is None:
@@ -188,8 +190,10 @@ def partitions_in(line: str) -> list[Partition]:
 def _members_after(line: str, after: list[Quantity], total: Quantity,
                    members: tuple[str, ...]) -> list[Quantity] | None:
     """The quantities right after a total that name each member once, in order, same unit,
-    within the total's sentence and the next one."""
-    limit = _next_stop(line, _next_stop(line, total.end, "。") + 1, "。")
+    within the total's sentence and the two after it."""
+    limit = total.end
+    for _ in range(3):  # a second breakdown often follows the first (按经营地…。按消费类型…。)
+        limit = _next_stop(line, limit, "。") + 1
     parts: list[Quantity] = []
     for q in after:
         if q.start > limit or q.unit != total.unit:
