@@ -212,6 +212,15 @@ def details(kind: Kind, tally: Tally) -> list[str]:
     return out
 
 
+def commit_of(folder: Path) -> str:
+    """The checked-out commit of the measured tree, for the record in RESULTS.md."""
+    import subprocess
+
+    result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "unknown commit"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=3, help="random seeds per kind (default 3)")
@@ -254,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 print("\n".join(details(kind, tally)))
     elapsed = time.perf_counter() - started
+    measured = Path(sys.modules["lint"].__file__ or ".").resolve().parent.parent
     rows = table(results)
     print("\n".join(rows))
     print("\ncaught/planted by shape of site and by origin:")
@@ -262,8 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     if thin:
         print("\nfew corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin))
     print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
-          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from "
-          f"{Path(sys.modules['lint'].__file__ or '').parent.parent}, {elapsed:.0f} s")
+          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from {measured} "
+          f"at {commit_of(measured)}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed:.0f} s")
     if args.markdown:
         args.markdown.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return 0

@@ -291,23 +291,41 @@ def _paragraph_item_end(line: str, start: int) -> int:
     return len(line.rstrip())
 
 
+# Half of the plants keep the indicator and drop only its measure (年度供应国有土地总量保持合理水平),
+# where the words before the figure end in an indicator noun; the tails say no direction.
+VAGUE_TAILS = ("保持合理水平", "稳中有进", "取得积极进展", "进一步优化")
+MEASURE_VERBS = re.compile(r"(?:稳定在|保持在|控制在|达到|不少于|不低于|突破|增长|提高|提升|为|达|到)+$")
+INDICATOR_END = re.compile(r"(?:面积|总量|指标|收入|产值|总值|增加值|比例|比重|率|投资|规模|产量|人口|数量|里程)$")
+
+
+def vague_text(old: str, rng: random.Random) -> str:
+    """A vague stand-in for a target's text: a stock phrase, or its indicator with a vague tail."""
+    phrase = rng.choice(VAGUE)
+    if rng.random() < 0.5:
+        figure = re.search(r"\d", old)
+        prefix = MEASURE_VERBS.sub("", old[:figure.start()]).strip().rstrip("，、：") if figure else ""
+        if 4 <= len(prefix) <= 30 and INDICATOR_END.search(prefix) and not _measurable(prefix) \
+                and not re.search(r"[，。；]", prefix):
+            return prefix + rng.choice(VAGUE_TAILS)
+    return phrase
+
+
 def plant_target_vague(site: Site, rng: random.Random) -> Plant:
     doc, data = site.doc, site.data
-    phrase = rng.choice(VAGUE)
     if "span" in data:
         start, stop = data["span"]
         old = doc.lines[site.line - 1][start:stop]
         end_mark = old[-1] if old and old[-1] in "；。，" else ""
-        return replace_in_line(doc, site.line, start, stop, phrase + end_mark)
+        return replace_in_line(doc, site.line, start, stop, vague_text(old, rng) + end_mark)
     lines = doc.lines
     first, last, keep = data["first"], data["last"], data["keep"]
     heading_line = lines[first - 1]
-    if keep is not None:          # run-in heading: keep "（四）营商环境目标。", replace the rest
-        new_lines = [heading_line[:keep] + phrase + "。"]
-    else:                          # a heading line of its own: keep it, one vague paragraph below
-        new_lines = [heading_line, phrase + "。"]
-    text, line_map = edit_lines(doc, [(first, last, new_lines)])
     body = "".join(lines[first - 1:last])
+    if keep is not None:          # run-in heading: keep "（四）营商环境目标。", replace the rest
+        new_lines = [heading_line[:keep] + vague_text(body[keep:], rng) + "。"]
+    else:                          # a heading line of its own: keep it, one vague paragraph below
+        new_lines = [heading_line, vague_text("".join(lines[first:last]).strip(), rng) + "。"]
+    text, line_map = edit_lines(doc, [(first, last, new_lines)])
     return Plant(text, line_map, (first, first + len(new_lines) - 1),
                  before=excerpt(body, 0, 40), after="".join(new_lines)[:60])
 

@@ -192,3 +192,13 @@ def test_section_drop_takes_a_run_in_problem_heading_but_not_one_target_item():
     assert "存在的问题" not in plant.text and "力量不足" not in plant.text and "新设企业1924户" in plant.text
     plan = doc("某县2024年工作计划\n\n一、工作目标\n\n（一）粮食生产目标。播种面积42.5万亩。\n\n（二）增收目标。增长7%。\n")
     assert [s.detail for s in structure.find_section_drop(plan)] == ["工作目标 (目标 section of a plan)"]
+
+
+def test_vague_text_keeps_at_most_the_indicator_and_never_a_figure():
+    seen = set()
+    for seed in range(20):
+        text = structure.vague_text("地区生产总值增长6%左右，固定资产投资增长7%以上", random.Random(seed))
+        assert not any(c.isdigit() for c in text)
+        assert text in structure.VAGUE or text in {"地区生产总值" + t for t in structure.VAGUE_TAILS}
+        seen.add(text.startswith("地区生产总值"))
+    assert seen == {True, False}
