@@ -12,6 +12,9 @@ Nothing here judges: the LAY rules compare these facts with the values in their 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -120,6 +123,38 @@ class DocxLayout:
     footers: list[str] = field(default_factory=list)  # which footers exist (default, even, first)
     even_and_odd: bool = False   # w:evenAndOddHeaders: separate footers for even pages
     default_size: int | None = None  # the default paragraph style's size (the grid's base)
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_VISIBLE = re.compile(r"\S")
+
+
+def dominant_font(spans: Iterable[FontSpan], text: str, start: int = 0,
+                  end: int | None = None) -> tuple[str | None, int | None]:
+    """(East-Asian font, size in half-points) carrying most of the CJK text in [start, end).
+
+    Text without CJK characters is judged by its ASCII font.  (None, None) when nothing shows.
+    """
+    end = len(text) if end is None else end
+    fonts: Counter = Counter()
+    sizes: Counter = Counter()
+    latin_fonts: Counter = Counter()
+    for span in spans:
+        lo, hi = max(span.start, start), min(span.end, end)
+        if lo >= hi:
+            continue
+        chunk = text[lo:hi]
+        cjk = len(_CJK.findall(chunk))
+        visible = len(_VISIBLE.findall(chunk))
+        if cjk:
+            fonts[span.east_asia] += cjk
+        elif visible:
+            latin_fonts[span.ascii] += visible
+        if visible:
+            sizes[span.size] += visible
+    font = fonts.most_common(1)[0][0] if fonts else (latin_fonts.most_common(1)[0][0] if latin_fonts else None)
+    size = sizes.most_common(1)[0][0] if sizes else None
+    return font, size
 
 
 # ---------------------------------------------------------------------------------------------

@@ -102,3 +102,28 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
         else:
             roles[number] = LineRole("other")
     return roles
+
+
+def layout_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
+    """``line_roles`` read with the .docx layout: a title set over several paragraphs is one
+    title (a paragraph right after a title line, centred and in the title's size, continues it)."""
+    from lint.document.docx_layout import dominant_font
+
+    found = line_roles(doc, outline)
+    layout = doc.layout
+    if layout is None:
+        return found
+    for line in sorted(n for n, r in found.items() if r.role == "title"):
+        title = layout.paragraphs.get(line)
+        if title is None:
+            continue
+        size = dominant_font(title.spans, doc.line_text(line))[1]
+        following = line + 1
+        while found.get(following) is not None and found[following].role in ("body", "other"):
+            fmt = layout.paragraphs.get(following)
+            if (fmt is None or fmt.alignment != "center"
+                    or dominant_font(fmt.spans, doc.line_text(following))[1] != size):
+                break
+            found[following] = LineRole("title")
+            following += 1
+    return found

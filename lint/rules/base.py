@@ -149,6 +149,13 @@ class Context:
         return build_outline(self.doc)
 
     @cached_property
+    def line_roles(self) -> dict:
+        """Line → LineRole (标题, 层次标题, 正文, 成文日期 …) for the layout rules."""
+        from lint.document.roles import layout_roles
+
+        return layout_roles(self.doc, self.outline)
+
+    @cached_property
     def quantities(self) -> list:
         from lint.quantities.scan import scan_quantities
 

@@ -16,7 +16,7 @@ from lint.document.docx_layout import typed_indent
 from lint.rules.base import Context
 
 if TYPE_CHECKING:
-    from lint.document.docx_layout import FontSpan, ParagraphFormat
+    from lint.document.docx_layout import ParagraphFormat
     from lint.document.roles import LineRole
 
 MAX_RELATED = 5
@@ -32,62 +32,9 @@ def font_in(name: str | None, family: Iterable[str]) -> bool:
     return name is not None and normalise_font(name) in {normalise_font(alias) for alias in family}
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f" \
-        or "\uff00" <= ch <= "\uffef"
-
-
-def dominant_font(spans: Iterable[FontSpan], text: str, start: int = 0,
-                  end: int | None = None) -> tuple[str | None, int | None]:
-    """(East-Asian font, size in half-points) carrying most of the CJK text in [start, end).
-
-    Text without CJK characters is judged by its ASCII font.  (None, None) when nothing shows.
-    """
-    end = len(text) if end is None else end
-    fonts: Counter = Counter()
-    sizes: Counter = Counter()
-    latin_fonts: Counter = Counter()
-    for span in spans:
-        lo, hi = max(span.start, start), min(span.end, end)
-        if lo >= hi:
-            continue
-        chunk = text[lo:hi]
-        cjk = sum(1 for ch in chunk if is_cjk(ch))
-        visible = sum(1 for ch in chunk if not ch.isspace())
-        if cjk:
-            fonts[span.east_asia] += cjk
-        elif visible:
-            latin_fonts[span.ascii] += visible
-        if visible:
-            sizes[span.size] += visible
-    font = fonts.most_common(1)[0][0] if fonts else (latin_fonts.most_common(1)[0][0] if latin_fonts else None)
-    size = sizes.most_common(1)[0][0] if sizes else None
-    return font, size
-
-
 def roles(ctx: Context) -> dict[int, LineRole]:
-    """The text's line roles, with a title set over several paragraphs joined up: a paragraph
-    right after a title line, centred and in the title's size, continues the title."""
-    from lint.document.roles import LineRole, line_roles
-
-    found = line_roles(ctx.doc, ctx.outline)
-    layout = ctx.doc.layout
-    if layout is None:
-        return found
-    for line in sorted(n for n, r in found.items() if r.role == "title"):
-        title = layout.paragraphs.get(line)
-        if title is None:
-            continue
-        size = dominant_font(title.spans, ctx.doc.line_text(line))[1]
-        following = line + 1
-        while found.get(following) is not None and found[following].role in ("body", "other"):
-            fmt = layout.paragraphs.get(following)
-            text = ctx.doc.line_text(following)
-            if fmt is None or fmt.alignment != "center" or dominant_font(fmt.spans, text)[1] != size:
-                break
-            found[following] = LineRole("title")
-            following += 1
-    return found
+    """The lines' roles, computed once per document (see lint.document.roles.layout_roles)."""
+    return ctx.line_roles
 
 
 def paragraphs_with(ctx: Context, wanted: Iterable[str]) -> list[tuple[int, LineRole, ParagraphFormat]]:

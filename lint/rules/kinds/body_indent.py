@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
+from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
     PLACED_INDENT,
-    dominant_font,
     indent_chars,
     paragraphs_with,
     report_lines,

@@ -20,10 +20,10 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
+from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
     describe_counts,
-    dominant_font,
     font_in,
     paragraphs_with,
     pt,
