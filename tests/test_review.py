@@ -235,3 +235,27 @@ def test_repeats_on_a_line_are_one_comment_as_check_reports_them():
     (finding,) = outcome.result.diagnostics
     assert outcome.comments == 1 and len(finding.related) == 2
     assert _anchored_texts(outcome.data) == {"0": "X"}
+
+
+def test_fixes_that_show_only_after_an_earlier_fix_are_tracked_too(tmp_path: Path):
+    # ",，": the first pass makes it "，，", the second drops the doubled mark (as --fix does).
+    text = "关于做好耕地保护工作的通知\n各地要高度重视,，明确责任。\n"
+    source = tmp_path / "n.txt"
+    source.write_text(text, encoding="utf-8")
+    engine = _engine()
+    _result, _before, fixed = fix_file(source, "n.txt", engine, write=False)
+    outcome = review_bytes(text.encode(), "n.txt", "txt", engine)
+    assert outcome.changes == 2
+    assert "\n".join(docx_lines(_accept_all(outcome.data))) == fixed == "关于做好耕地保护工作的通知\n各地要高度重视，明确责任。\n"
+
+
+def test_later_edits_move_back_onto_the_original_text_or_are_left_out():
+    from lint.review.writer import LineEdit as E
+    from lint.review.writer import onto_original
+
+    earlier = [E(1, 1, 2, "XY"), E(1, 4, 4, "Z")]  # "abcdef" → "aXYcdZef"
+    assert onto_original(earlier, [E(1, 3, 4, "")]) == [E(1, 2, 3, "")]      # c
+    assert onto_original(earlier, [E(1, 6, 7, "E")]) == [E(1, 4, 5, "E")]    # e
+    assert onto_original(earlier, [E(1, 1, 2, "")]) == []                     # inside XY
+    assert onto_original(earlier, [E(1, 6, 6, "!")]) == []                    # against Z
+    assert onto_original(earlier, [E(2, 0, 1, "")]) == [E(2, 0, 1, "")]      # another line

@@ -50,11 +50,32 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
     for diagnostic in result.diagnostics:
         reviewer.comment(doc, diagnostic, comment_text(diagnostic, doc))
     edits = [edit for edit in planned_edits(doc, result.diagnostics) if reviewer.track(edit)]
+    edits += _later_passes(doc, edits, engine, reviewer)
     changed = {content.package.main_document_part.partname}
     if reviewer.comments:
         changed.add(content.package.main_document_part.part_related_by(_RT_COMMENTS).partname)
     return ReviewOutcome(_repackage(docx_bytes, content.package, changed), result, reviewer.comments,
                          reviewer.changes, apply_edits_to_text(doc, edits))
+
+
+def _later_passes(doc, edits, engine, reviewer) -> list:
+    """Fixes that only show once earlier ones are applied (``--fix`` runs up to MAX_FIX_PASSES
+    passes): lint the fixed text again and track what lands on original text."""
+    from lint.document.load import load_text
+    from lint.review.writer import apply_edits_to_text, onto_original, planned_edits
+    from lint.runner import MAX_FIX_PASSES
+
+    added: list = []
+    for _ in range(MAX_FIX_PASSES - 1):
+        if not edits and not added:
+            break
+        current = load_text(apply_edits_to_text(doc, edits + added), doc.path)
+        later = onto_original(edits + added, planned_edits(current, engine.lint(current).diagnostics))
+        tracked = [edit for edit in later if reviewer.track(edit)]
+        if not tracked:
+            break
+        added += tracked
+    return added
 
 
 _RT_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

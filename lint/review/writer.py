@@ -4,8 +4,9 @@ Every finding becomes a comment by "gwlint" anchored on exactly the text it conc
 zero-width finding takes the character before it; a document-wide one its line).  Every safe
 fix becomes ``w:del``/``w:ins`` pairs by "gwlint", one pair per changed stretch of characters
 (the fix's old and new text are compared, so a fix that rewrites a clause still shows only the
-marks it changes).  Fixes that overlap an earlier one, or that span lines, stay comments only —
-as with ``--fix``, which applies overlapping fixes in later passes.
+marks it changes).  As with ``--fix``, fixes that overlap an earlier one wait for a later pass:
+the fixed text is linted again and what lands on original text is tracked too.  A fix that
+spans lines, or that would edit text gwlint itself inserted, stays a comment only.
 
 Only the runs a finding begins or ends in are split; every other element of the package
 (headers, footers, numbering, tables, images, existing comments) is written back unchanged.
@@ -74,6 +75,31 @@ def planned_edits(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Line
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag != "equal":
                 out.append(LineEdit(line, base + i1, base + i2, replacement[j1:j2]))
+    return out
+
+
+def onto_original(earlier: list[LineEdit], later: list[LineEdit]) -> list[LineEdit]:
+    """Edits planned on the text after ``earlier`` were applied, moved back onto the original
+    line offsets.  An edit that touches text an earlier edit wrote is not a change of the
+    original runs and is left out (so is an insertion right against an earlier edit, whose
+    order against it would be a guess)."""
+    out = []
+    for edit in later:
+        priors = sorted((e for e in earlier if e.line == edit.line), key=lambda e: e.start)
+        shift = 0              # current offset − original offset within the stretch
+        low, high = 0, None    # the unchanged stretch of the current text holding the edit
+        after_prior = False
+        for prior in priors:
+            high = prior.start + shift
+            if edit.end <= high:
+                break
+            shift += len(prior.text) - (prior.end - prior.start)
+            low, high, after_prior = prior.end + shift, None, True
+        if edit.start < low:
+            continue
+        if edit.start == edit.end and ((after_prior and edit.start == low) or edit.start == high):
+            continue
+        out.append(LineEdit(edit.line, edit.start - shift, edit.end - shift, edit.text))
     return out
 
 
