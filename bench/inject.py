@@ -39,6 +39,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.diagnostics import Diagnostic
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -113,7 +117,7 @@ class Linter:
         self.workdir = workdir
         self._baseline: dict[str, Counter] = {}
 
-    def lint(self, name: str, text: str) -> list:
+    def lint(self, name: str, text: str) -> list[Diagnostic]:
         from lint.document.load import load_path
 
         path = self.workdir / name
@@ -124,25 +128,45 @@ class Linter:
             path.unlink()
 
     def baseline(self, doc: SourceDoc) -> Counter:
+        """(code, line, message) of each finding in the unmodified document."""
         if doc.name not in self._baseline:
-            self._baseline[doc.name] = Counter((d.code, d.line) for d in self.lint(doc.name, doc.text))
+            self._baseline[doc.name] = Counter((d.code, d.line, d.message) for d in self.lint(doc.name, doc.text))
         return self._baseline[doc.name]
+
+
+def touches(plant: Plant, d: Diagnostic) -> bool:
+    """On the span's first line a finding must overlap the text the defect concerns."""
+    if plant.columns is None or d.line != plant.span[0]:
+        return True
+    start = d.column - 1
+    end = d.end_column - 1 if d.end_line == d.line else sys.maxsize
+    return start < plant.columns[1] and max(end, start + 1) > plant.columns[0]
 
 
 def judge(kind: Kind, linter: Linter, site: Site, plant: Plant) -> Outcome:
     from lint.diagnostics import Severity
 
-    before = Counter(linter.baseline(site.doc))
-    new = []
-    for d in linter.lint(site.doc.name, plant.text):
-        original = plant.line_map[d.line - 1] if d.line - 1 < len(plant.line_map) else None
-        key = (d.code, original)
-        if original is not None and before[key] > 0:
-            before[key] -= 1
-            continue
-        new.append(d)
+    exact = Counter(linter.baseline(site.doc))
+    loose = Counter((code, line) for code, line, _ in exact.elements())
+    found = linter.lint(site.doc.name, plant.text)
+    origin = [plant.line_map[d.line - 1] if d.line - 1 < len(plant.line_map) else None for d in found]
+    # a finding the original had, matched on its message first (two UNIT004 on one line are told
+    # apart), then on code and line alone (a message that quotes a changed figure)
+    old = [False] * len(found)
+    for index, d in enumerate(found):
+        key = (d.code, origin[index], d.message)
+        if origin[index] is not None and exact[key] > 0:
+            exact[key] -= 1
+            loose[(d.code, origin[index])] -= 1
+            old[index] = True
+    for index, d in enumerate(found):
+        loose_key = (d.code, origin[index])
+        if not old[index] and origin[index] is not None and loose[loose_key] > 0:
+            loose[loose_key] -= 1
+            old[index] = True
+    new = [d for index, d in enumerate(found) if not old[index]]
     first, last = plant.span
-    in_span = [d for d in new if plant.anywhere or first <= d.line <= last]
+    in_span = [d for d in new if plant.anywhere or (first <= d.line <= last and touches(plant, d))]
     catches = [d for d in in_span if d.code.startswith(kind.families)]
     noticed = [d for d in in_span if d.code.startswith(kind.consequences)] if kind.consequences else []
     noise = [d for d in new if d not in catches and d not in noticed and d.severity >= Severity.WARNING]

@@ -46,17 +46,28 @@ class Plant:
     before: str                     # the original excerpt
     after: str                      # the planted excerpt
     anywhere: bool = False          # the defect is an absence: a catch may sit on any line
+    columns: tuple[int, int] | None = None  # on the span's first line, a catch must overlap these
+                                            # 0-based columns of the copy (the text the defect concerns)
 
 
 def replace_in_line(doc: SourceDoc, line: int, start: int, end: int, new: str,
-                    span: tuple[int, int] | None = None) -> Plant:
-    """Replace characters [start, end) of one line; the line count does not change."""
+                    span: tuple[int, int] | None = None, concerns: tuple[int, int] | None = None) -> Plant:
+    """Replace characters [start, end) of one line; the line count does not change.
+
+    ``concerns`` is the stretch of the original line the defect is about (the clause, the total
+    and its parts); a catch on this line must touch it."""
     lines = doc.lines
     old_line = lines[line - 1]
     lines[line - 1] = old_line[:start] + new + old_line[end:]
+    columns = None
+    if concerns is not None:
+        delta = len(new) - (end - start)
+        def moved(column: int) -> int:
+            return column if column <= start else max(start, column + delta) if column >= end else start
+        columns = (moved(concerns[0]), max(moved(concerns[1]), moved(concerns[0]) + 1))
     return Plant(text="\n".join(lines), line_map=list(range(1, len(lines) + 1)),
                  span=span or (line, line), before=excerpt(old_line, start, end),
-                 after=excerpt(lines[line - 1], start, start + len(new)))
+                 after=excerpt(lines[line - 1], start, start + len(new)), columns=columns)
 
 
 def edit_lines(doc: SourceDoc, edits: list[tuple[int, int, list[str]]]) -> tuple[str, list[int | None]]:

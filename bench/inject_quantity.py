@@ -72,12 +72,13 @@ def find_unit_drop(doc: SourceDoc) -> list[Site]:
                 sites.append(Site("unit-drop", doc, lineno, f"{line[q.start:q.end]} beside "
                                   f"{line[siblings[0].start:siblings[0].end]}",
                                   "bare 万/亿 left" if q.scale else "bare number left",
-                                  {"start": q.unit_start, "end": q.end}))
+                                  {"start": q.unit_start, "end": q.end, "clause": (start, end)}))
     return sites
 
 
 def plant_unit_drop(site: Site, rng: random.Random) -> Plant:
-    return replace_in_line(site.doc, site.line, site.data["start"], site.data["end"], "")
+    return replace_in_line(site.doc, site.line, site.data["start"], site.data["end"], "",
+                           concerns=site.data["clause"])
 
 
 # -- sum-exceed --------------------------------------------------------------------------------
@@ -142,7 +143,8 @@ def plant_sum_exceed(site: Site, rng: random.Random) -> Plant:
     while Quantity(0, 0, new.rstrip("万亿"), like.scale, like.unit).value - like.half_step <= ceiling:
         factor += Decimal("0.1")
         new = format_like(ceiling * factor, like)
-    return replace_in_line(site.doc, site.line, part.start, part.unit_start, new)
+    return replace_in_line(site.doc, site.line, part.start, part.unit_start, new,
+                           concerns=(min(total.start, part.start), max(total.end, part.end)))
 
 
 # -- partitions: sum-mismatch and growth-mismatch -------------------------------------------
@@ -252,8 +254,10 @@ def digit_slips(partition: Partition) -> list[tuple[Quantity, str]]:
 
 
 def plant_sum_mismatch(site: Site, rng: random.Random) -> Plant:
-    part, number = rng.choice(digit_slips(site.data["partition"]))
-    return replace_in_line(site.doc, site.line, part.start, part.start + len(part.number), number)
+    partition: Partition = site.data["partition"]
+    part, number = rng.choice(digit_slips(partition))
+    return replace_in_line(site.doc, site.line, part.start, part.start + len(part.number), number,
+                           concerns=(partition.total.start, partition.parts[-1].end))
 
 
 def _growth_after(line: str, start: int, stop: int) -> re.Match[str] | None:
@@ -333,4 +337,7 @@ def plant_growth_mismatch(site: Site, rng: random.Random) -> Plant:
         if magnitude > Decimal("0.2") and not low - 1 <= new <= high + 1:
             break
     text = f"{magnitude:.{decimals}f}"
-    return replace_in_line(site.doc, site.line, data["start"], data["end"], text)
+    partition: Partition = data["partition"]
+    line = site.doc.lines[site.line - 1]
+    concerns = (partition.total.start, _next_stop(line, partition.parts[-1].end, "。"))
+    return replace_in_line(site.doc, site.line, data["start"], data["end"], text, concerns=concerns)

@@ -188,7 +188,10 @@ def plant_count_claim(site: Site, rng: random.Random) -> Plant:
     new = count + step
     text = str(new) if written.isdigit() else ("两" if new == 2 else int_to_cn(new))  # 两个方面, not 二个
     last = max(site.line, data["last_line"])
-    return replace_in_line(site.doc, site.line, data["start"], data["end"], text, span=(site.line, last))
+    line = site.doc.lines[site.line - 1]
+    sentence = next(a for a, b in sentences(line) if a <= data["start"] < b)
+    return replace_in_line(site.doc, site.line, data["start"], data["end"], text, span=(site.line, last),
+                           concerns=(sentence, len(line)))
 
 
 # -- target-vague ---------------------------------------------------------------------------
@@ -316,7 +319,8 @@ def plant_target_vague(site: Site, rng: random.Random) -> Plant:
         start, stop = data["span"]
         old = doc.lines[site.line - 1][start:stop]
         end_mark = old[-1] if old and old[-1] in "；。，" else ""
-        return replace_in_line(doc, site.line, start, stop, vague_text(old, rng) + end_mark)
+        return replace_in_line(doc, site.line, start, stop, vague_text(old, rng) + end_mark,
+                               concerns=(start, stop))
     lines = doc.lines
     first, last, keep = data["first"], data["last"], data["keep"]
     heading_line = lines[first - 1]

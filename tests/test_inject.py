@@ -202,3 +202,12 @@ def test_vague_text_keeps_at_most_the_indicator_and_never_a_figure():
         assert text in structure.VAGUE or text in {"地区生产总值" + t for t in structure.VAGUE_TAILS}
         seen.add(text.startswith("地区生产总值"))
     assert seen == {True, False}
+
+
+def test_a_plant_names_the_columns_of_the_copy_a_catch_must_touch():
+    source = doc("耕地保有量稳定。全年新增耕地2.3万亩以上，其中旱改水4000亩以上。林地面积稳定。")
+    site = next(s for s in quantity.find_unit_drop(source) if s.detail.startswith("4000"))
+    plant = quantity.plant_unit_drop(site, random.Random(0))
+    assert plant.columns is not None
+    start, end = plant.columns
+    assert plant.text[start:end] == "全年新增耕地2.3万亩以上，其中旱改水4000以上。"
