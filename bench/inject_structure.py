@@ -330,6 +330,7 @@ def plant_target_vague(site: Site, rng: random.Random) -> Plant:
     else:                          # a heading line of its own: keep it, one vague paragraph below
         new_lines = [heading_line, vague_text("".join(lines[first:last]).strip(), rng) + "。"]
     text, line_map = edit_lines(doc, [(first, last, new_lines)])
+    line_map[first - 1] = first  # the heading (its marker and title) is the original line, kept
     return Plant(text, line_map, (first, first + len(new_lines) - 1),
                  before=excerpt(body, 0, 40), after="".join(new_lines)[:60])
 
