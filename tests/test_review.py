@@ -259,3 +259,19 @@ def test_later_edits_move_back_onto_the_original_text_or_are_left_out():
     assert onto_original(earlier, [E(1, 1, 2, "")]) == []                     # inside XY
     assert onto_original(earlier, [E(1, 6, 6, "!")]) == []                    # against Z
     assert onto_original(earlier, [E(2, 0, 1, "")]) == [E(2, 0, 1, "")]      # another line
+
+
+def test_finding_on_word_numbering_is_a_comment_on_its_paragraph_not_a_change():
+    from tests.test_docx import _abstract_num, _num, add_numbering, set_numpr
+
+    document = docx.Document()
+    document.add_paragraph("关于做好耕地保护工作的通知")
+    add_numbering(document, _abstract_num(77, [("decimal", "%1、")]), _num(77, 77))
+    for text in ("明确责任。", "强化考核。"):  # Word shows "1、明确责任。": the marker is numbering
+        set_numpr(document.add_paragraph(text), 77, 0)
+    out = io.BytesIO()
+    document.save(out)
+    outcome = review_bytes(out.getvalue(), "n.docx", "docx", Engine(overrides=Overrides(kind="notice", select=["OUT006"])))
+    assert [(d.line, d.column, d.fix is not None) for d in outcome.result.diagnostics] == [(2, 1, True), (3, 1, True)]
+    assert _anchored_texts(outcome.data) == {"0": "明确责任。", "1": "强化考核。"}
+    assert outcome.changes == 0 and outcome.fixed_text == "关于做好耕地保护工作的通知\n1、明确责任。\n2、强化考核。"

@@ -6,6 +6,7 @@ Options (YAML):
            (cn-dun 一、, cn-paren （一）, arabic-dot 1., arabic-paren （1）), otherwise one key
   size     pt (3号 = 16, 2号 = 22)
   align    optional: center | left | right | both
+Centred and right-aligned lines are not body text (subtitles, placed lines).
 The font is the one carrying most of the element's Chinese text (the run's, else the styles',
 else the document defaults).  A run-in heading is judged on its marker and title (up to its
 point); the rest of its paragraph is body text.  One finding per document: the first paragraph
@@ -56,6 +57,8 @@ class ElementFontRule(RuleSpec):
         wrong_align: Counter = Counter()
         expected: dict[str, str] = {}
         for line, role, fmt in paragraphs_with(ctx, wanted):
+            if self.element == "body" and fmt.alignment in ("center", "right"):
+                continue  # a subtitle or a placed line (——在…会议上), not running text
             text = ctx.doc.line_text(line)
             if self.element == "body" and role.role == "heading":
                 start, end = role.head_end, len(text)  # the body text after a run-in heading
