@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lint.text.numerals import parse_int
+
 # style → rank in the order 一、 > （一） > 1. > （1） > ①. 1、 shares the rank of 1. (same level).
 RANK = {
     "cn-dun": 0,
@@ -18,9 +20,6 @@ RANK = {
 FAMILY = {"cn-dun": "cn-dun", "cn-paren": "cn-paren", "arabic-dot": "arabic", "arabic-dun": "arabic",
           "arabic-paren": "arabic-paren", "circled": "circled", "inline-cn": "inline-cn"}
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _LINE_MARKER = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十百]{1,4}[、．.](?![一二三四五六七八九十两〇][、等产级类])"
@@ -33,33 +32,6 @@ def starts_with_marker(text: str) -> bool:
     return bool(_LINE_MARKER.match(text))
 
 
-def cn_value(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105. None when not a plain numeral."""
-    if not text:
-        return None
-    total = 0
-    current = 0
-    seen_unit = False
-    for ch in text:
-        if ch in _CN_DIGIT:
-            current = _CN_DIGIT[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-            seen_unit = True
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-            seen_unit = True
-        else:
-            return None
-    if not seen_unit and len(text) > 1:
-        return None  # 一二 is not a number
-    return total + current
-
-
-def arabic_value(text: str) -> int:
-    return int(text.translate(_FULL_WIDTH))
 
 
 def circled_value(ch: str) -> int:
@@ -78,11 +50,11 @@ _ARABIC = re.compile(r"[0-9０-９]+")
 def marker_number(style: str, marker: str) -> int:
     if style in ("cn-dun", "cn-paren", "inline-cn"):
         match = _CN_NUMERAL.search(marker)
-        return (cn_value(match.group(0)) or 0) if match else 0
+        return (parse_int(match.group(0)) or 0) if match else 0
     if style == "circled" or (style == "arabic-paren" and marker[:1] in "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"):
         return circled_value(marker[0])
     match = _ARABIC.search(marker)
-    return arabic_value(match.group(0)) if match else 0
+    return (parse_int(match.group(0)) or 0) if match else 0
 
 
 def is_full_width(marker: str) -> bool:

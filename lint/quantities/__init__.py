@@ -4,7 +4,7 @@ Pure functions over ``str``: no file I/O (except loading the built-in ``rules/un
 and no dependency on the rest of gwlint.
 """
 
-from .numerals import Numeral, last_nonzero_exponent, parse_number, rounding_interval
+from lint.text.numerals import Numeral, last_nonzero_exponent, parse_number, rounding_interval
 from .scan import QUALIFIERS, Quantity, scan_quantities
 from .units import Unit, UnitError, UnitMatch, UnitRegistry, UnitRegistryError, default_registry
 

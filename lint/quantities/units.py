@@ -30,7 +30,7 @@ import yaml
 from lint.errors import UsageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .numerals import CTX, SCALE_POWERS, plain
+from lint.text.numerals import CTX, SCALE_POWERS, plain
 
 __all__ = [
     "Unit",

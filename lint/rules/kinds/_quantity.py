@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, NamedTuple
 
-from lint.quantities.numerals import CTX, plain
+from lint.text.numerals import CTX, parse_int, plain
 from lint.quantities.units import UnitError
 from lint.rules.textutil import SpanSet, quoted_spans
 
@@ -29,25 +29,10 @@ PLACEHOLDER = re.compile(r"(?<![A-Za-z])[XxＸｘ×]{1,4}(?![A-Za-z])")
 ADDITIVE = frozenset({"area", "length", "mass", "volume", "money", "energy", "power", "coal_equivalent",
                       "apparent_power"})
 
-CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def small_cn_number(written: str) -> int | None:
     """一 … 九十九 (and 两) → int; Arabic digits too; None for anything else."""
-    if written.isdigit():
-        return int(written)
-    if not written:
-        return None
-    if written in CN_SMALL:
-        return CN_SMALL[written]
-    if "十" in written:
-        head, _, tail = written.partition("十")
-        tens = CN_SMALL.get(head, None) if head else 1
-        ones = CN_SMALL.get(tail, None) if tail else 0
-        if tens is None or ones is None or head == "两":
-            return None
-        return tens * 10 + ones
-    return None
+    value = parse_int(written)
+    return value if value is not None and (value < 100 or written.isdigit()) else None
 
 
 class TextIndex:

@@ -8,8 +8,8 @@ from typing import Iterator
 
 from lint.outline.markers import FAMILY
 from lint.outline.model import Node, Outline
+from lint.text.numerals import to_chinese
 
-_CN_DIGITS = "〇一二三四五六七八九"
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十百]+")
 _ARABIC = re.compile(r"[0-9０-９]+")
 # A title that starts like "三、四月份" or "二、三产业": the "marker" was the head of an abbreviated list.
@@ -22,20 +22,11 @@ def say(ctx, zh: str, en: str) -> str:
     return en if getattr(ctx, "lang", "zh") == "en" else zh
 
 
-def cn_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (1–99)."""
-    if number < 10:
-        return _CN_DIGITS[number]
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return head + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
 def respell(node: Node, number: int) -> str:
     """The node's marker written with another number: （三） → （四）, 3. → 4., 三是 → 四是."""
     marker = node.marker
     if node.style in ("cn-dun", "cn-paren", "inline-cn"):
-        return _CN_NUMERAL.sub(cn_numeral(number), marker, count=1)
+        return _CN_NUMERAL.sub(to_chinese(number), marker, count=1)
     if node.style == "circled":
         return chr(0x2460 + number - 1) if 1 <= number <= 20 else marker
     if marker[:1] and 0x2474 <= ord(marker[0]) <= 0x2487:
@@ -47,7 +38,7 @@ def inline_marker_regex(node: Node, number: int) -> re.Pattern:
     """Where the marker numbered ``number`` of the node's family might be written in running text,
     loosely (a PDF may have split it, "（\n三）"; "20.2026年…" is item 20 all the same): used only to
     stay silent, never to report."""
-    numeral = r"\s*".join(cn_numeral(number))
+    numeral = r"\s*".join(to_chinese(number))
     if node.style == "cn-paren":
         return re.compile(r"(?<![一二三四五六七八九十])" + numeral + r"\s*[）)]")
     if node.style == "cn-dun":

@@ -35,6 +35,7 @@ from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import compile_words, small_cn_number, variant
 from lint.rules.kinds._structure import cached, is_abbreviated_list, is_numbered, say
 from lint.outline.markers import FAMILY
+from lint.text.numerals import to_chinese
 
 _CN = "[一二两三四五六七八九十]{1,3}"
 _RUN_IN_LINE = re.compile(r"([一二三四五六七八九十]{1,3})是(?![否非])")
@@ -263,7 +264,7 @@ class CountClaimRule(RuleSpec):
             scanned_end = line_end
         if len(items) < 2:
             return None
-        following = _cn_number_word(len(items) + 1) + "是"
+        following = to_chinese(len(items) + 1) + "是"
         if re.search(f"(?:^|[。；;：:！？\\n]){following}", text[items[0]:scanned_end]):
             return None  # the list goes on inside a paragraph: unsure
         return {len(items)}, items, False
@@ -409,14 +410,6 @@ class CountClaimRule(RuleSpec):
             yield ctx.diagnostic(self, m.start("n"), m.start("n") + len(claim), claim=claim, n=n,
                                  message=self._say(ctx, "changed", claim=claim, first=conflict[3]),
                                  related=[(say(ctx, "前文", "earlier"), conflict[1])])
-
-
-def _cn_number_word(n: int) -> str:
-    digits = "〇一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def _run_in_by_paragraph(outline) -> dict[int, list[Node]]:

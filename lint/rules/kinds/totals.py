@@ -55,7 +55,7 @@ from lint.rules.kinds._quantity import (
     variant,
 )
 from lint.rules.kinds._structure import say
-from lint.quantities.numerals import CTX, plain
+from lint.text.numerals import CTX, plain
 
 
 # Secondary messages (zh, en); a pack may override them under ``messages:``.

@@ -33,7 +33,7 @@ from typing import Iterator, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.quantities.numerals import CTX, plain
+from lint.text.numerals import CTX, plain
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import (

@@ -1,0 +1,1 @@
+"""The bottom layer for Chinese text: numerals (parse and write) and numbering markers."""
