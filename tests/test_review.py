@@ -275,3 +275,14 @@ def test_finding_on_word_numbering_is_a_comment_on_its_paragraph_not_a_change():
     assert [(d.line, d.column, d.fix is not None) for d in outcome.result.diagnostics] == [(2, 1, True), (3, 1, True)]
     assert _anchored_texts(outcome.data) == {"0": "明确责任。", "1": "强化考核。"}
     assert outcome.changes == 0 and outcome.fixed_text == "关于做好耕地保护工作的通知\n1、明确责任。\n2、强化考核。"
+
+
+def test_accepting_changes_in_a_reviewed_docx_equals_fix_on_its_text(tmp_path: Path):
+    original = _rich_document()
+    engine = Engine(overrides=Overrides(kind="notice"))
+    as_text = tmp_path / "rich.txt"
+    as_text.write_text("\n".join(docx_lines(original)), encoding="utf-8")
+    _result, _before, fixed = fix_file(as_text, "rich.txt", engine, write=False)
+    outcome = review_bytes(original, "rich.docx", "docx", engine)
+    assert fixed is not None and outcome.changes >= 1
+    assert "\n".join(docx_lines(_accept_all(outcome.data))) == fixed
