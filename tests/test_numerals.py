@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.text.numerals import parse_int, parse_number, parse_range, read_digits, to_chinese
+from lint.text.numerals import (
+    parse_int,
+    parse_number,
+    parse_range,
+    read_digits,
+    to_chinese,
+)
 
 NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿点余多几数0123456789０１２３４５６７８９.．,，—-～至到 "
 

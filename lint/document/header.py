@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from lint.document.model import Header
+from lint.text.numerals import read_date_part
 
 # How far into the document front matter may reach (non-blank lines).
 _HEAD_SCAN = 14
@@ -20,7 +21,6 @@ DOC_NUMBER = re.compile(
     r"^(?P<org>[\u4e00-\u9fff]{1,16}?)(?P<open>[〔\[［(（【{｛])\s*(?P<year>\d{2,4})\s*"
     r"(?P<close>[〕\]］)）】}｝])\s*(?P<di>第?)\s*(?P<num>\d{1,5})\s*号$"
 )
-_CN_DIGITS = "〇零一二三四五六七八九"
 DATE = re.compile(
     r"^(?P<y>\d{4}|[〇零○Ｏ0Oo一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
@@ -32,40 +32,15 @@ PRINTED = re.compile(r"^(?P<who>\S.{0,40}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*�
 CC = re.compile(r"^抄送[：:]")
 
 
-def _cn_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if len(text) == 4 or all(ch in _CN_DIGITS + "○ＯOo" for ch in text):
-        digits = []
-        for ch in text:
-            if ch in "〇零○ＯOo0":
-                digits.append("0")
-            elif ch in _CN_DIGITS:
-                digits.append(str(_CN_DIGITS.index(ch) - 1 if _CN_DIGITS.index(ch) > 1 else 0))
-            else:
-                return None
-        return int("".join(digits))
-    value = 0
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (_CN_DIGITS.index(tens) - 1 if tens else 1) * 10
-        if ones:
-            value += _CN_DIGITS.index(ones) - 1
-        return value
-    if len(text) == 1 and text in _CN_DIGITS[2:]:
-        return _CN_DIGITS.index(text) - 1
-    return None
-
-
 def iso_date(written: str) -> str | None:
     """2022年3月2日 → 2022-03-02 (also for Chinese numerals); None if not a date."""
     match = DATE.match(written.strip())
     if not match:
         return None
     try:
-        year = _cn_number(match["y"])
-        month = _cn_number(match["m"])
-        day = _cn_number(match["d"])
+        year = read_date_part(match["y"])
+        month = read_date_part(match["m"])
+        day = read_date_part(match["d"])
     except ValueError:
         return None
     if not (year and month and day):

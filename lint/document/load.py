@@ -55,7 +55,7 @@ def _build(text: str, path: str, source_format: str, encoding: str, bom: bool,
         candidate = lines[lineno - 1].strip().lstrip("#").strip()
         if not candidate or _NOT_A_TITLE.match(candidate):
             continue
-        from lint.outline.markers import starts_with_marker
+        from lint.text.markers import starts_with_marker
 
         if starts_with_marker(candidate) or len(candidate) > 80 or _TITLE_END.search(candidate):
             break

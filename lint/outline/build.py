@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from lint.document.model import Document
-from lint.outline.markers import FAMILY, RANK, marker_number
 from lint.outline.model import Node, Outline, Paragraph
 from lint.outline.parser import scan_lines
+from lint.text.markers import FAMILY, RANK, RUN_IN, marker_number
 
 # A physical line ending in one of these closes its sentence, so the next line is not its continuation.
 _SENTENCE_END = set("。！？!?；;：:…")
@@ -23,9 +23,7 @@ _NO_JOIN_START = ("——", "■", "●", "◆", "【", "<!--", "附件", "抄�
 # A physical line at least this long that stops mid-sentence was broken by extraction.
 _MIN_BROKEN_LINE = 30
 _TITLE_END = re.compile(r"[。！？!?；;]")
-_RUN_IN = re.compile(
-    r"(?:^|(?<=[。；;：:！？!?，,\s]))([一二三四五六七八九十]{1,3})是(?![否非])"
-)
+_RUN_IN = re.compile(r"(?:^|(?<=[。；;：:！？!?，,\s]))" + RUN_IN)
 _PUNCT = re.compile(r"[。，；：、,;:!?！？]")
 
 

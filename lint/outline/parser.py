@@ -5,22 +5,31 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from lint.text.markers import MARKERS
+
 GRAMMAR = Path(__file__).with_name("grammar.lark")
+
+
+def grammar_text() -> str:
+    """grammar.lark with its marker terminals generated from the marker table."""
+    from lint.text.markers import lark_terminals
+
+    return GRAMMAR.read_text(encoding="utf-8").replace("%MARKER_TERMINALS%", lark_terminals())
 
 
 @lru_cache(maxsize=1)
 def line_parser():
     from lark import Lark
 
+    grammar = grammar_text()
     try:
-        return Lark.open(str(GRAMMAR), parser="lalr", lexer="contextual", cache=True,
-                         maybe_placeholders=False)
+        return Lark(grammar, parser="lalr", lexer="contextual", cache=True, maybe_placeholders=False)
     except OSError:  # read-only temp dir: build without the on-disk cache
-        return Lark.open(str(GRAMMAR), parser="lalr", lexer="contextual", maybe_placeholders=False)
+        return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
 
 
-_STYLES = {"cn_dun": "cn-dun", "cn_paren": "cn-paren", "arabic_dot": "arabic-dot",
-           "arabic_dun": "arabic-dun", "arabic_paren": "arabic-paren", "circled": "circled"}
+# Grammar rule (alias) → style name: the aliases are the style names with _ for -.
+_STYLES = {style.name.replace("-", "_"): style.name for style in MARKERS}
 
 
 def scan_lines(text: str) -> list[tuple[int, int, str | None, str]]:

@@ -32,19 +32,20 @@ from decimal import Context, Decimal
 from typing import NamedTuple
 
 __all__ = [
-    "Numeral",
-    "parse_int",
-    "parse_range",
-    "read_digits",
-    "to_chinese",
-    "SCALE_POWERS",
     "CN_DIGITS",
-    "parse_number",
-    "to_ascii_digits",
-    "rounding_interval",
+    "SCALE_POWERS",
+    "Numeral",
     "last_nonzero_exponent",
-    "scale_power",
+    "parse_int",
+    "parse_number",
+    "parse_range",
     "plain",
+    "read_date_part",
+    "read_digits",
+    "rounding_interval",
+    "scale_power",
+    "to_ascii_digits",
+    "to_chinese",
 ]
 
 # 60 significant digits: far more than any written number needs, so arithmetic stays exact.
@@ -440,11 +441,16 @@ def read_digits(text: str) -> int | None:
             digits.append("0")
         elif ch in CN_DIGITS and ch != "两":
             digits.append(str(CN_DIGITS[ch]))
-        elif ch.isascii() and ch.isdigit():
-            digits.append(ch)
+        elif "0" <= ch <= "9" or "０" <= ch <= "９":
+            digits.append(ch.translate(_FULLWIDTH))
         else:
             return None
     return int("".join(digits))
+
+
+def read_date_part(text: str) -> int | None:
+    """A year, month or day as written: 2022, 二〇二二, 十二, 三十一, ３ → int; None otherwise."""
+    return parse_int(text) if "十" in text else read_digits(text)
 
 
 def parse_range(text: str) -> tuple[Numeral, Numeral] | None:

@@ -6,15 +6,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lint.outline.markers import FAMILY
 from lint.outline.model import Node, Outline
+from lint.text.markers import (
+    ARABIC_NUMERAL_RE,
+    CIRCLED,
+    CN_NUMERAL_RE,
+    FAMILY,
+    PAREN_DIGITS,
+    circled,
+    circled_value,
+)
 from lint.text.numerals import to_chinese
 
-_CN_NUMERAL = re.compile(r"[一二三四五六七八九十百]+")
-_ARABIC = re.compile(r"[0-9０-９]+")
 # A title that starts like "三、四月份" or "二、三产业": the "marker" was the head of an abbreviated list.
 _ABBREVIATED = re.compile(r"^[一二三四五六七八九十两〇]+[、至到—～-]?[一二三四五六七八九十]*(?:月|季|年|等|产|级|类|届|次|个|种|批|期)")
-_LABEL_ROW = re.compile(r"^[①-⑳⑴-⒇]")
+_LABEL_ROW = re.compile(f"^(?:{CIRCLED}|{PAREN_DIGITS})")
 
 
 def say(ctx, zh: str, en: str) -> str:
@@ -26,12 +32,10 @@ def respell(node: Node, number: int) -> str:
     """The node's marker written with another number: （三） → （四）, 3. → 4., 三是 → 四是."""
     marker = node.marker
     if node.style in ("cn-dun", "cn-paren", "inline-cn"):
-        return _CN_NUMERAL.sub(to_chinese(number), marker, count=1)
-    if node.style == "circled":
-        return chr(0x2460 + number - 1) if 1 <= number <= 20 else marker
-    if marker[:1] and 0x2474 <= ord(marker[0]) <= 0x2487:
-        return chr(0x2474 + number - 1) if 1 <= number <= 20 else marker
-    return _ARABIC.sub(str(number), marker, count=1)
+        return CN_NUMERAL_RE.sub(to_chinese(number), marker, count=1)
+    if node.style == "circled" or circled_value(marker[:1]):
+        return circled(number, paren=node.style != "circled") or marker
+    return ARABIC_NUMERAL_RE.sub(str(number), marker, count=1)
 
 
 def inline_marker_regex(node: Node, number: int) -> re.Pattern:
@@ -45,7 +49,7 @@ def inline_marker_regex(node: Node, number: int) -> re.Pattern:
         return re.compile(r"(?<![一二三四五六七八九十])" + numeral + r"\s*[、．.，,]")
     if node.style == "inline-cn":
         return re.compile(numeral + "是")
-    if node.style == "circled" or respell(node, number)[:1] in "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽":
+    if node.style == "circled" or circled_value(node.marker[:1]):
         return re.compile(re.escape(respell(node, number)))
     if node.style == "arabic-paren":
         return re.compile(r"(?<![0-9０-９])" + str(number) + r"\s*[）)]")

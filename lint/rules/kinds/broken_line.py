@@ -21,7 +21,7 @@ import re
 from typing import Iterator, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.outline.markers import starts_with_marker
+from lint.text.markers import starts_with_marker
 from lint.rules.base import Context, RuleSpec
 
 _INDENT = re.compile(r"[ \t\u3000\u00a0]")

@@ -34,14 +34,11 @@ from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import compile_words, small_cn_number, variant
 from lint.rules.kinds._structure import cached, is_abbreviated_list, is_numbered, say
-from lint.outline.markers import FAMILY
+from lint.text.markers import FAMILY, LINE_MARKER, MARKER_AT, RUN_IN_RE
 from lint.text.numerals import to_chinese
 
 _CN = "[一二两三四五六七八九十]{1,3}"
-_RUN_IN_LINE = re.compile(r"([一二三四五六七八九十]{1,3})是(?![否非])")
 # a numbered heading at a given position (no ^: used with pattern.match(text, pos))
-_HEADING_AT = re.compile(r"[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[、.．](?![0-9０-９])|[①-⑳]")
-_LINE_MARKER = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[、.．]")
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "‘": "’", "【": "】", "\"": "\""}
 _MESSAGES = {
     "more": ("“{claim}”少于所列的{m}项", "“{claim}” is fewer than the {m} items listed"),
@@ -210,7 +207,7 @@ class CountClaimRule(RuleSpec):
             # a glossary entry: "［18］五张清单：" with its 、-list on the next line
             while pos < len(text) and text[pos] in " \u3000\t\n":
                 pos += 1
-            if _HEADING_AT.match(text, pos) or _RUN_IN_LINE.match(text, pos):
+            if MARKER_AT.match(text, pos) or RUN_IN_RE.match(text, pos):
                 return None
         end = pos
         while end < len(text) and text[end] not in "。！？!?\n":
@@ -251,7 +248,7 @@ class CountClaimRule(RuleSpec):
             cursor = line_end
             if start >= line_end:
                 continue
-            run_in = _RUN_IN_LINE.match(text, start, line_end)
+            run_in = RUN_IN_RE.match(text, start, line_end)
             if run_in is not None:
                 number = small_cn_number(run_in.group(1))
                 if number != len(items) + 1:
@@ -259,7 +256,7 @@ class CountClaimRule(RuleSpec):
                 items.append(start)
                 scanned_end = line_end
                 continue
-            if not items or _HEADING_AT.match(text, start, line_end) or text[start] in "［[":
+            if not items or MARKER_AT.match(text, start, line_end) or text[start] in "［[":
                 break  # the next heading, or no run-in list at all
             scanned_end = line_end
         if len(items) < 2:
@@ -315,7 +312,7 @@ class CountClaimRule(RuleSpec):
             head = len(window) - (len(window) - cut - 1) if cut >= 0 else 0
             listed = window[head:]
             if head == 0 and start - len(listed) == line_start:
-                marker = _LINE_MARKER.match(listed)
+                marker = LINE_MARKER.match(listed)
                 if marker:
                     listed = listed[marker.end():]  # "６、医药卫生…": the 、 of a marker
             if "、" not in listed:

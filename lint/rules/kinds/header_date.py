@@ -27,8 +27,8 @@ from pydantic import Field
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.text.numerals import read_date_part
 
-_CN = "〇零○ＯOo0一二三四五六七八九"
 _YEAR = r"(?P<y>[0-9]{4}|[〇零○Ｏ0Oo一二三四五六七八九]{4})"
 _MD_CN = r"[一二三四五六七八九十]{1,3}"
 DATE_LINE = re.compile(
@@ -43,26 +43,6 @@ _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 _DOCNUM_YEAR = re.compile(r"[〔\[［(（【][ ]*([0-9]{4})[ ]*[〕\]］)）】]")
 
 
-def _cn_value(text: str) -> int | None:
-    """Chinese numerals of a date part: 二〇二二 → 2022 (digit by digit), 十二 → 12, 三十一 → 31."""
-    if text.isdigit() and text.isascii():
-        return int(text)
-    if "十" not in text:
-        digits = []
-        for ch in text:
-            index = _CN.find(ch)
-            if index < 0:
-                return None
-            digits.append(str(max(0, index - 6)))
-        return int("".join(digits))
-    tens, _, ones = text.partition("十")
-    tens_value = _CN.find(tens) - 6 if tens else 1
-    ones_value = _CN.find(ones) - 6 if ones else 0
-    if tens_value < 1 or ones_value < 0:
-        return None
-    return tens_value * 10 + ones_value
-
-
 class DateParts:
     def __init__(self, match: re.Match):
         self.match = match
@@ -72,7 +52,7 @@ class DateParts:
         else:
             self.y, self.m, self.d = match["y"], match["m"], match["d"]
         self.chinese = not (self.y.isascii() and self.y.isdigit())
-        self.values = tuple(_cn_value(part) for part in (self.y, self.m, self.d))
+        self.values = tuple(read_date_part(part) for part in (self.y, self.m, self.d))
 
     @property
     def start(self) -> int:

@@ -26,7 +26,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.outline.markers import starts_with_marker
+from lint.text.markers import starts_with_marker
 
 _SENTENCE_INSIDE = re.compile(r"[。；！？!?;：:]")
 

@@ -22,7 +22,6 @@ from typing import Iterator, Literal
 from pydantic import Field, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.outline.markers import FAMILY, RANK
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._structure import (
@@ -32,10 +31,9 @@ from lint.rules.kinds._structure import (
     say,
     under_unnumbered_heading,
 )
+from lint.text.markers import FAMILY, RANK, RANK_EXAMPLE
 
 _FAMILIES = set(FAMILY.values()) - {"inline-cn"}
-# The marker each rank is written with, for messages ("跳过了“（一）”").
-_RANK_EXAMPLE = {0: "一、", 1: "（一）", 2: "1.", 3: "（1）", 4: "①"}
 
 
 class LevelOrderRule(RuleSpec):
@@ -80,7 +78,7 @@ class LevelOrderRule(RuleSpec):
             parent, node = places[0]
             related = [(say(ctx, "上级标题", "parent heading"), parent.start)]
             related += [(say(ctx, "同样的情况", "same step"), child.start) for _, child in places[1:6]]
-            skipped = "、".join(f"“{_RANK_EXAMPLE[r]}”"
+            skipped = "、".join(f"“{RANK_EXAMPLE[r]}”"
                                for r in range(RANK[parent.style] + 1, RANK[node.style]))
             yield ctx.diagnostic(self, node.start, node.marker_end, marker=node.marker,
                                  parent=parent.marker, skipped=skipped, count=len(places), related=related)

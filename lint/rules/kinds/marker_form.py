@@ -22,22 +22,31 @@ from pydantic import Field, PrivateAttr, model_validator
 from lint.diagnostics import Diagnostic
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._structure import colon_list_nodes, is_abbreviated_list, is_numbered, say
+from lint.rules.kinds._structure import (
+    colon_list_nodes,
+    is_abbreviated_list,
+    is_numbered,
+    say,
+)
 from lint.rules.textutil import quoted_spans
+from lint.text.markers import (
+    ARABIC_ITEM_LINE,
+    CLOSES,
+    CN_WRONG_POINTS,
+    OPENS,
+    RUN_IN_NUMERAL,
+    circled,
+)
 
 _BRACKETED = ("cn-paren", "arabic-paren")
-_WRONG_CN_POINT = {"．": "、", ".": "、", "，": "、", ",": "、"}
-_OPEN = "（("
-_CLOSE = "）)"
 # The word is matched first (fast); what may precede it is checked by hand (start of a sentence).
 _ORDINAL = re.compile(
     r"(?P<word>第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后)(?P<flag>、)(?![一二三四五六七八九十两第])"
 )
 _ORDINAL_BEFORE = "。；;！？!?\n"
-_RUN_IN_POINT = re.compile(r"(?P<word>[一二三四五六七八九十]{1,3}是)(?P<flag>[：:，,、])")
+_RUN_IN_POINT = re.compile(f"(?P<word>{RUN_IN_NUMERAL}是)(?P<flag>[：:，,、])")
 _RUN_IN_BEFORE = "。；;：:！？!?，,\n"
 _LEADING_SPACE = " \t\u3000"
-_ITEM_LINE = re.compile(r"^[ \t\u3000]*[0-9０-９]{1,2}[.．、]")
 _FULL = str.maketrans("()0123456789.", "（）０１２３４５６７８９．")
 
 
@@ -82,7 +91,7 @@ class MarkerFormRule(RuleSpec):
         line = node.line - 1
         while line >= 1:
             text = ctx.doc.line_text(line)
-            if text.strip() and not _ITEM_LINE.match(text):
+            if text.strip() and not ARABIC_ITEM_LINE.match(text):
                 return bool(self._skip_after.search(text))
             line -= 1
         return False
@@ -91,11 +100,11 @@ class MarkerFormRule(RuleSpec):
         marker = node.marker
         if not node.title:
             return
-        if node.style == "cn-dun" and marker[-1] in _WRONG_CN_POINT:
+        if node.style == "cn-dun" and marker[-1] in CN_WRONG_POINTS:
             point = node.start + len(marker) - 1
             yield ctx.diagnostic(self, node.start, node.marker_end, fix=(point, point + 1, "、"),
                                  marker=marker, expected=marker[:-1] + "、")
-        elif node.style in _BRACKETED and marker[-1] not in _CLOSE and marker[-2:-1] in _CLOSE:
+        elif node.style in _BRACKETED and marker[-1] not in CLOSES and marker[-2:-1] in CLOSES:
             point = node.start + len(marker) - 1
             yield ctx.diagnostic(self, node.start, node.marker_end, fix=(point, point + 1, ""),
                                  marker=marker, expected=marker[:-1])
@@ -154,7 +163,7 @@ def _starts_sentence(text: str, index: int, allowed_before: str) -> bool:
 def _core(node: Node) -> str:
     """The marker without a wrong trailing point (OUT005 judges that)."""
     marker = node.marker
-    if node.style in _BRACKETED and len(marker) > 1 and marker[-1] not in _CLOSE and marker[-2] in _CLOSE:
+    if node.style in _BRACKETED and len(marker) > 1 and marker[-1] not in CLOSES and marker[-2] in CLOSES:
         return marker[:-1]
     return marker
 
@@ -163,7 +172,7 @@ def _form(node: Node) -> str | None:
     """A label for how the marker is written; None when the style has a single form."""
     core = _core(node)
     if node.style in _BRACKETED:
-        if core[0] not in _OPEN:
+        if core[0] not in OPENS:
             return "circled-paren"  # ⑴
         return ("full" if core[0] == "（" else "half") + "-" + ("full" if core[-1] == "）" else "half")
     if node.style == "arabic-dot":
@@ -177,9 +186,9 @@ def _spell(node: Node, form: str) -> str | None:
     core = _core(node)
     number = node.number
     if node.style in _BRACKETED:
-        inner = core[1:-1] if core[0] in _OPEN else str(number)
+        inner = core[1:-1] if core[0] in OPENS else str(number)
         if form == "circled-paren":
-            return chr(0x2474 + number - 1) if 1 <= number <= 20 else None
+            return circled(number, paren=True)
         open_, close = form.split("-")
         return ("（" if open_ == "full" else "(") + inner + ("）" if close == "full" else ")")
     if node.style == "arabic-dot":

@@ -41,9 +41,10 @@ from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER, canonical_interval, disjoint, measure, text_index
 from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
+from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_MARKER = re.compile(r"[\s\u3000]*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[一二三四五六七八九十]{1,3}是|[①-⑳])?[\s\u3000]*")
+_MARKER = re.compile(f"[\\s\\u3000]*(?:{MARKER_ANY}|{RUN_IN_NUMERAL}是)?[\\s\\u3000]*")
 _DEADLINE = re.compile(
     r"(?<![0-9])(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|[1-9])月(?:(?P<d>[1-9]|[12][0-9]|3[01])日|(?P<part>底|末|中旬|上旬|下旬|初))?(?:前|之前|以前)")
 _YEAR_DEADLINE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:底|末)?(?:前|之前|以前)")
