@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default="", help="comma-separated kinds (default: all)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every noisy copy")
-    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument("--markdown", type=Path, help="also write the report to this file")
     parser.add_argument("--select", default="",
                         help="rule codes or prefixes to run, e.g. ALL (default: the default rule set of gwlint check)")
     parser.add_argument("--lint-root", type=Path, default=ROOT,
@@ -309,17 +309,18 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     measured = Path(sys.modules["lint"].__file__ or ".").resolve().parent.parent
     rows = table(results)
-    print("\n".join(rows))
-    print("\ncaught/planted by shape of site and by origin:")
-    print("\n".join(variants(results)))
+    shapes = variants(results)
     thin = [f"{kind.name} ({tally.sites['corpus']})" for kind, tally in results if tally.sites["corpus"] < 20]
+    summary = (f"{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
+               f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from {measured} "
+               f"at {commit_of(measured)}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed:.0f} s")
+    report = [*rows, "", "caught/planted by shape of site and by origin:", *shapes]
     if thin:
-        print("\nfew corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin))
-    print(f"\n{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
-          f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from {measured} "
-          f"at {commit_of(measured)}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed:.0f} s")
+        report += ["", "few corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin)]
+    report += ["", summary]
+    print("\n".join(report))
     if args.markdown:
-        args.markdown.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        args.markdown.write_text("\n".join(report) + "\n", encoding="utf-8")
     return 0
 
 

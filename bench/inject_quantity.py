@@ -69,11 +69,22 @@ def find_unit_drop(doc: SourceDoc) -> list[Site]:
                     continue
                 if q.scale == "" and q.unit == "元" and len(q.number) <= 2:
                     continue  # 5元 reads as a count when bare
+                nearest = min(siblings, key=lambda s: abs(s.start - q.start))
+                shape = f"{_relation(line, q, nearest)}, {'bare 万/亿 left' if q.scale else 'bare number left'}"
                 sites.append(Site("unit-drop", doc, lineno, f"{line[q.start:q.end]} beside "
-                                  f"{line[siblings[0].start:siblings[0].end]}",
-                                  "bare 万/亿 left" if q.scale else "bare number left",
+                                  f"{line[nearest.start:nearest.end]}", shape,
                                   {"start": q.unit_start, "end": q.end, "clause": (start, end)}))
     return sites
+
+
+def _relation(line: str, q: Quantity, sibling: Quantity) -> str:
+    """How a quantity and its nearest sibling are related, for the breakdown of misses."""
+    between = line[min(q.end, sibling.end):max(q.start, sibling.start)]
+    if "其中" in between:
+        return "其中 total/part"
+    if "，" not in between and "," not in between and re.search(r"[、和及与]", between):
+        return "same 、-list"
+    return "same sentence"
 
 
 def plant_unit_drop(site: Site, rng: random.Random) -> Plant:
