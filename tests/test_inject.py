@@ -211,3 +211,12 @@ def test_a_plant_names_the_columns_of_the_copy_a_catch_must_touch():
     assert plant.columns is not None
     start, end = plant.columns
     assert plant.text[start:end] == "全年新增耕地2.3万亩以上，其中旱改水4000以上。"
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    ("新增耕地2.3万亩以上，其中旱改水4000亩以上。", "其中 total/part"),
+    ("完成人工造林101.2万亩、退化林修复173.1万亩。", "same 、-list"),
+    ("新建高标准农田3500亩，粮食播种面积稳定在4.1万亩。", "same sentence"),
+])
+def test_unit_drop_sites_say_how_the_sibling_is_related(text, shape):
+    assert {s.variant.split(",")[0] for s in quantity.find_unit_drop(doc(text))} == {shape}
