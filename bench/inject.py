@@ -142,10 +142,6 @@ class Linter:
             self._findings[doc.name] = self.lint(doc.name, doc.text)
         return self._findings[doc.name]
 
-    def baseline(self, doc: SourceDoc) -> Counter:
-        """(code, line, message) of each finding in the unmodified document."""
-        return Counter((d.code, d.line, d.message) for d in self.findings(doc))
-
 
 def touches(plant: Plant, d: Diagnostic) -> bool:
     """On the span's first line a finding must overlap the text the defect concerns."""
@@ -156,28 +152,34 @@ def touches(plant: Plant, d: Diagnostic) -> bool:
     return start < plant.columns[1] and max(end, start + 1) > plant.columns[0]
 
 
-def judge(kind: Kind, linter: Linter, site: Site, plant: Plant) -> Outcome:
-    from lint.diagnostics import Severity
-
-    exact = Counter(linter.baseline(site.doc))
-    loose = Counter((code, line) for code, line, _ in exact.elements())
-    found = linter.lint(site.doc.name, plant.text)
-    origin = [plant.line_map[d.line - 1] if d.line - 1 < len(plant.line_map) else None for d in found]
-    # a finding the original had, matched on its message first (two UNIT004 on one line are told
-    # apart), then on code and line alone (a message that quotes a changed figure)
-    old = [False] * len(found)
-    for index, d in enumerate(found):
+def new_findings(before: list[Diagnostic], after: list[Diagnostic],
+                 line_map: list[int | None]) -> list[Diagnostic]:
+    """The copy's findings that the original did not have. A finding is the original's when its
+    line maps back to the original line with the same code: matched on the message first (two
+    UNIT004 on one line are told apart), then on code and line alone (a message quoting a figure
+    that the plant changed)."""
+    exact = Counter((d.code, d.line, d.message) for d in before)
+    loose = Counter((d.code, d.line) for d in before)
+    origin = [line_map[d.line - 1] if d.line - 1 < len(line_map) else None for d in after]
+    old = [False] * len(after)
+    for index, d in enumerate(after):
         key = (d.code, origin[index], d.message)
         if origin[index] is not None and exact[key] > 0:
             exact[key] -= 1
             loose[(d.code, origin[index])] -= 1
             old[index] = True
-    for index, d in enumerate(found):
+    for index, d in enumerate(after):
         loose_key = (d.code, origin[index])
         if not old[index] and origin[index] is not None and loose[loose_key] > 0:
             loose[loose_key] -= 1
             old[index] = True
-    new = [d for index, d in enumerate(found) if not old[index]]
+    return [d for index, d in enumerate(after) if not old[index]]
+
+
+def judge(kind: Kind, linter: Linter, site: Site, plant: Plant) -> Outcome:
+    from lint.diagnostics import Severity
+
+    new = new_findings(linter.findings(site.doc), linter.lint(site.doc.name, plant.text), plant.line_map)
     first, last = plant.span
     in_span = [d for d in new if plant.anywhere or (first <= d.line <= last and touches(plant, d))]
     catches = [d for d in in_span if d.code.startswith(kind.families)]

@@ -16,6 +16,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
+import inject  # noqa: E402
 import inject_quantity as quantity  # noqa: E402
 import inject_structure as structure  # noqa: E402
 from inject_model import SourceDoc, quantities  # noqa: E402
@@ -220,3 +221,20 @@ def test_a_plant_names_the_columns_of_the_copy_a_catch_must_touch():
 ])
 def test_unit_drop_sites_say_how_the_sibling_is_related(text, shape):
     assert {s.variant.split(",")[0] for s in quantity.find_unit_drop(doc(text))} == {shape}
+
+
+def test_new_findings_are_told_from_the_originals_by_message_then_by_line():
+    from lint.diagnostics import Diagnostic, Severity
+
+    def finding(code: str, line: int, message: str, column: int = 1) -> Diagnostic:
+        return Diagnostic(code, "x", Severity.WARNING, message, line, column, line, column + 1)
+
+    before = [finding("UNIT004", 25, "“800亿”缺少计量单位"), finding("OUT001", 30, "编号跳过")]
+    after = [finding("UNIT004", 25, "“12000”缺少计量单位", 90),     # the catch, before the old one
+             finding("UNIT004", 25, "“800亿”缺少计量单位", 127),
+             finding("OUT001", 29, "编号跳过")]                      # one line up after a drop
+    line_map = [n for n in range(1, 41) if n != 28]                  # line 28 was removed
+    assert inject.new_findings(before, after, line_map) == [after[0]]
+    # a message that quotes a changed figure is still the original finding on its line
+    changed_message = [finding("OUT001", 29, "编号跳过（已改）")]
+    assert inject.new_findings(before, changed_message, line_map) == []
