@@ -113,6 +113,29 @@ def test_nesting_follows_gb9704_order_and_records_skips_and_inversions():
     assert [n.level for n in outline.walk()] == [1, 2, 3, 4, 1, 2, 3]
 
 
+BULLETIN_END = "一、综合\n全年地区生产总值100亿元。\n二、资源和环境保护\n全年能源消费总量50万吨。\n"
+
+
+@pytest.mark.parametrize("notes", [
+    "注释：\n1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
+    "注：1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
+    "1、地区生产总值按现价计算。\n2、本公报中数据均为初步统计数。\n",
+])
+def test_notes_after_the_last_section_are_not_outline_items(notes):
+    _, outline = analyse(BULLETIN_END + notes)
+    assert [(n.marker, n.children) for n in outline.walk()] == [("一、", []), ("二、", [])]
+    assert outline.notes and outline.notes[0].first_line == 5
+    assert all(paragraph.node is None for paragraph in outline.notes)
+
+
+def test_a_note_under_a_table_inside_the_body_keeps_the_items_after_it():
+    text = ("一、综合\n（一）投资\n表格。\n注：投资只统计子基金。\n（二）建设\n内容。\n二、保障\n"
+            "（一）领导\n内容。\n（二）本公报中的措施\n内容。\n")
+    _, outline = analyse(text)
+    assert [n.marker for n in outline.walk()] == ["一、", "（一）", "（二）", "二、", "（一）", "（二）"]
+    assert outline.notes == []
+
+
 def test_document_may_start_at_any_level():
     _, outline = analyse("1.第一项工作。\n2.第二项工作。\n3.第三项工作。\n")
     assert [(n.marker, n.level) for n in outline.roots] == [("1.", 1), ("2.", 1), ("3.", 1)]

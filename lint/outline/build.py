@@ -71,8 +71,12 @@ def build_outline(doc: Document) -> Outline:
         if style is not None:
             heads.append((current, style, marker_text.strip()))
             current_is_heading = not _TITLE_END.search(raw)
-    roots = _nest(doc, heads, paragraphs)
-    outline = Outline(roots=roots, paragraphs=paragraphs, body_start_line=body_start)
+    notes_at = _notes_start(heads, paragraphs)
+    notes = paragraphs[notes_at:] if notes_at is not None else []
+    if notes:
+        heads = [head for head in heads if head[0].first_line < notes[0].first_line]
+    roots = _nest(doc, heads, paragraphs[:len(paragraphs) - len(notes)])
+    outline = Outline(roots=roots, paragraphs=paragraphs, body_start_line=body_start, notes=notes)
     _attach_run_in(doc, outline)
     _set_levels(outline.roots, 1)
     return outline
@@ -81,6 +85,46 @@ def build_outline(doc: Document) -> Outline:
 _SHORT_TAIL_END = re.compile(r"[。！？!?；;…][”’」』）)】]*$")
 _ALIGNED = re.compile(r"[ \u3000\u00a0\t]{3,}")
 _OPTION = re.compile(r"^[A-Za-zＡ-Ｚ][．.、)）]")
+
+
+# A line that opens the notes of a document (注释： 注： 附注 备注：), and the opening words of a
+# footnote item (1.本公报中数据均为初步统计数…).
+_NOTES_HEAD = re.compile(r"^(?:注释?|附注|备注)[ \u3000]*(?:[：:]|$)|^注[0-9０-９①-⑳]")
+_FOOTNOTE = re.compile(r"^(?:本(?:公报|报告中)|(?:资料|数据)来源)")
+
+
+def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Paragraph]) -> int | None:
+    """Index of the paragraph where the notes after the last section begin, or None.
+
+    The notes follow the last top-level section (no top-level heading comes after them) and
+    their numbered items are one list: either a notes line (注释：) opens them, or the document
+    ends with a list from 1, after the last section's own text, one of whose items is a footnote
+    (本公报中…). A 注： under a table in the middle of the body is followed by more sections and
+    stays where it is; a list that opens the last section is its content.
+    """
+    if len(heads) < 2:
+        return None
+    top = FAMILY[heads[0][1]]
+    last_top = max(i for i, (_, style, _) in enumerate(heads) if FAMILY[style] == top)
+    tail = heads[last_top + 1:]
+    if len({FAMILY[style] for _, style, _ in tail}) > 1:
+        return None
+    after = heads[last_top][0].last_line
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.first_line > after and _NOTES_HEAD.match(paragraph.text):
+            return index
+    first_item = next((i for i in range(len(tail) - 1, -1, -1)
+                       if marker_number(tail[i][1], tail[i][2]) == 1), None)
+    if first_item is None:
+        return None
+    items = tail[first_item:]
+    start = items[0][0]
+    at = next(i for i, paragraph in enumerate(paragraphs) if paragraph is start)
+    if paragraphs[at - 1].first_line <= after or any(head[0] is paragraphs[at - 1] for head in tail):
+        return None  # the list opens the last section or continues one of its items
+    if not any(_FOOTNOTE.match(paragraph.text[len(marker):].lstrip()) for paragraph, _, marker in items):
+        return None
+    return at
 
 
 def _continues(previous: str, line: str, paragraph: Paragraph, after_heading: bool) -> bool:
@@ -144,10 +188,10 @@ def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
         seen.add(family)
     owner: Node | None = None
     for paragraph in paragraphs:
-        node = head_of.get(id(paragraph))
-        if node is not None:
-            owner = node
-            paragraph.node = node
+        head = head_of.get(id(paragraph))
+        if head is not None:
+            owner = head
+            paragraph.node = head
         else:
             paragraph.node = owner
             if owner is not None:
@@ -157,7 +201,8 @@ def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
 
 def _attach_run_in(doc: Document, outline: Outline) -> None:
     touched: dict[int, list[Node]] = {}
-    for paragraph in outline.paragraphs:
+    body = outline.paragraphs[:len(outline.paragraphs) - len(outline.notes)]
+    for paragraph in body:
         text = paragraph.text
         if "是" not in text:
             continue

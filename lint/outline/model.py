@@ -93,6 +93,8 @@ class Outline:
     roots: list[Node]
     paragraphs: list[Paragraph]
     body_start_line: int = 1
+    # Notes after the last section (注释：1.本公报中…): in ``paragraphs``, never outline items.
+    notes: list[Paragraph] = field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
         for root in self.roots:

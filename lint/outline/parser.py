@@ -50,18 +50,17 @@ def scan_lines(text: str) -> list[tuple[int, int, str | None, str]]:
         marker_end = content
         for child in line.children:
             if isinstance(child, Token):
-                if child.type in ("INDENT", "MD_PREFIX"):
+                if child.type in ("INDENT", "MD_PREFIX") and child.end_pos is not None:
                     content = child.end_pos
                     marker_end = content
-                elif child.type == "REST":
-                    end = child.end_pos
-                    if style is None:
-                        marker_end = content
+                elif child.type == "REST" and style is None:
+                    marker_end = content
             elif isinstance(child, Tree):
                 token = child.children[0]
                 style = _STYLES[child.data]
                 marker_text = str(token)
-                marker_end = token.end_pos
+                if isinstance(token, Token) and token.end_pos is not None:
+                    marker_end = token.end_pos
         records.append((content, marker_end, style, marker_text))
         next_break = text.find("\n", line_start)
         line_start = len(text) + 1 if next_break == -1 else next_break + 1
