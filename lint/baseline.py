@@ -18,28 +18,12 @@ from pathlib import Path
 
 from lint.diagnostics import FileResult
 from lint.errors import UsageError
+from lint.text.spans import line_starts, offset_of
 
 BASELINE_VERSION = 1
 CONTEXT = 8  # code points of the same line kept on either side of the flagged text
 
 Key = tuple[str, str, str, str, str]  # code, path, before, flagged, after
-
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
-
-
-def offset_of(text: str, starts: list[int], line: int, column: int) -> int:
-    """Code-point offset of a 1-based line/column, clamped to the line (and the text)."""
-    if not 1 <= line <= len(starts):
-        return len(text) if line > len(starts) else 0
-    line_end = starts[line] - 1 if line < len(starts) else len(text)
-    return min(starts[line - 1] + max(column - 1, 0), line_end)
 
 
 def normal_path(path: str) -> str:

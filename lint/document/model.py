@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from lint.text.spans import line_col, line_starts
 
 if TYPE_CHECKING:
     from lint.document.docx_layout import DocxLayout
@@ -79,13 +80,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.line_starts:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self.line_starts = starts
+            self.line_starts = line_starts(self.text)
 
     @property
     def line_count(self) -> int:
@@ -102,9 +97,7 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset into ``text``."""
-        offset = max(0, min(offset, len(self.text)))
-        index = bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        return line_col(self.text, self.line_starts, offset)
 
     def offset(self, line: int, column: int) -> int:
         line = max(1, min(line, len(self.line_starts)))
