@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from lint.text.markers import BY_NAME, MARKER_ANY
+
 # Macros a pack may write inside a pattern as {NAME}.
 MACROS = {
     "HAN": r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
@@ -21,6 +23,9 @@ MACROS = {
         "岁 支 艘 块"
     ).split(), key=len, reverse=True)) + ")",
     "LATIN": r"[A-Za-zＡ-Ｚａ-ｚ]",
+    # Numbering markers, from the one marker table: 一、 (and its wrong points), and any marker.
+    "CN_MARKER": BY_NAME["cn-dun"].pattern,
+    "MARKER": MARKER_ANY,
 }
 _MACRO = re.compile(r"\{(" + "|".join(MACROS) + r")\}")
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lint.text.numerals import parse_int
-
 # Numerals a marker is written with.
 CN_NUM_CHARS = "一二三四五六七八九十百"
 CN_NUM = f"[{CN_NUM_CHARS}]{{1,4}}"
@@ -110,6 +108,7 @@ ARABIC_NUMERAL_RE = re.compile(r"[0-9０-９]+")
 
 def marker_number(style: str, marker: str) -> int:
     """The number a marker counts: （十二） → 12, 3． → 3, ⑤ → 5; 0 when it has none."""
+    from lint.text.numerals import parse_int  # lazily: pack loading imports this table, not numbers
     if style in ("cn-dun", "cn-paren", "inline-cn"):
         match = CN_NUMERAL_RE.search(marker)
     elif style == "circled" or (style == "arabic-paren" and circled_value(marker[:1])):
