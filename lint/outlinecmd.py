@@ -21,7 +21,15 @@ def outline_data(doc, outline) -> dict:
         "title": doc.title,
         "header": doc.header.to_dict(),
         "nodes": [node.to_dict() for node in outline.roots],
+        # Notes after the last section (注释：…): lines, not outline items.
+        "notes": _notes_lines(outline),
     }
+
+
+def _notes_lines(outline) -> dict | None:
+    if not outline.notes:
+        return None
+    return {"first_line": outline.notes[0].first_line, "last_line": outline.notes[-1].last_line}
 
 
 def _text_tree(nodes: list[Node], depth: int = 0) -> list[str]:
@@ -67,5 +75,8 @@ def run_outline(file: str, fmt: str, kind: str) -> int:
         out.append(f"{key}: {value}")
     out.append("")
     out.extend(_text_tree(outline.roots) or ["(no numbered outline)"])
+    notes = _notes_lines(outline)
+    if notes:
+        out.append(f"notes: L{notes['first_line']}–L{notes['last_line']} (not outline items)")
     sys.stdout.write("\n".join(out) + "\n")
     return 0

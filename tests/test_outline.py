@@ -128,6 +128,20 @@ def test_notes_after_the_last_section_are_not_outline_items(notes):
     assert all(paragraph.node is None for paragraph in outline.notes)
 
 
+def test_outline_command_shows_where_the_notes_are(tmp_path):
+    from typer.testing import CliRunner
+
+    from lint.cli import app
+
+    path = tmp_path / "bulletin.txt"
+    path.write_text(BULLETIN_END + "注释：\n1.本公报中数据均为初步统计数。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["outline", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["notes"] == {"first_line": 5, "last_line": 6}
+    text = CliRunner().invoke(app, ["outline", str(path)])
+    assert "notes: L5–L6 (not outline items)" in text.stdout
+
+
 def test_a_note_under_a_table_inside_the_body_keeps_the_items_after_it():
     text = ("一、综合\n（一）投资\n表格。\n注：投资只统计子基金。\n（二）建设\n内容。\n二、保障\n"
             "（一）领导\n内容。\n（二）本公报中的措施\n内容。\n")
