@@ -30,6 +30,7 @@ class CheckRequest:
     fail_on: str | None = None
     min_severity: str | None = None
     preset: str | None = None
+    show_settings: bool = False
     exit_zero: bool = False
     statistics: bool = False
     quiet: bool = False
@@ -61,6 +62,11 @@ def run_check(req: CheckRequest) -> int:
         kind=req.kind, lang=req.lang, fail_on=req.fail_on, min_severity=req.min_severity, preset=req.preset)
     options = RunOptions(config=req.config, overrides=overrides, fix=req.fix, diff=req.diff)
     cache = EngineCache(options)
+    if req.show_settings:
+        from lint.showsettings import show_settings
+
+        _emit(show_settings(req.paths, cache), req.output)
+        return 0
     results, diffs = _lint(req, cache)
     results.extend(_unused_ignores(cache))
     # Every folder's config may load its own packs; the report describes all their rules

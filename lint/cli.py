@@ -65,6 +65,7 @@ def check(
     preset: Optional[str] = typer.Option(None, "--preset",
                                          help="Rules run without --select: default (quiet) | pedantic (all)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
+    show_settings: bool = typer.Option(False, "--show-settings", help="Print the configuration that applies to FILE."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en."),
@@ -84,7 +85,7 @@ def check(
         fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
         min_severity=_choice(min_severity, ("error", "warning", "info"), "--min-severity") if min_severity else None,
         preset=_choice(preset, ("default", "pedantic"), "--preset") if preset else None,
-        exit_zero=exit_zero, statistics=statistics, quiet=quiet,
+        show_settings=show_settings, exit_zero=exit_zero, statistics=statistics, quiet=quiet,
         lang=_choice(lang, ("zh", "en"), "--lang") if lang else None, stdin_filename=stdin_filename,
         config=config, no_cache=no_cache, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
     )
@@ -131,6 +132,14 @@ def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
     if lang:
         _choice(lang, ("zh", "en"), "--lang")
     raise typer.Exit(_guard(lambda: show_rule(code, config, lang)))
+
+
+@app.command()
+def init(directory: Path = typer.Argument(Path("."), help="Where to write .gwlint.yaml (default: .).")) -> None:
+    """Write a commented .gwlint.yaml with the default settings (never overwrites one)."""
+    from lint.initcmd import run_init
+
+    raise typer.Exit(_guard(lambda: run_init(directory)))
 
 
 @app.command("test-rules")

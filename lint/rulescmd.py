@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.text import Text
 
 
 def _table(config: Path | None, lang: str | None = None):
     """The rules the configuration loads, and the documentation language (--lang, else config `lang`)."""
-    from lint.config import Settings, load_config_file
+    from lint.config import Settings, find_config, load_config_file
     from lint.rules.packs import load_rules
 
+    config = config or find_config(Path.cwd())  # the project's config, as `gwlint check` finds it
     settings = load_config_file(config) if config else Settings()
     return load_rules(settings.pack_paths()).rules, lang or settings.lang
 
@@ -35,7 +42,7 @@ def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
         table.add_column(column, overflow="fold")
     for rule in sorted(rules.values(), key=lambda r: r.code):
         table.add_row(rule.code, rule.name, rule.severity, rule.pack, "yes" if rule.is_fixable() else "",
-                      rule.doc_for(lang).what)
+                      _inline(rule.doc_for(lang).what))
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
     return 0
 
@@ -48,21 +55,42 @@ def show_rule(code: str, config: Path | None, lang: str | None = None) -> int:
         hint = f" (did you mean: {', '.join(close)})" if close else ""
         raise UsageError(f"unknown rule code {code!r}{hint}")
     from rich.console import Console
-    from rich.markdown import Markdown
+
+    Console(highlight=False, width=100 if not sys.stdout.isatty() else None).print(rule_help(rule, lang))
+    return 0
+
+
+def _inline(text: str) -> "Text":
+    """Doc prose as rich text: `code spans` shown as code, not as backticks."""
+    from rich.text import Text
+
+    out = Text()
+    for index, part in enumerate(re.split(r"`([^`]+)`", text)):
+        out.append(part, style="bold cyan" if index % 2 else "")
+    return out
+
+
+def rule_help(rule, lang: str) -> "Group":
+    """`gwlint rule CODE` as terminal text: headings, prose and indented examples, no Markdown marks."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
 
     from lint.report.rulehelp import FIELD_LABELS
 
     doc = rule.doc_for(lang)
     label = FIELD_LABELS[lang]
-    kinds = ", ".join(rule.doc_kinds) if rule.doc_kinds else "all"
-    text = (f"# {rule.code} {rule.name}\n\n"
-            f"severity **{rule.severity}** · pack `{rule.pack}` · kind `{rule.kind}` · "
-            f"document kinds: {kinds}{' · fixable' if rule.is_fixable() else ''}\n\n"
-            f"## {label['what']}\n{doc.what}\n\n## {label['why']}\n{doc.why}\n\n"
-            f"## {label['wrong']}\n```\n{doc.wrong}\n```\n\n## {label['right']}\n```\n{doc.right}\n```\n\n"
-            f"## {label['standard']}\n{doc.standard}\n")
-    if not sys.stdout.isatty():
-        sys.stdout.write(text)
-    else:
-        Console().print(Markdown(text))
-    return 0
+    kinds = ", ".join(rule.doc_kinds) if rule.doc_kinds else ("全部" if lang == "zh" else "all")
+    facts = {"zh": ("级别", "规则包", "类型", "文种", "可自动修复", "默认不启用（pedantic）"),
+             "en": ("severity", "pack", "kind", "document kinds", "fixable", "not in the default selection (pedantic)")}[lang]
+    line = [f"{facts[0]} {rule.severity}", f"{facts[1]} {rule.pack}", f"{facts[2]} {rule.kind}", f"{facts[3]}: {kinds}"]
+    if rule.is_fixable():
+        line.append(facts[4])
+    if rule.pedantic:
+        line.append(facts[5])
+    parts = [Text.assemble((rule.code, "bold"), " ", (rule.name, "bold"), "\n", (" · ".join(line), "dim"))]
+    for key in ("what", "why", "wrong", "right", "standard"):
+        value = getattr(doc, key)
+        body = Text(value, style="red" if key == "wrong" else "green") if key in ("wrong", "right") else _inline(value)
+        parts += [Text(""), Text(label[key], style="bold underline"), Padding(body, (0, 0, 0, 4), expand=False)]
+    return Group(*parts)

@@ -15,7 +15,7 @@ from lint.errors import UsageError
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
 _SKIP_DIRS = {".git", ".hg", ".svn", ".gwlint_cache", "__pycache__", "node_modules", ".venv", "venv",
-              ".tox", ".mypy_cache", ".pytest_cache"}
+              ".tox", ".mypy_cache", ".pytest_cache", "build", "dist"}  # and *.egg-info
 
 
 @dataclass
@@ -162,12 +162,18 @@ def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
 
 
 def _walk(root: Path):
+    from lint.gitignore import GitIgnores
+
+    ignores = GitIgnores(root)
     # followlinks=False: a symlink loop cannot send the walk round forever.
     for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+                         and not d.endswith(".egg-info") and not ignores.ignored(here / d, is_dir=True))
         for name in sorted(files):
-            if Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith((".", "~$")):
-                yield Path(folder) / name
+            if (Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith((".", "~$"))
+                    and not ignores.ignored(here / name)):
+                yield here / name
 
 
 def is_excluded(path: Path, cache: EngineCache, no_excludes: set[str] | None = None) -> bool:

@@ -28,8 +28,8 @@ class RuleInfo:
     pack: str = ""
 
 
-def _info(code: str, rule) -> RuleInfo:
-    doc = getattr(rule, "doc", None)
+def _info(code: str, rule, lang: str = "en") -> RuleInfo:
+    doc = rule.doc_for(lang) if hasattr(rule, "doc_for") else getattr(rule, "doc", None)
     fields = {key: str(getattr(doc, key, "") or "") for key in DOC_FIELDS} if doc is not None else {}
     return RuleInfo(code=code, name=rule.name, severity=str(rule.severity),
                     doc={k: v for k, v in fields.items() if v}, pack=getattr(rule, "pack", "") or "")
@@ -46,7 +46,7 @@ def report_rules(results: list[FileResult], meta: ReportMeta, every_rule: bool =
     for code in sorted(codes):
         rule = meta.rules.get(code)
         if rule is not None:
-            infos.append(_info(code, rule))
+            infos.append(_info(code, rule, meta.lang))
         else:
             d = found[code]
             infos.append(RuleInfo(code=code, name=d.name, severity=d.severity.label, doc={}))
@@ -54,7 +54,9 @@ def report_rules(results: list[FileResult], meta: ReportMeta, every_rule: bool =
 
 
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.。!！?？])(?:\s|$)", text.strip(), re.S)
+    """Up to the first full stop: 。！？ end a sentence anywhere, . ! ? only before a space or the end
+    (so 4.8万 and e.g. 1.2 stay whole)."""
+    match = re.match(r"(.+?(?:[。！？]|[.!?](?=\s|$)))", text.strip(), re.S)
     return (match.group(1) if match else text.strip()) or text
 
 

@@ -45,14 +45,14 @@ def _location(uri: str, region: dict) -> dict:
     return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
 
 
-def _rule(info) -> dict:
+def _rule(info, lang: str) -> dict:
     full = " ".join(info.doc[k] for k in ("what", "why") if k in info.doc) or info.name
     return {
         "id": info.code,
         "name": info.name,
         "shortDescription": {"text": short_description(info)},
         "fullDescription": {"text": full},
-        "help": {"text": help_text(info), "markdown": help_markdown(info)},
+        "help": {"text": help_text(info, lang), "markdown": help_markdown(info, lang)},
         "defaultConfiguration": {"level": _LEVEL_BY_NAME.get(info.severity, "warning")},
         "properties": {"tags": [tag for tag in ("gwlint", info.pack) if tag]},
     }
@@ -109,7 +109,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
                 "name": "gwlint",
                 "version": meta.version,
                 "semanticVersion": meta.version,
-                "rules": [_rule(info) for info in rules],
+                "rules": [_rule(info, meta.lang) for info in rules],
             }},
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,

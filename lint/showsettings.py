@@ -1,0 +1,40 @@
+"""`gwlint check --show-settings FILE`: the configuration that applies to one file, and its rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lint.errors import UsageError
+from lint.runner import EngineCache
+
+
+def show_settings(paths: list[str], cache: EngineCache) -> str:
+    if len(paths) != 1 or paths[0] == "-":
+        raise UsageError("--show-settings takes exactly one file")
+    path = Path(paths[0])
+    if not path.exists():
+        raise UsageError("no such file or directory", paths[0])
+    key, settings = cache.settings(path)
+    engine = cache.engine_for(path)
+    overrides = cache.options.overrides
+    rules = engine.rules_for(str(path))
+    effective = {
+        "preset": overrides.preset or settings.preset,
+        "select": overrides.select if overrides.select is not None else settings.select,
+        "extend-select": settings.extend_select + overrides.extend_select,
+        "ignore": [entry if isinstance(entry, str) else entry.model_dump(exclude_none=True)
+                   for entry in settings.ignore] + overrides.ignore,
+        "severity": settings.severity,
+        "per-file-ignores": settings.per_file_ignores,
+        "kind": overrides.kind if overrides.kind not in (None, "auto") else settings.kind,
+        "packs": [str(p) for p in settings.pack_paths()],
+        "exclude": settings.exclude,
+        "min-severity": engine.min_severity.label,
+        "fail-on": engine.fail_on.label,
+        "lang": engine.lang,
+    }
+    lines = [f"file: {path}", f"config: {key if key is not None else '(none: defaults)'}"]
+    lines += [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in effective.items()]
+    lines.append(f"rules ({len(rules)}): {' '.join(sorted(rule.code for rule in rules))}")
+    return "\n".join(lines) + "\n"
