@@ -56,7 +56,8 @@ def show_rule(code: str, config: Path | None, lang: str | None = None) -> int:
         raise UsageError(f"unknown rule code {code!r}{hint}")
     from rich.console import Console
 
-    Console(highlight=False, width=100 if not sys.stdout.isatty() else None).print(rule_help(rule, lang))
+    # Piped output is not wrapped: each paragraph stays one line for grep and editors.
+    Console(highlight=False).print(rule_help(rule, lang), soft_wrap=not sys.stdout.isatty())
     return 0
 
 

@@ -290,7 +290,7 @@ def test_rules_and_rule_commands(project):
     assert listed["TST001"]["fixable"] is True and listed["TST002"]["fixable"] is False
     assert listed["IO001"]["pack"] == "core"
     shown = run(["rule", "IO001", "--lang", "en"], project)
-    assert shown.exit_code == 0 and "## Why" in shown.stdout and "## Standard" in shown.stdout
+    assert shown.exit_code == 0 and "\nWhy\n    " in shown.stdout and "\nStandard\n    " in shown.stdout
     assert run(["rule", "NOPE001"], project).exit_code == 2
 
 

@@ -97,9 +97,9 @@ def test_translated_prose_is_chinese():
 def test_rule_command_language_from_option_then_config(tmp_path):
     project = _house(tmp_path)
     zh = run(["rule", "HR001", "--config", ".gwlint.yaml"], project)
-    assert zh.exit_code == 0 and "文中遗留“待定”。" in zh.stdout and "## 检查什么" in zh.stdout
+    assert zh.exit_code == 0 and "文中遗留“待定”。" in zh.stdout and "\n检查什么\n    " in zh.stdout
     en = run(["rule", "HR001", "--config", ".gwlint.yaml", "--lang", "en"], project)
-    assert "An unfinished marker." in en.stdout and "文中遗留" not in en.stdout and "## What" in en.stdout
+    assert "An unfinished marker." in en.stdout and "文中遗留" not in en.stdout and "\nWhat\n    " in en.stdout
     _house(tmp_path, lang="en")
     assert "An unfinished marker." in run(["rule", "HR001", "--config", ".gwlint.yaml"], project).stdout
     assert "文中遗留" in run(["rule", "HR001", "--config", ".gwlint.yaml", "--lang", "zh"], project).stdout
