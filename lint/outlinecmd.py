@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from lint.document import DecodeError, load_path
-from lint.document.load import load_bytes, source_format_of
+from lint.document.load import load_bytes
 from lint.errors import UsageError
 from lint.outline.model import Node
 from lint.rules.base import Context

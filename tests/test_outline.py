@@ -4,7 +4,6 @@ broken lines, numbers past 十, encodings, .docx numbering, and every corpus fil
 from __future__ import annotations
 
 import codecs
-import io
 import json
 from pathlib import Path
 
