@@ -105,13 +105,16 @@ def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Parag
     if len(heads) < 2:
         return None
     top = FAMILY[heads[0][1]]
-    last_top = max(i for i, (_, style, _) in enumerate(heads) if FAMILY[style] == top)
+    last_top = next(i for i in range(len(heads) - 1, -1, -1) if FAMILY[heads[i][1]] == top)
     tail = heads[last_top + 1:]
     if len({FAMILY[style] for _, style, _ in tail}) > 1:
         return None
     after = heads[last_top][0].last_line
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.first_line > after and _NOTES_HEAD.match(paragraph.text):
+    first_after = len(paragraphs)
+    while first_after > 0 and paragraphs[first_after - 1].first_line > after:
+        first_after -= 1
+    for index in range(first_after, len(paragraphs)):
+        if _NOTES_HEAD.match(paragraphs[index].text):
             return index
     first_item = next((i for i in range(len(tail) - 1, -1, -1)
                        if marker_number(tail[i][1], tail[i][2]) == 1), None)
@@ -119,7 +122,7 @@ def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Parag
         return None
     items = tail[first_item:]
     start = items[0][0]
-    at = next(i for i, paragraph in enumerate(paragraphs) if paragraph is start)
+    at = next(i for i in range(first_after, len(paragraphs)) if paragraphs[i] is start)
     if paragraphs[at - 1].first_line <= after or any(head[0] is paragraphs[at - 1] for head in tail):
         return None  # the list opens the last section or continues one of its items
     if not any(_FOOTNOTE.match(paragraph.text[len(marker):].lstrip()) for paragraph, _, marker in items):

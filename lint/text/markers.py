@@ -8,6 +8,7 @@ marker patterns are all built from ``MARKERS``; a marker form is added here and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Numerals a marker is written with.
@@ -106,6 +107,7 @@ CN_NUMERAL_RE = re.compile(f"[{CN_NUM_CHARS}]+")
 ARABIC_NUMERAL_RE = re.compile(r"[0-9０-９]+")
 
 
+@lru_cache(maxsize=1024)
 def marker_number(style: str, marker: str) -> int:
     """The number a marker counts: （十二） → 12, 3． → 3, ⑤ → 5; 0 when it has none."""
     from lint.text.numerals import parse_int  # lazily: pack loading imports this table, not numbers
