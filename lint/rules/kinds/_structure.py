@@ -10,7 +10,10 @@ from lint.outline.model import Node, Outline
 from lint.text.markers import (
     ARABIC_NUMERAL_RE,
     CIRCLED,
+    CLOSE,
+    CN_NUM_CHARS,
     CN_NUMERAL_RE,
+    CN_WRONG_POINTS,
     FAMILY,
     PAREN_DIGITS,
     circled,
@@ -20,6 +23,8 @@ from lint.text.numerals import to_chinese
 
 # A title that starts like "三、四月份" or "二、三产业": the "marker" was the head of an abbreviated list.
 _ABBREVIATED = re.compile(r"^[一二三四五六七八九十两〇]+[、至到—～-]?[一二三四五六七八九十]*(?:月|季|年|等|产|级|类|届|次|个|种|批|期)")
+# A numeral inside a longer one (the 二 of 十二) is not that number's marker.
+_NOT_AFTER_NUMERAL = f"(?<![{CN_NUM_CHARS}])"
 _LABEL_ROW = re.compile(f"^(?:{CIRCLED}|{PAREN_DIGITS})")
 
 
@@ -44,9 +49,9 @@ def inline_marker_regex(node: Node, number: int) -> re.Pattern:
     stay silent, never to report."""
     numeral = r"\s*".join(to_chinese(number))
     if node.style == "cn-paren":
-        return re.compile(r"(?<![一二三四五六七八九十])" + numeral + r"\s*[）)]")
+        return re.compile(_NOT_AFTER_NUMERAL + numeral + r"\s*" + CLOSE)
     if node.style == "cn-dun":
-        return re.compile(r"(?<![一二三四五六七八九十])" + numeral + r"\s*[、．.，,]")
+        return re.compile(_NOT_AFTER_NUMERAL + numeral + r"\s*[、" + re.escape(CN_WRONG_POINTS) + "]")
     if node.style == "inline-cn":
         return re.compile(numeral + "是")
     if node.style == "circled" or circled_value(node.marker[:1]):
