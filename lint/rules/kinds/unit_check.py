@@ -34,6 +34,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.text.numerals import CTX, plain
+from lint.quantities.approx import approx_range
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import (
@@ -141,13 +142,13 @@ class UnitCheckRule(RuleSpec):
             legal = self.suggest.get(base)
             hint = ""
             if legal and not composite:
-                try:
-                    converted = reg.convert(q.value, q.unit, legal)
+                try:  # both ends of a range: 100—500亩 → 约合6.67～33.33公顷
+                    converted = [reg.convert(v, q.unit, legal) for v in (q.range_pair or (q.value,))]
                 except UnitError:
                     converted = None
                 if converted is not None:
-                    shown = _scaled_short(converted, q.scale)
-                    hint = say(ctx, f"（约合{shown}{legal}）", f" (about {shown} {legal})")
+                    hint = say(ctx, f"（约合{approx_range(converted, 'zh')}{legal}）",
+                               f" (about {approx_range(converted, 'en')} {legal})")
             yield ctx.diagnostic(self, q.start, q.end, severity=severity, unit=q.unit_raw or q.unit,
                                  legal=legal or "", hint=hint)
 
@@ -286,14 +287,6 @@ def _short(x: Decimal) -> str:
     digits = x.adjusted()
     places = max(0, min(2, 3 - digits))
     return fmt(x.quantize(Decimal(1).scaleb(-places)))
-
-
-def _scaled_short(x: Decimal, scale: str) -> str:
-    """Written with the original's scale word when it still fits: 45万亩 → 3万公顷."""
-    power = {"万": 4, "亿": 8, "万亿": 12}.get(scale)
-    if power and abs(x) >= Decimal(1).scaleb(power):
-        return _short(x.scaleb(-power)) + scale
-    return _short(x)
 
 
 def _difference(a: tuple, b: tuple, down: bool) -> tuple[Decimal, Decimal] | None:
