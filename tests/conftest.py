@@ -28,3 +28,8 @@ def seed(prefix: str) -> Path:
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     assert matches, f"seed {prefix} missing"
     return matches[0]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="Rewrite tests/snapshots/ from the current output (then review the diff).")
