@@ -92,3 +92,38 @@ def test_hook_fails_on_findings_and_passes_clean_documents(tmp_path):
     clean = try_repo("clean.txt", "clean.docx")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+
+
+def _readme_local_hook() -> str:
+    """The first YAML block of the README's pre-commit section, exactly as a user copies it."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### pre-commit"):]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
+def test_readme_local_hook_works_as_written(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    pre_commit = _pre_commit()
+    snippet = _readme_local_hook()
+    assert "repo: local" in snippet
+    bin_dir = str(Path(sys.executable).parent)  # where `pip install` put the gwlint script
+    if shutil.which("gwlint", path=bin_dir + os.pathsep + os.environ.get("PATH", "")) is None:
+        pytest.skip("no gwlint script installed")
+    write_project(tmp_path, {"bad.txt": DOCUMENT, "clean.txt": CLEAN})
+    (tmp_path / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
+    _commit_all(tmp_path)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""), "NO_COLOR": "1",
+           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home")}
+    run = subprocess.run([*pre_commit, "run", "gwlint", "--all-files", "--color", "never"], cwd=tmp_path,
+                         env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert "bad.txt:4:5: error:" in output and "[HR001]" in output
+    (tmp_path / "bad.txt").write_text(CLEAN, encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    clean = subprocess.run([*pre_commit, "run", "gwlint", "--all-files", "--color", "never"], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
