@@ -110,7 +110,9 @@ ARABIC_NUMERAL_RE = re.compile(r"[0-9０-９]+")
 @lru_cache(maxsize=1024)
 def marker_number(style: str, marker: str) -> int:
     """The number a marker counts: （十二） → 12, 3． → 3, ⑤ → 5; 0 when it has none."""
-    from lint.text.numerals import parse_int  # lazily: pack loading imports this table, not numbers
+    from lint.text.numerals import (
+        parse_int,  # lazily: pack loading imports this table, not numbers
+    )
     if style in ("cn-dun", "cn-paren", "inline-cn"):
         match = CN_NUMERAL_RE.search(marker)
     elif style == "circled" or (style == "arabic-paren" and circled_value(marker[:1])):
