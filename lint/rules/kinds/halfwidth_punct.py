@@ -137,7 +137,7 @@ class HalfwidthPunctRule(RuleSpec):
         if text[pos] in "?!":
             # A real question mark follows a Chinese word and ends the sentence; a "?" after a
             # digit or a mark, or before 。，, is a character lost in encoding (前1?。, 、?水).
-            return is_han(left) and (right is None or right not in _POINT_MARKS)
+            return left is not None and is_han(left) and (right is None or right not in _POINT_MARKS)
         if left_cjk:
             return right is None or right_cjk or right in _NUMERIC_SIDE
         return right_cjk and left is not None and left in _NUMERIC_SIDE
