@@ -56,8 +56,10 @@ def show_rule(code: str, config: Path | None, lang: str | None = None) -> int:
         raise UsageError(f"unknown rule code {code!r}{hint}")
     from rich.console import Console
 
-    # Piped output is not wrapped: each paragraph stays one line for grep and editors.
-    Console(highlight=False).print(rule_help(rule, lang), soft_wrap=not sys.stdout.isatty())
+    # Piped output is not wrapped: each paragraph stays one line for grep and editors. The padded
+    # blocks would still be cut at the default 80 columns, hence the unbounded width.
+    piped = not sys.stdout.isatty()
+    Console(highlight=False, width=100_000 if piped else None).print(rule_help(rule, lang), soft_wrap=piped)
     return 0
 
 
