@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lint.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Group
+    from rich.console import Group, RenderableType
     from rich.text import Text
 
 
@@ -63,7 +63,7 @@ def show_rule(code: str, config: Path | None, lang: str | None = None) -> int:
     return 0
 
 
-def _inline(text: str) -> "Text":
+def _inline(text: str) -> Text:
     """Doc prose as rich text: `code spans` shown as code, not as backticks."""
     from rich.text import Text
 
@@ -73,7 +73,7 @@ def _inline(text: str) -> "Text":
     return out
 
 
-def rule_help(rule, lang: str) -> "Group":
+def rule_help(rule, lang: str) -> Group:
     """`gwlint rule CODE` as terminal text: headings, prose and indented examples, no Markdown marks."""
     from rich.console import Group
     from rich.padding import Padding
@@ -91,7 +91,7 @@ def rule_help(rule, lang: str) -> "Group":
         line.append(facts[4])
     if rule.pedantic:
         line.append(facts[5])
-    parts = [Text.assemble((rule.code, "bold"), " ", (rule.name, "bold"), "\n", (" · ".join(line), "dim"))]
+    parts: list[RenderableType] = [Text.assemble((rule.code, "bold"), " ", (rule.name, "bold"), "\n", (" · ".join(line), "dim"))]
     for key in ("what", "why", "wrong", "right", "standard"):
         value = getattr(doc, key)
         body = Text(value, style="red" if key == "wrong" else "green") if key in ("wrong", "right") else _inline(value)

@@ -56,7 +56,7 @@ def report_rules(results: list[FileResult], meta: ReportMeta, every_rule: bool =
 def first_sentence(text: str) -> str:
     """Up to the first full stop: 。！？ end a sentence anywhere, . ! ? only before a space or the end
     (so 4.8万 and e.g. 1.2 stay whole)."""
-    match = re.match(r"(.+?(?:[。！？]|[.!?](?=\s|$)))", text.strip(), re.S)
+    match = re.match(r"(.+?(?:[。！？]|[.!?](?=\s|$)))", text.strip(), re.DOTALL)
     return (match.group(1) if match else text.strip()) or text
 
 
