@@ -30,6 +30,7 @@ def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity, "pack": r.pack,
                  "kind": r.kind, "fixable": r.is_fixable(), "status": r.status, "enabled": r.enabled,
+                 "pedantic": r.pedantic,
                  "doc_kinds": r.doc_kinds, "summary": r.doc_for(lang).what}
                 for r in sorted(rules.values(), key=lambda r: r.code)]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -37,12 +38,15 @@ def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from lint.report.rulehelp import first_sentence
+
     table = Table(title=f"gwlint rules ({len(rules)})", show_lines=False)
-    for column in ("code", "name", "severity", "pack", "fixable", "what"):
+    for column in ("code", "name", "severity", "pack", "fixable", "pedantic", "what"):
         table.add_column(column, overflow="fold")
     for rule in sorted(rules.values(), key=lambda r: r.code):
         table.add_row(rule.code, rule.name, rule.severity, rule.pack, "yes" if rule.is_fixable() else "",
-                      _inline(rule.doc_for(lang).what))
+                      "yes" if rule.pedantic else "",
+                      _inline(first_sentence(rule.doc_for(lang).what)))
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
     return 0
 

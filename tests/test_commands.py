@@ -65,8 +65,9 @@ def test_rule_lang_option_wins_and_missing_chinese_falls_back_to_english(project
 
 
 def test_rules_lists_a_user_pack_rule(project):
-    data = json.loads(_run("rules", "--format", "json").stdout)
-    assert "HR001" in {rule["code"] for rule in data}
+    data = {rule["code"]: rule for rule in json.loads(_run("rules", "--format", "json").stdout)}
+    assert "HR001" in data and data["HR001"]["pedantic"] is False
+    assert data["UNIT001"]["pedantic"] is True  # 亩/斤: outside the default selection
 
 
 def test_init_writes_a_commented_config_with_the_defaults_and_refuses_to_overwrite(project):
