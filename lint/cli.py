@@ -107,6 +107,21 @@ def outline(
     raise typer.Exit(_guard(lambda: run_outline(file, format, kind)))
 
 
+@app.command()
+def facts(
+    file: str = typer.Argument(..., help="The document (- for stdin)."),
+    line: Optional[int] = typer.Option(None, "--line", "-l", help="Only the figures on this line."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    kind: str = typer.Option("auto", "--kind", help="Override the detected document kind."),
+) -> None:
+    """Print what the numbers say: indicator, value, unit, role and relations of each figure."""
+    from lint.factscmd import run_facts
+
+    _choice(format, ("text", "json"), "--format")
+    _choice(kind, KIND_CHOICES, "--kind")
+    raise typer.Exit(_guard(lambda: run_facts(file, format, line, kind)))
+
+
 @app.command("rules")
 def rules_cmd(format: str = typer.Option("text", "--format", "-f", help="text | json"),
               lang: Optional[str] = typer.Option(None, "--lang", help="Documentation language: zh | en "

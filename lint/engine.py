@@ -111,30 +111,33 @@ class Engine:
             return self.rules
         return [r for r in self.rules if not any(r.code.startswith(c) or c == "ALL" for c in ignored)]
 
-    def kind_for(self, doc: Document, ctx: Context) -> str:
+    def chosen_kind(self, doc: Document) -> str | None:
+        """The kind --kind or the configuration's ``kind:`` globs give, or None to detect it."""
         if self.overrides.kind and self.overrides.kind != "auto":
             return self.overrides.kind
         relative = self.relative(doc.path)
         for glob, kind in self.settings.kind.items():
             if path_matches(glob, relative):
                 return kind
-        return doc.kind_detected
+        return None
 
     # -- linting ---------------------------------------------------------------------------
     def lint(self, doc: Document) -> FileResult:
+        from lint.analysis import Analysis
+
         registry = self.table.unit_registry() if self.table.unit_packs else None
-        ctx = Context(doc, lang=self.lang, registry=registry)
+        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc))
+        ctx = Context(doc, lang=self.lang, analysis=analysis)
         ctx.severity_override = self.severity
-        detect_kind(doc, ctx)
-        doc.kind = self.kind_for(doc, ctx)
+        kind = analysis.kind
         diagnostics: list[Diagnostic] = []
         for rule in self.rules_for(doc.path):
-            if rule.applies_to(doc.kind):
+            if rule.applies_to(kind):
                 diagnostics.extend(rule.check(ctx))
         diagnostics = self._suppress(doc, ctx, diagnostics)
         diagnostics.sort(key=lambda d: d.sort_key)
         diagnostics = [d for d in diagnostics if d.severity >= self.min_severity]
-        return FileResult(path=doc.path, kind=doc.kind, diagnostics=diagnostics, text=doc.text)
+        return FileResult(path=doc.path, kind=kind, diagnostics=diagnostics, text=doc.text)
 
     def _suppress(self, doc: Document, ctx: Context, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         relative = self.relative(doc.path)
@@ -183,16 +186,3 @@ class Engine:
                                 severity=Severity.ERROR, message=message, line=1, column=1,
                                 end_line=1, end_column=1)
         return FileResult(path=path, kind="unknown", diagnostics=[diagnostic], text="")
-
-
-def detect_kind(doc: Document, ctx: Context) -> str:
-    from lint.document.kind import detect_kind as _detect
-
-    outline = ctx.outline
-    top = [node.title for node in outline.roots if node.style != "inline-cn"]
-    # Short lines near the top (titles, datelines), not the first paragraph's prose.
-    opening = "\n".join(line for line in doc.text.split("\n", 6)[:6] if len(line.strip()) <= 60)
-    doc.kind_detected = _detect(doc.title, doc.header.title, top, outline.has_numbered_outline,
-                                doc.header.found, opening)
-    doc.kind = doc.kind_detected
-    return doc.kind_detected

@@ -6,18 +6,19 @@ import json
 import sys
 from pathlib import Path
 
+from lint.analysis import Analysis
 from lint.document import DecodeError, load_path
 from lint.document.load import load_bytes
+from lint.document.model import Document
 from lint.errors import UsageError
 from lint.outline.model import Node
-from lint.rules.base import Context
 
 
-def outline_data(doc, outline) -> dict:
+def outline_data(doc, outline, kind: str) -> dict:
     return {
         "version": 1,
         "path": doc.path,
-        "kind": doc.kind,
+        "kind": kind,
         "title": doc.title,
         "header": doc.header.to_dict(),
         "nodes": [node.to_dict() for node in outline.roots],
@@ -41,34 +42,36 @@ def _text_tree(nodes: list[Node], depth: int = 0) -> list[str]:
     return lines
 
 
-def run_outline(file: str, fmt: str, kind: str) -> int:
+def load_single(file: str) -> Document | None:
+    """One document for a per-file command (``-`` is stdin); an unreadable file is printed as an
+    IO001 finding and gives None."""
     try:
         if file == "-":
-            doc = load_bytes(sys.stdin.buffer.read(), "-", "txt")
-        else:
-            path = Path(file)
-            if not path.exists():
-                raise UsageError("no such file or directory", file)
-            if path.is_dir():
-                raise UsageError("is a directory (outline takes one file)", file)
-            doc = load_path(path, file)
+            return load_bytes(sys.stdin.buffer.read(), "-", "txt")
+        path = Path(file)
+        if not path.exists():
+            raise UsageError("no such file or directory", file)
+        if path.is_dir():
+            raise UsageError("is a directory (this command takes one file)", file)
+        return load_path(path, file)
     except DecodeError as exc:
         print(f"{file}:1:1: error: {exc} [IO001]")
-        return 1
     except OSError as exc:
         print(f"{file}:1:1: error: cannot read: {exc.strerror or exc} [IO001]")
-        return 1
-    from lint.engine import detect_kind
+    return None
 
-    ctx = Context(doc)
-    detect_kind(doc, ctx)
-    if kind != "auto":
-        doc.kind = kind
-    outline = ctx.outline
+
+def run_outline(file: str, fmt: str, kind: str) -> int:
+    doc = load_single(file)
+    if doc is None:
+        return 1
+    analysis = Analysis(doc, kind=kind)
+    outline = analysis.outline
     if fmt == "json":
-        sys.stdout.write(json.dumps(outline_data(doc, outline), ensure_ascii=False, indent=2) + "\n")
+        data = outline_data(doc, outline, analysis.kind)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
-    out = [f"{doc.path}  kind: {doc.kind}"]
+    out = [f"{doc.path}  kind: {analysis.kind}"]
     if doc.title:
         out.append(f"title: {doc.title}  [L{doc.title_line}]")
     for key, value in doc.header.to_dict().items():

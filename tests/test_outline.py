@@ -12,9 +12,8 @@ import yaml
 
 from lint.document import load_bytes, load_text
 from lint.document.model import DecodeError
-from lint.engine import detect_kind
 from lint.outline import build_outline
-from lint.rules.base import Context
+from lint.analysis import Analysis
 from tests.conftest import seed
 
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "outline_seeds.yaml").read_text("utf-8"))
@@ -22,9 +21,11 @@ FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "outline_seeds.y
 
 def analyse(text: str, path: str = "t.txt"):
     doc = load_text(text, path)
-    ctx = Context(doc)
-    detect_kind(doc, ctx)
-    return doc, ctx.outline
+    return doc, Analysis(doc).outline
+
+
+def kind_of(text: str) -> str:
+    return Analysis(load_text(text, "t.txt")).kind
 
 
 def _check_node(node, spec) -> None:
@@ -53,10 +54,9 @@ def _check_node(node, spec) -> None:
 def test_seed_outline_matches_hand_drawn_tree(prefix):
     expected = FIXTURES[prefix]
     doc = load_bytes(seed(prefix).read_bytes(), str(seed(prefix)))
-    ctx = Context(doc)
-    detect_kind(doc, ctx)
-    outline = ctx.outline
-    assert doc.kind == expected["kind"]
+    analysis = Analysis(doc)
+    outline = analysis.outline
+    assert analysis.kind == expected["kind"]
     if "title" in expected:
         assert doc.title == expected["title"]
     for key, value in expected.get("header", {}).items():
@@ -259,9 +259,7 @@ def test_outline_json_command(tmp_path):
 def test_every_corpus_file_parses(corpus_files):
     for path in corpus_files:
         doc = load_bytes(path.read_bytes(), str(path))
-        ctx = Context(doc)
-        detect_kind(doc, ctx)
-        for node in ctx.outline.walk():
+        for node in Analysis(doc).outline.walk():
             assert 1 <= node.line <= doc.line_count
             assert doc.text[node.start:node.marker_end].strip() in node.marker or node.style == "inline-cn"
 
@@ -274,10 +272,8 @@ def test_every_corpus_file_parses(corpus_files):
     ("锚定新征程\n记者 某某\n正文一段。\n", "article"),
 ])
 def test_document_kind_detection(text, kind):
-    doc, _ = analyse(text)
-    assert doc.kind == kind
+    assert kind_of(text) == kind
 
 
 def test_a_speech_opening_is_not_an_addressee():
-    doc, _ = analyse("各位代表：\n现在，我代表政府作报告。\n一、过去一年工作回顾\n二、今年工作安排\n")
-    assert doc.kind != "notice"
+    assert kind_of("各位代表：\n现在，我代表政府作报告。\n一、过去一年工作回顾\n二、今年工作安排\n") != "notice"

@@ -69,8 +69,6 @@ class Document:
     bom: bool = False
     source_format: str = "txt"  # txt | md | docx
     line_endings: list[str] = field(default_factory=list)
-    kind: str = "article"
-    kind_detected: str = "article"
     title: str | None = None
     title_line: int | None = None
     header: Header = field(default_factory=Header)

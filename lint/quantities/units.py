@@ -119,6 +119,8 @@ class RegistrySpec(_Strict):
     classifiers: list[ClassifierSpec | str] = []
     stop_words: list[str] = []
     not_quantities: list[str] = []
+    # Spellings of one unit that one document should not mix (千瓦时/千瓦小时, 平方千米/平方公里).
+    variants: list[list[str]] = []
 
 
 # ---------------------------------------------------------------------------- runtime model
@@ -254,6 +256,17 @@ class UnitRegistry:
         for w in spec.stop_words:
             if not w:
                 raise UnitRegistryError("empty stop word", source)
+        self._variants: dict[str, tuple[str, ...]] = {}
+        for group in spec.variants:
+            units = {self._units[w].name if w in self._units else None for w in group}
+            if None in units or len(units) != 1 or len(group) < 2:
+                raise UnitRegistryError(f"variants {group!r}: two or more spellings of one unit", source)
+            for w in group:
+                self._variants[w] = tuple(group)
+
+    def variants_of(self, surface: str) -> tuple[str, ...] | None:
+        """The spellings of the unit ``surface`` a document should not mix, or None."""
+        return self._variants.get(surface)
 
     def _add(self, surface: str, unit: Unit) -> None:
         if not surface:
@@ -326,6 +339,7 @@ class UnitRegistry:
             classifiers=[*self.spec.classifiers, *ext.classifiers],
             stop_words=[*self.spec.stop_words, *ext.stop_words],
             not_quantities=[*self.spec.not_quantities, *ext.not_quantities],
+            variants=[*self.spec.variants, *ext.variants],
         )
         return UnitRegistry(merged, f"{self.source}+{source}")
 

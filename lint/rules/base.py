@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lint.diagnostics import Diagnostic, Fix, Related, Severity
 
 if TYPE_CHECKING:
+    from lint.analysis import Analysis
     from lint.document.model import Document
     from lint.outline.model import Outline
 
@@ -134,40 +134,41 @@ def compile_regex(pattern: str, what: str = "pattern", flags: int = 0) -> re.Pat
 
 
 class Context:
-    """Everything a rule may look at for one document. Rules never read files."""
+    """Everything a rule may look at for one document. Rules never read files.
 
-    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None):
+    What is derived from the document (kind, outline, quantities, statements) lives in its
+    ``Analysis``, computed once and shared by every rule.
+    """
+
+    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None,
+                 analysis: "Analysis | None" = None):
+        from lint.analysis import Analysis
+
         self.doc = doc
         self.lang = lang
-        self._registry = registry
+        self.analysis = analysis if analysis is not None else Analysis(doc, registry)
         self.severity_override: dict[str, Severity] = {}
 
-    @cached_property
+    @property
+    def kind(self) -> str:
+        return self.analysis.kind
+
+    @property
     def outline(self) -> "Outline":
-        from lint.outline import build_outline
+        return self.analysis.outline
 
-        return build_outline(self.doc)
-
-    @cached_property
+    @property
     def line_roles(self) -> dict:
         """Line → LineRole (标题, 层次标题, 正文, 成文日期 …) for the layout rules."""
-        from lint.document.roles import layout_roles
+        return self.analysis.line_roles
 
-        return layout_roles(self.doc, self.outline)
-
-    @cached_property
+    @property
     def quantities(self) -> list:
-        from lint.quantities.scan import scan_quantities
+        return self.analysis.quantities
 
-        return scan_quantities(self.doc.text, self.unit_registry)
-
-    @cached_property
-    def unit_registry(self):
-        if self._registry is not None:
-            return self._registry
-        from lint.quantities.units import UnitRegistry
-
-        return UnitRegistry.default()
+    @property
+    def unit_registry(self) -> Any:
+        return self.analysis.unit_registry
 
     @property
     def text(self) -> str:
@@ -204,5 +205,5 @@ class Context:
 
 def iter_checks(rules: Iterable[RuleSpec], ctx: Context) -> Iterator[Diagnostic]:
     for rule in rules:
-        if rule.applies_to(ctx.doc.kind):
+        if rule.applies_to(ctx.kind):
             yield from rule.check(ctx)

@@ -80,6 +80,7 @@ class CountClaimRule(RuleSpec):
     _claim_after: re.Pattern = PrivateAttr()
     _claim_title: re.Pattern = PrivateAttr()
     _claim_any: re.Pattern = PrivateAttr()
+    _claim_end: re.Pattern = PrivateAttr()
     _open: re.Pattern | None = PrivateAttr(default=None)
     _and: re.Pattern | None = PrivateAttr(default=None)
     _skip: re.Pattern | None = PrivateAttr(default=None)
@@ -93,6 +94,11 @@ class CountClaimRule(RuleSpec):
             f"(?<![第前近约超逾余每0-9一二两三四五六七八九十])(?P<n>{num})\\s*(?P<cls>{cls})"
             f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)(?:如下|为|是|有|包括)?\\s*[：:]\\s*$", "claim")
         # 生态警长1218人、生态共治队伍153人、生态义警队伍3963人三支队伍
+        # 重点抓好以下四个方面工作。 closing a paragraph, its items the numbered paragraphs after it
+        self._claim_end = compile_regex(
+            f"(?:以下|如下|下列|重点|主要|着力|抓好|做好|突出|聚焦)[\\u4e00-\\u9fff]{{0,6}}?"
+            f"(?<![第前近约超逾余每0-9一二两三四五六七八九十])(?P<n>{num})\\s*(?P<cls>{cls})"
+            f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)[。.]\\s*$", "claim")
         self._claim_after = compile_regex(
             f"(?P<conn>等)(?P<n>{_CN})(?P<cls>{cls})(?=[\\u4e00-\\u9fff“])", "claim")
         self._claim_title = compile_regex(
@@ -110,6 +116,7 @@ class CountClaimRule(RuleSpec):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if self.check_ == "list":
             yield from self._colon_lists(ctx)
+            yield from self._closing_claims(ctx)
             yield from self._lists_before(ctx)
         elif self.check_ == "children":
             yield from self._children(ctx)
@@ -185,6 +192,37 @@ class CountClaimRule(RuleSpec):
             claim = text[m.start("n"):m.end("noun")]
             message = self._say(ctx, "more", claim=claim, m=bad) if (open_list or open_items) else None
             yield ctx.diagnostic(self, m.start("n"), m.end("noun"), message=message, claim=claim, n=n, m=bad,
+                                 related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in
+                                          enumerate(items[:20], 1)])
+
+    def _closing_claims(self, ctx: Context) -> Iterator[Diagnostic]:
+        """重点抓好以下四个方面工作。 as the last sentence of a paragraph: the numbered items that
+        open the next paragraphs (siblings of the claim's own heading or its children)."""
+        text = ctx.text
+        outline = ctx.outline
+        titles = _numbered_title_spans(outline)
+        for end in re.finditer(r"[。.][ \u3000\t]*\n", text):
+            c = end.start()
+            line_start = text.rfind("\n", 0, c) + 1
+            m = self._claim_end.search(text, max(line_start, c - 30), c + 1)
+            if m is None or _inside(titles, m.start("n")):
+                continue
+            n = small_cn_number(m.group("n"))
+            if n is None or n < 2:
+                continue
+            sentence_start = max(text.rfind(ch, line_start, m.start()) for ch in "。；;！？：:") + 1
+            lead = text[max(sentence_start, line_start):m.end()]
+            if self._open is not None and self._open.search(lead.replace("主要", "")):
+                continue
+            found = self._numbered_after(text, outline, end.end() - 1)
+            if found is None:
+                continue
+            counts, items, _ = found
+            bad = self._mismatch(n, counts, False)
+            if bad is None:
+                continue
+            claim = text[m.start("n"):m.end("noun")]
+            yield ctx.diagnostic(self, m.start("n"), m.end("noun"), claim=claim, n=n, m=bad,
                                  related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in
                                           enumerate(items[:20], 1)])
 
@@ -460,9 +498,7 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
 
 
 def _quote_spans(ctx: Context):
-    from lint.rules.kinds._quantity import text_index
-
-    return text_index(ctx).quoted
+    return ctx.analysis.text_index.quoted
 
 
 RULE = CountClaimRule

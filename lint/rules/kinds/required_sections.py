@@ -123,9 +123,9 @@ class RequiredSectionsRule(RuleSpec):
         end = len(ctx.text)
         paragraphs = ctx.outline.paragraphs
         begin = min(paragraphs[0].start, roots[0].start) if paragraphs else roots[0].start
-        if ctx.doc.kind == "plan":
+        if ctx.kind == "plan":
             return [Part("plan", roots, begin, end)]
-        if ctx.doc.kind != "summary":
+        if ctx.kind != "summary":
             return []
         plan_roles = set(self.plan_roles)
         split = None
@@ -151,7 +151,7 @@ class RequiredSectionsRule(RuleSpec):
     def _looks_like_its_kind(self, ctx: Context, first: Node) -> bool:
         """The kind was detected from a title or headings that say so: a titled document whose
         title does not read as a summary/plan (an exam syllabus, a chronicle) is left alone."""
-        regex = self._kind_titles.get(ctx.doc.kind)
+        regex = self._kind_titles.get(ctx.kind)
         if regex is None:
             return True
         title = ctx.doc.title or ctx.doc.header.title

@@ -29,19 +29,9 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._quantity import (
-    PLACEHOLDER,
-    TextIndex,
-    changes,
-    disjoint,
-    fmt,
-    growth_percent,
-    interval,
-    measure,
-    ratio_percent,
-    segment_before,
-    text_index,
-)
+from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, measure, ratio_percent
+from lint.quantities.textindex import TextIndex
+from lint.rules.kinds._quantity import PLACEHOLDER, segment_before
 from lint.rules.kinds._structure import say
 
 _AFTER_BASE = re.compile(r"^\s*(?:的)?(?:比重|比例)?(?:为|达|达到|约为)?\s*$")
@@ -84,7 +74,7 @@ class ShareRule(RuleSpec):
         return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         if self.check_ == "share-recompute":
             yield from self._share_of(ctx, ix)
             yield from self._named_rates(ctx, ix)

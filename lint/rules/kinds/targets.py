@@ -39,7 +39,8 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._quantity import PLACEHOLDER, canonical_interval, disjoint, measure, text_index
+from lint.quantities.intervals import canonical_interval, disjoint, measure
+from lint.rules.kinds._quantity import PLACEHOLDER
 from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 
@@ -71,6 +72,7 @@ class TargetsRule(RuleSpec):
     share: float = Field(default=0.5, gt=0, le=1)
     min_targets: int = Field(default=4, alias="min-targets", ge=1)
     claims: str = "超额完成|全面完成|圆满完成"
+    end_states: str | None = Field(default=None, alias="end-states")
     rates: str = "完成率"
 
     _re: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
@@ -85,6 +87,8 @@ class TargetsRule(RuleSpec):
             names["measurable"] = self.measurable
         if self.past:
             names["past"] = self.past
+        if self.end_states:
+            names["end_states"] = self.end_states
         self._re = {key: compile_regex(value, key) for key, value in names.items()}
         return self
 
@@ -92,12 +96,13 @@ class TargetsRule(RuleSpec):
         if self.check_ == "claim-vs-rate":
             yield from self._claim_vs_rate(ctx)
             return
+        if self.check_ == "unmeasurable":
+            yield from self._unmeasurable(ctx)
+            return
         zones = self.zones(ctx)
         if not zones:
             return
-        if self.check_ == "unmeasurable":
-            yield from self._unmeasurable(ctx, zones)
-        elif self.check_ == "missing-element":
+        if self.check_ == "missing-element":
             yield from self._missing_element(ctx, zones)
         elif self.check_ == "conflict":
             yield from self._conflict(ctx, zones)
@@ -111,7 +116,7 @@ class TargetsRule(RuleSpec):
         if not roots:
             return []
         ends = [n.start for n in roots[1:]] + [len(ctx.text)]
-        kind = ctx.doc.kind
+        kind = ctx.kind
         if kind == "plan":
             return [(n.start, end) for n, end in zip(roots, ends)
                     if not self._re["exclude_titles"].search(n.title)]
@@ -146,7 +151,7 @@ class TargetsRule(RuleSpec):
     def _targets(self, ctx: Context, zones):
         """(start, end, has quantity, has deadline, has owner, measurable otherwise) of each target."""
         text = ctx.text
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         out = []
         for s, e in self._sentences(ctx, zones):
             if not self._re["verbs"].search(text, s, e):
@@ -162,12 +167,23 @@ class TargetsRule(RuleSpec):
         return out
 
     # -- TGT001 ------------------------------------------------------------------------------------
-    def _unmeasurable(self, ctx: Context, zones) -> Iterator[Diagnostic]:
-        headings = {n.title_start for n in ctx.outline.walk() if is_numbered(n)}
-        for s, e, quantity, deadline, owner, other in self._targets(ctx, zones):
-            if quantity or deadline or owner or other or s in headings:
+    def _unmeasurable(self, ctx: Context) -> Iterator[Diagnostic]:
+        """Each item of a 目标 section must carry a measure: a figure, a deadline, an owner, or a
+        checkable end state (建成…, 完成…审批). Task and guidance paragraphs are not read."""
+        text = ctx.text
+        st = ctx.analysis.statements
+        for start, end, title_end in st.target_items:
+            if any(f.unit is not None for f in st.between(start, end)) or PLACEHOLDER.search(text, start, end):
                 continue
-            yield ctx.diagnostic(self, s, e, sentence=_clip(ctx.text[s:e]))
+            if any(self._re[key].search(text, start, end) for key in ("deadline", "owner", "measurable", "end_states")
+                   if key in self._re):
+                continue
+            lead = _MARKER.match(text, start, title_end)
+            s = lead.end() if lead is not None else start
+            e = len(text[s:title_end].rstrip(" \u3000\t\n")) + s
+            if e - s < 2:
+                continue
+            yield ctx.diagnostic(self, s, e, sentence=_clip(text[s:end].strip()))
 
     # -- TGT002 ------------------------------------------------------------------------------------
     def _missing_element(self, ctx: Context, zones) -> Iterator[Diagnostic]:
@@ -188,7 +204,7 @@ class TargetsRule(RuleSpec):
     # -- TGT003 ------------------------------------------------------------------------------------
     def _conflict(self, ctx: Context, zones) -> Iterator[Diagnostic]:
         text = ctx.text
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         reg = ctx.unit_registry
         generic = set(self.generic)
         first: dict[tuple, object] = {}
@@ -249,7 +265,7 @@ class TargetsRule(RuleSpec):
         if zone is None:
             return
         text = ctx.text
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         for claim in self._re["claims"].finditer(text, *zone):
             s, e = ix.sentence(claim.start())
             for q in ix.between(s, e):

@@ -33,26 +33,21 @@ from typing import Iterator, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.text.numerals import CTX, plain
 from lint.quantities.approx import approx_range
+from lint.quantities.statements import missing_units
+from lint.text.numerals import CTX, plain
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._quantity import (
-    changes,
-    disjoint,
-    fmt,
-    growth_percent,
-    interval,
-    segment_before,
-    text_index,
-    variant,
-)
+from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval
+from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
 from lint.rules.textutil import merged_spans
 
 _MESSAGES = {
     "bare-scale": ("“{match}”缺少计量单位，应写明“{scale}元”等单位",
                    "“{match}” has no unit; write “{scale}元” or the unit meant"),
+    "dropped": ("“{match}”缺少计量单位（同组数字“{sibling}”带有单位）",
+                "“{match}” has no unit, while “{sibling}” beside it has one"),
 }
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 _SEVERITY = Literal["error", "warning", "info"]
@@ -60,8 +55,8 @@ _SEVERITY = Literal["error", "warning", "info"]
 
 class UnitCheckRule(RuleSpec):
     kind: Literal["unit-check"]
-    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point"] = Field(
-        alias="check")
+    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point",
+                    "variants"] = Field(alias="check")
     severities: dict[str, _SEVERITY] = Field(default_factory=dict)
     suggest: dict[str, str] = Field(default_factory=dict)
     allow: list[str] = Field(default_factory=list)
@@ -112,6 +107,7 @@ class UnitCheckRule(RuleSpec):
             "conversion": self._conversion,
             "missing-unit": self._missing_unit,
             "percent-point": self._percent_point,
+            "variants": self._variants,
         }[self.check_]
         yield from handler(ctx)
 
@@ -182,7 +178,7 @@ class UnitCheckRule(RuleSpec):
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         reg = ctx.unit_registry
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         qs = ix.quantities
         dims = set(self.dimensions)
         for a, b in zip(qs, qs[1:]):
@@ -215,10 +211,17 @@ class UnitCheckRule(RuleSpec):
     # -- missing-unit ---------------------------------------------------------------------------
     def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
+        reported: set[int] = set()
+        for fact, sibling in missing_units(ctx.analysis.statements):
+            reported.add(fact.start)
+            yield ctx.diagnostic(self, fact.start, fact.end, related=[(say(ctx, "带单位的数字", "with its unit"),
+                                                                      sibling.start)],
+                                 message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw,
+                                                 sibling=sibling.raw))
         if self._money is not None:
             listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
             for q in ctx.quantities:
-                if not q.bare_scale or q.unit is not None or q.range_pair is not None:
+                if not q.bare_scale or q.unit is not None or q.range_pair is not None or q.start in reported:
                     continue
                 after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
                 nxt = text[after:after + 1]
@@ -237,7 +240,7 @@ class UnitCheckRule(RuleSpec):
     def _bare_rates(self, ctx: Context) -> Iterator[Diagnostic]:
         """完成率55.5 beside 完成率27%: the rate lost its %."""
         text = ctx.text
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         rate_end = self._rate_end
         not_rate = self._not_rate
         for m in self._rate.finditer(text):
@@ -256,9 +259,28 @@ class UnitCheckRule(RuleSpec):
             yield ctx.diagnostic(self, start, end, fix=(end, end, "%"), name=name,
                                  related=[(say(ctx, "同类比率", "sibling rate"), siblings[0].start)])
 
+    # -- variants ---------------------------------------------------------------------------------
+    def _variants(self, ctx: Context) -> Iterator[Diagnostic]:
+        """千瓦时 here, 千瓦小时 there: one unit written two ways, reported once per pair."""
+        reg = ctx.unit_registry
+        first_seen: dict[tuple[str, ...], tuple[str, int]] = {}
+        reported: set[tuple[str, ...]] = set()
+        for q in ctx.quantities:
+            spelling = q.unit_raw
+            if not spelling:
+                continue
+            group = reg.variants_of(spelling)
+            if group is None or group in reported:
+                continue
+            seen = first_seen.setdefault(group, (spelling, q.start))
+            if seen[0] != spelling:
+                reported.add(group)
+                yield ctx.diagnostic(self, q.end - len(spelling), q.end, unit=spelling, first=seen[0],
+                                     related=[(say(ctx, "前文写法", "first written"), seen[1])])
+
     # -- percent-point ------------------------------------------------------------------------------
     def _percent_point(self, ctx: Context) -> Iterator[Diagnostic]:
-        ix = text_index(ctx)
+        ix = ctx.analysis.text_index
         for change in changes(ix):
             a, b, c = change.before, change.after, change.by
             if not (a.is_percent and b.is_percent and a.unit == b.unit == "%"):

@@ -1,0 +1,84 @@
+"""`gwlint facts FILE`: print what the numbers of a document say (the statement model).
+
+Each figure with its indicator, interval, unit, qualifier, period, role and relations, then the
+part sets with their arithmetic, so a user can see why a SUM or UNIT finding fired, or did not.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from lint.analysis import Analysis
+from lint.outlinecmd import load_single
+
+
+def facts_data(analysis: Analysis, line: int | None = None) -> dict:
+    from lint.quantities.statements import part_set_text
+
+    doc = analysis.doc
+    st = analysis.statements
+    facts = [f for f in st.to_dicts(doc.line_col) if line is None or f["line"] == line]
+    part_sets = []
+    for ps in st.part_sets:
+        members = [st.facts[i] for i in (ps.total, *ps.parts)]
+        lines = {doc.line_col(f.start)[0] for f in members}
+        if line is not None and line not in lines:
+            continue
+        arithmetic, agrees = part_set_text(st, ps)
+        part_sets.append({
+            "line": doc.line_col(st.facts[ps.total].start)[0], "total": st.facts[ps.total].raw,
+            "parts": [st.facts[i].raw for i in ps.parts], "dimension": ps.dimension or None,
+            "exhaustive": ps.exhaustive, "trigger": ps.trigger, "arithmetic": arithmetic,
+            "agrees": agrees,
+        })
+    respectively = []
+    for r in st.respectively:
+        first = doc.line_col(st.facts[r.values[0]].start)[0]
+        if line is None or first == line:
+            respectively.append({"line": first, "groups": r.groups,
+                                 "values": [st.facts[i].raw for i in r.values]})
+    return {"version": 1, "path": doc.path, "kind": analysis.kind, "facts": facts,
+            "part_sets": part_sets, "respectively": respectively}
+
+
+def _fact_line(item: dict) -> str:
+    fields = [f"{item['line']}:{item['column']}", item["text"]]
+    if item["indicator"]:
+        fields.append(f"指标={item['indicator']}")
+    fields.append(f"值={item['value']}")
+    fields.append(f"单位={item['unit'] or '（无）'}" + ("（共用）" if item.get("unit_shared") else ""))
+    for key, label in (("qualifier", "限定"), ("polarity", "方向"), ("period", "时期")):
+        if key in item:
+            fields.append(f"{label}={item[key]}")
+    fields.append(f"角色={item['role']}" + ("（目标）" if item.get("target") else ""))
+    for rel in item.get("relations", []):
+        fields.append(f"{rel['relation']}→{rel['with']}(L{rel['line']})")
+    return "  ".join(fields)
+
+
+def run_facts(file: str, fmt: str, line: int | None, kind: str = "auto") -> int:
+    doc = load_single(file)
+    if doc is None:
+        return 1
+    data = facts_data(Analysis(doc, kind=kind), line)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out = [f"{doc.path}  kind: {data['kind']}"]
+    out.extend(_fact_line(item) for item in data["facts"])
+    if data["part_sets"]:
+        out.append("")
+        out.append("总数与分项：")
+        for ps in data["part_sets"]:
+            what = ps["dimension"] or ("完整分项" if ps["exhaustive"] else "部分分项")
+            out.append(f"  L{ps['line']} {ps['total']}（{ps['trigger']}，{what}）：{ps['arithmetic']}")
+    if data["respectively"]:
+        out.append("")
+        out.append("分别对应（不计入总数）：")
+        for r in data["respectively"]:
+            out.append(f"  L{r['line']} {'、'.join(r['groups'])} → {'、'.join(r['values'])}")
+    if not data["facts"]:
+        out.append("(no figures)")
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
