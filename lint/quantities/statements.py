@@ -96,16 +96,72 @@ _COMPLETE = {"性别": {"男", "女"}, "城乡": {"城镇", "乡村"}, "产业":
 # -- the model ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Clause:
     start: int
     end: int                 # the delimiter's offset (exclusive end of the clause text)
     mark: str                # the delimiter before the clause ("" at a paragraph start)
-    node: Node | None      # the outline item the clause sits under
+    node: Node | None        # the outline item the clause sits under
     target_section: bool     # under a 目标 heading (not 指导思想/总体要求)
 
 
-@dataclass
+class Clauses:
+    """The clauses of a document as offsets; a Clause object is built only when asked for
+    (a 1 MB report has ~100 000 clauses and a few thousand figures)."""
+
+    def __init__(self, text: str, outline: Outline):
+        nodes = sorted(outline.walk(), key=lambda n: n.start)
+        self._nodes = nodes
+        self._node_starts = [n.start for n in nodes]
+        self._target: dict[int, bool] = {}
+        cuts = {m.start() for m in _CLAUSE_RE.finditer(text)}
+        # A run-in item (一是…) starts a clause of its own.
+        cuts.update(n.start - 1 for n in nodes if n.style == "inline-cn" and n.start > 0)
+        ends = sorted(cuts)
+        self.starts = [0] + [e + 1 for e in ends]
+        self.ends = ends + [len(text)]
+        self.marks = [""] + [text[e] if text[e] in _SOFT_MARKS else "" for e in ends]
+        self._built: dict[int, Clause] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def __getitem__(self, i: int) -> Clause:
+        clause = self._built.get(i)
+        if clause is None:
+            start = self.starts[i]
+            j = bisect_right(self._node_starts, start) - 1
+            node = self._nodes[j] if j >= 0 else None
+            clause = self._built[i] = Clause(start, self.ends[i], self.marks[i], node, self._in_target(node))
+        return clause
+
+    def __iter__(self) -> Iterator[Clause]:
+        return (self[i] for i in range(len(self.starts)))
+
+    def sentence_start(self, i: int) -> int:
+        """Start of the sentence holding clause ``i`` (back over ，-marks)."""
+        marks = self.marks
+        while i > 0 and marks[i] in ("，", ","):
+            i -= 1
+        return self.starts[i]
+
+    def _in_target(self, node: Node | None) -> bool:
+        if node is None:
+            return False
+        key = id(node)
+        if key not in self._target:
+            here = bool(_TARGET_TITLE.search(node.title)) and not _NOT_TARGET_TITLE.search(node.title)
+            self._target[key] = here or self._in_target(node.parent)
+        return self._target[key]
+
+
+_SOFT_MARKS = frozenset("，,；;。！？!?")
+
+
+@dataclass(slots=True)
 class Fact:
     index: int
     start: int
@@ -172,7 +228,7 @@ class Share:
 @dataclass
 class Statements:
     text: str
-    clauses: list[Clause]
+    clauses: Clauses
     facts: list[Fact]
     part_sets: list[PartSet]
     respectively: list[Respectively]
@@ -234,7 +290,7 @@ def _interval_text(low: Decimal | None, high: Decimal | None) -> str:
 
 
 def build_statements(text: str, ix: TextIndex, outline: Outline, registry: UnitRegistry) -> Statements:
-    clauses = _clauses(text, outline)
+    clauses = Clauses(text, outline)
     facts = _facts(text, ix, clauses)
     st = Statements(text, clauses, facts, [], [], [], [], registry, _target_items(text, outline))
     _growth_and_shares(st)
@@ -288,49 +344,17 @@ def _target_items(text: str, outline: Outline) -> list[tuple[int, int, int]]:
     return items
 
 
-def _clauses(text: str, outline: Outline) -> list[Clause]:
-    nodes = sorted(outline.walk(), key=lambda n: n.start)
-    node_starts = [n.start for n in nodes]
-    target_of: dict[int, bool] = {}
-
-    def in_target(node: Node | None) -> bool:
-        if node is None:
-            return False
-        key = id(node)
-        if key not in target_of:
-            here = bool(_TARGET_TITLE.search(node.title)) and not _NOT_TARGET_TITLE.search(node.title)
-            target_of[key] = here or in_target(node.parent)
-        return target_of[key]
-
-    cuts = [(m.start(), m.group()) for m in _CLAUSE_RE.finditer(text)]
-    # A run-in item (一是…) starts a clause of its own.
-    cuts.extend((n.start - 1, "") for n in nodes if n.style == "inline-cn" and n.start > 0)
-    cuts.sort()
-    out: list[Clause] = []
-    start, mark = 0, ""
-    for pos, ch in cuts + [(len(text), "")]:
-        if pos >= start:
-            i = bisect_right(node_starts, start) - 1
-            node = nodes[i] if i >= 0 else None
-            out.append(Clause(start, pos, mark, node, in_target(node)))
-            start, mark = pos + 1, ch if ch != "\n" else ""
-    return out
-
-
-def _facts(text: str, ix: TextIndex, clauses: list[Clause]) -> list[Fact]:
-    clause_starts = [c.start for c in clauses]
+def _facts(text: str, ix: TextIndex, clauses: Clauses) -> list[Fact]:
     quantities = ix.quantities
-    covered = [(q.start, q.end) for q in quantities]
-    out: list[tuple[int, Fact]] = []
-    for q in quantities:
-        out.append((q.start, _fact_of(text, q, clauses, clause_starts)))
-    q_starts = [s for s, _ in covered]
+    context = _SentenceWords(text, clauses)
+    out: list[tuple[int, Fact]] = [(q.start, _fact_of(text, q, clauses, context)) for q in quantities]
+    q_starts = [q.start for q in quantities]
     for m in _BARE.finditer(text):
         s = m.start()
         i = bisect_right(q_starts, s) - 1
-        if i >= 0 and covered[i][0] <= s < covered[i][1]:
+        if i >= 0 and quantities[i].start <= s < quantities[i].end:
             continue
-        fact = _bare_fact(text, m, ix, clauses, clause_starts)
+        fact = _bare_fact(text, m, ix, clauses)
         if fact is not None:
             out.append((s, fact))
     out.sort(key=lambda pair: pair[0])
@@ -341,8 +365,32 @@ def _facts(text: str, ix: TextIndex, clauses: list[Clause]) -> list[Fact]:
     return facts
 
 
-def _clause_index(clause_starts: list[int], pos: int) -> int:
-    return max(0, bisect_right(clause_starts, pos) - 1)
+class _SentenceWords:
+    """Period words and target words of each sentence, found once per sentence."""
+
+    def __init__(self, text: str, clauses: Clauses):
+        self.text = text
+        self.clauses = clauses
+        self._cache: dict[int, tuple[list[tuple[int, str]], list[int]]] = {}
+
+    def at(self, clause: int, pos: int) -> tuple[str | None, bool]:
+        """(the last period word before ``pos`` in its sentence, a target word before it)."""
+        start = self.clauses.sentence_start(clause)
+        found = self._cache.get(start)
+        if found is None:
+            end = self.clauses.ends[clause]
+            while end < len(self.text) and self.text[end] in "，,":
+                end = self.clauses.ends[self.clauses.index_of(end + 1)]
+            periods = [(m.start(), m.group()) for m in _PERIOD.finditer(self.text, start, end)]
+            targets = [m.start() for m in _TARGET_WORDS.finditer(self.text, start, end)]
+            found = self._cache[start] = (periods, targets)
+        periods, targets = found
+        period = None
+        for at, word in periods:
+            if at >= pos:
+                break
+            period = word
+        return period, bool(targets) and targets[0] < pos
 
 
 def _qualifier_word(text: str, q: Quantity, clause: Clause) -> str | None:
@@ -360,34 +408,20 @@ def _polarity(lead: str) -> str | None:
     return "down" if m.group("verb") in _DOWN else "up"
 
 
-def _period(text: str, clause: Clause, pos: int, sentence_start: int) -> str | None:
-    found = None
-    for m in _PERIOD.finditer(text, sentence_start, pos):
-        found = m.group()
-    return found
-
-
-def _fact_of(text: str, q: Quantity, clauses: list[Clause], clause_starts: list[int]) -> Fact:
-    ci = _clause_index(clause_starts, q.start)
+def _fact_of(text: str, q: Quantity, clauses: Clauses, context: _SentenceWords) -> Fact:
+    ci = clauses.index_of(q.start)
     clause = clauses[ci]
     lead = text[clause.start:q.start]
     fact = Fact(index=0, start=q.start, end=q.end, raw=q.raw, quantity=q, indicator=q.indicator,
                 name=lead.strip(" \u3000"), unit=q.unit, clause=ci)
     fact.qualifier = _qualifier_word(text, q, clause)
     fact.polarity = _polarity(lead) if q.is_percent else None
-    fact.period = _period(text, clause, q.start, _sentence_start(clauses, ci))
-    fact.target = clause.target_section or bool(_TARGET_WORDS.search(text, _sentence_start(clauses, ci), q.start))
+    fact.period, modal = context.at(ci, q.start)
+    fact.target = clause.target_section or modal
     return fact
 
 
-def _sentence_start(clauses: list[Clause], ci: int) -> int:
-    while ci > 0 and clauses[ci].mark in ("，", ","):
-        ci -= 1
-    return clauses[ci].start
-
-
-def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: list[Clause],
-               clause_starts: list[int]) -> Fact | None:
+def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact | None:
     """A number with no unit after it, where a unit could have been dropped."""
     s, e = m.span()
     after = _BARE_QUALIFIER_AFTER.match(text, e)
@@ -403,10 +437,9 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: list[Clause],
     num = parse_number(written)
     if num is None:
         return None
-    ci = _clause_index(clause_starts, s)
-    clause = clauses[ci]
-    lead = text[clause.start:s]
-    if not re.search(r"[\u4e00-\u9fff]", lead):
+    ci = clauses.index_of(s)
+    lead = text[clauses.starts[ci]:s]
+    if not _HAN.search(lead):
         return None  # a number alone in its clause: a list marker or a table cell
     from .scan import _indicator  # the scanner's indicator rule, for the same answer
 
@@ -415,6 +448,9 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: list[Clause],
                 name=lead.strip(" \u3000"), unit=None, clause=ci, qualifier=qualifier)
     fact._bare = (num.low, num.high)
     return fact
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _in_quoted(ix: TextIndex, pos: int) -> bool:
