@@ -1071,7 +1071,9 @@ def _strip_unit(shown: str, total: Fact) -> str:
     return shown[: -len(unit)] if unit and shown.endswith(unit) else shown
 
 
-_RATIO_NAME = re.compile(r"(?:比|倍差|比值|系数|指数|比例|图|表|附件|第)$")
+# a ratio or rate has no unit to drop (收入比缩小至2.12, 倍差从2.42, 完成率55.5 is UNIT004's
+# rate check), nor has a figure or table number (图1)
+_RATIO_NAME = re.compile(r"比(?!上年|去年|年初|上月|同期)|倍差|比值|系数|指数|比例|率|(?:图|表|附件|第)$")
 _NOT_VALUE_BEFORE = set("\"'“”‘’≤≥<>＜＞=＝:：∶")
 
 
@@ -1091,21 +1093,28 @@ def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
     for f in st.facts:
         if f.unit is not None or (f.quantity is not None and not f.quantity.bare_scale):
             continue
-        if _is_modifier(text, f) or _RATIO_NAME.search(f.name):
+        if _is_modifier(text, f) or _RATIO_NAME.search(f.name[-12:]):
             continue
         if text[f.start - 1:f.start] in _NOT_VALUE_BEFORE or text[f.end:f.end + 1] in _NOT_VALUE_BEFORE:
             continue
         if _unit_in_name(st, f.name):
             continue
-        clause = st.clauses[f.clause]
-        siblings = [g for g in st.between(clause.start, clause.end)
+        start, end = _sentence_group(text, f)
+        siblings = [g for g in st.between(start, end)
                     if g.quantity is not None and g.unit and g.quantity.dimension in ADDITIVE]
         ps = members.get(f.index)
         if ps is not None:
             siblings += [st.facts[i] for i in (ps.total, *ps.parts) if st.facts[i].unit]
         if siblings:
-            out.append((f, siblings[0]))
+            out.append((f, min(siblings, key=lambda g: abs(g.start - f.start))))
     return out
+
+
+def _sentence_group(text: str, f: Fact) -> tuple[int, int]:
+    """The stretch around ``f`` up to the nearest ；/。/line break on either side."""
+    start = max(text.rfind(ch, 0, f.start) for ch in "；;。！？!?\n") + 1
+    ends = [i for i in (text.find(ch, f.end) for ch in "；;。！？!?\n") if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def _unit_in_name(st: Statements, name: str) -> bool:

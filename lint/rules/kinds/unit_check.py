@@ -212,16 +212,10 @@ class UnitCheckRule(RuleSpec):
     def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         reported: set[int] = set()
-        for fact, sibling in missing_units(ctx.analysis.statements):
-            reported.add(fact.start)
-            yield ctx.diagnostic(self, fact.start, fact.end, related=[(say(ctx, "带单位的数字", "with its unit"),
-                                                                      sibling.start)],
-                                 message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw,
-                                                 sibling=sibling.raw))
         if self._money is not None:
             listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
             for q in ctx.quantities:
-                if not q.bare_scale or q.unit is not None or q.range_pair is not None or q.start in reported:
+                if not q.bare_scale or q.unit is not None or q.range_pair is not None:
                     continue
                 after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
                 nxt = text[after:after + 1]
@@ -232,8 +226,16 @@ class UnitCheckRule(RuleSpec):
                 if not in_list and not self._money.search(context):
                     continue
                 listed_until = after
+                reported.add(q.start)
                 yield ctx.diagnostic(self, q.start, q.end, scale=q.scale,
                                      message=variant(ctx, self, "bare-scale", _MESSAGES, match=q.raw, scale=q.scale))
+        for fact, sibling in missing_units(ctx.analysis.statements):
+            if fact.start in reported:
+                continue
+            yield ctx.diagnostic(self, fact.start, fact.end, related=[(say(ctx, "带单位的数字", "with its unit"),
+                                                                      sibling.start)],
+                                 message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw,
+                                                 sibling=sibling.raw))
         if self._rate is not None:
             yield from self._bare_rates(ctx)
 
