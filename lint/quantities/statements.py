@@ -87,10 +87,14 @@ DIMENSIONS: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
             ("中间", re.compile(r"\d+\s*[—\-－～~至]\s*\d+\s*(?:周)?岁")),
             ("高龄", re.compile(r"\d+\s*(?:周)?岁(?:及)?以上"))),
     "所有制": (("国有", re.compile(r"国有")), ("民营", re.compile(r"民营|私营")), ("外资", re.compile(r"外资|外商"))),
+    "消费类型": (("商品零售", re.compile(r"商品零售")), ("餐饮收入", re.compile(r"餐饮"))),
+    "进出口": (("出口", re.compile(r"出口")), ("进口", re.compile(r"进口"))),
+    "税收/非税": (("非税收入", re.compile(r"非税")), ("税收收入", re.compile(r"(?<!非)税收"))),
 }
 # Partitions whose every member must be present before the parts are taken as exhaustive.
 _COMPLETE = {"性别": {"男", "女"}, "城乡": {"城镇", "乡村"}, "产业": {"第一产业", "第二产业", "第三产业"},
-             "年龄": {"低龄", "高龄"}}
+             "年龄": {"低龄", "高龄"}, "消费类型": {"商品零售", "餐饮收入"}, "进出口": {"出口", "进口"},
+             "税收/非税": {"税收收入", "非税收入"}}
 
 
 # -- the model ----------------------------------------------------------------------------------
@@ -596,6 +600,7 @@ def _part_sets(st: Statements, ix: TextIndex) -> None:
             continue
         _subset(st, ix, m, respective)
     _brackets(st, ix)
+    _by_dimension(st, ix)
     _listed_after(st, ix, respective)
     _sum_after(st, ix)
 
@@ -836,6 +841,47 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
             continue
         out.append((f, _eligible(st, ix, f, bracket) if f.quantity is not None else None))
     return out
+
+
+_BY = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:按|分)[\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
+
+
+_OPENS_SUBSET = re.compile(r"\s*(?:其中|包括)")
+
+
+def _by_dimension(st: Statements, ix: TextIndex) -> None:
+    """全年社会消费品零售总额12853.5亿元，增长5.3%。按经营地统计，城镇…10813亿元，…；乡村…2040.5亿元…:
+    a sentence opened by 按…统计/分 splits the total of the sentence before it. Only a dimension
+    the parts cover completely (城镇/乡村, 商品零售/餐饮收入) becomes a part set."""
+    text = st.text
+    for m in _BY.finditer(text):
+        before = ix.sentence(m.start() - 1) if m.start() > 0 and text[m.start() - 1] != "\n" else None
+        # 按经营地统计…。按消费类型统计…: the second split is of the same total
+        # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
+        while before is not None and (_BY.match(text, before[0]) or _OPENS_SUBSET.match(text, before[0])) \
+                and before[0] > 0 and text[before[0] - 1] != "\n":
+            before = ix.sentence(before[0] - 1)
+        if before is None:
+            continue
+        totals = [f for f in st.between(*before) if f.quantity is not None and not _is_change(text, f)
+                  and not _not_additive(text, f) and st.measure(f) is not None]
+        if not totals:
+            continue
+        total = totals[0]
+        key = st.measure(total).key  # type: ignore[union-attr]
+        end = ix.sentence(m.end())[1]
+        items: list[tuple[Fact, Measure | None, str]] = []
+        for a, b, _ in _pieces(ix, m.end(), end, None):
+            for f in st.between(a, b):
+                mf = _eligible(st, ix, f, None) if f.quantity is not None else None
+                if mf is not None and mf.key == key:
+                    items.append((f, mf, _item_name(text, a, f)))
+                    break  # one part per piece: the figure the piece opens with
+        if len(items) < 2:
+            continue
+        dim, labels = _dimension([name for _, _, name in items])
+        if dim and dim in _COMPLETE and _COMPLETE[dim] <= set(labels):
+            _add_sets(st, total, items, "按", exhaustive=True)
 
 
 def _brackets(st: Statements, ix: TextIndex) -> None:
