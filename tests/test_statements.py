@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from lint.analysis import Analysis
 from lint.cli import app
 from lint.document import load_text
-from lint.quantities.statements import Statements, implied_growth, part_set_text
+from lint.quantities.statements import Statements, describe, implied_growth, part_set_text
 
 
 def statements(text: str, kind: str | None = None) -> Statements:
@@ -102,6 +102,7 @@ def test_shared_trailing_unit():
 def test_qualifier_polarity_period_and_target_section():
     st = statements("一、主要目标\n（一）耕地保护目标。2025年耕地保有量不低于120万亩。\n"
                     "二、工作回顾\n全年能耗下降3.2%。\n")
+    describe(st)
     by_raw = {f.raw: f for f in st.facts}
     held = by_raw["120万亩"]
     assert (held.qualifier, held.period, held.target) == ("不低于", "2025年", True)

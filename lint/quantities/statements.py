@@ -118,10 +118,11 @@ class Clauses:
         self._nodes = nodes
         self._node_starts = [n.start for n in nodes]
         self._target: dict[int, bool] = {}
-        cuts = {m.start() for m in _CLAUSE_RE.finditer(text)}
+        ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         # A run-in item (一是…) starts a clause of its own.
-        cuts.update(n.start - 1 for n in nodes if n.style == "inline-cn" and n.start > 0)
-        ends = sorted(cuts)
+        run_in = [n.start - 1 for n in nodes if n.style == "inline-cn" and n.start > 0]
+        if run_in:
+            ends = sorted(set(ends).union(run_in))
         self.starts = [0] + [e + 1 for e in ends]
         self.ends = ends + [len(text)]
         self.marks = [""] + [text[e] if text[e] in _SOFT_MARKS else "" for e in ends]
@@ -242,6 +243,7 @@ class Statements:
     # (start, end, title end) of each item of a 目标 section: a child heading with its body, or
     # a sentence of a section without children
     target_items: list[tuple[int, int, int]] = field(default_factory=list)
+    _described: bool = False
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -261,6 +263,7 @@ class Statements:
 
     def to_dicts(self, line_col) -> Iterator[dict]:
         """Each fact as a plain dict (for ``gwlint facts``)."""
+        describe(self)
         for f in self.facts:
             line, column = line_col(f.start)
             item: dict = {
@@ -350,8 +353,7 @@ def _target_items(text: str, outline: Outline) -> list[tuple[int, int, int]]:
 
 def _facts(text: str, ix: TextIndex, clauses: Clauses) -> list[Fact]:
     quantities = ix.quantities
-    context = _SentenceWords(text, clauses)
-    out: list[tuple[int, Fact]] = [(q.start, _fact_of(text, q, clauses, context)) for q in quantities]
+    out: list[tuple[int, Fact]] = [(q.start, _fact_of(text, q, clauses)) for q in quantities]
     q_starts = [q.start for q in quantities]
     for m in _BARE.finditer(text):
         s = m.start()
@@ -397,14 +399,6 @@ class _SentenceWords:
         return period, bool(targets) and targets[0] < pos
 
 
-def _qualifier_word(text: str, q: Quantity, clause: Clause) -> str | None:
-    """The bound word the scanner found (不低于, 以上, 约, 左右), else a modal (力争, 确保)."""
-    if q.qualifier_span is not None:
-        return text[q.qualifier_span[0]:q.qualifier_span[1]]
-    words = _MODAL.findall(text, clause.start, q.start)
-    return words[-1] if words else None
-
-
 def _polarity(lead: str) -> str | None:
     m = _GROWTH_WORD.search(lead)
     if m is None:
@@ -412,17 +406,31 @@ def _polarity(lead: str) -> str | None:
     return "down" if m.group("verb") in _DOWN else "up"
 
 
-def _fact_of(text: str, q: Quantity, clauses: Clauses, context: _SentenceWords) -> Fact:
+def _fact_of(text: str, q: Quantity, clauses: Clauses) -> Fact:
     ci = clauses.index_of(q.start)
-    clause = clauses[ci]
-    lead = text[clause.start:q.start]
+    lead = text[clauses.starts[ci]:q.start]
     fact = Fact(index=0, start=q.start, end=q.end, raw=q.raw, quantity=q, indicator=q.indicator,
                 name=lead.strip(" \u3000"), unit=q.unit, clause=ci)
-    fact.qualifier = _qualifier_word(text, q, clause)
+    if q.qualifier_span is not None:
+        fact.qualifier = text[q.qualifier_span[0]:q.qualifier_span[1]]
     fact.polarity = _polarity(lead) if q.is_percent else None
-    fact.period, modal = context.at(ci, q.start)
-    fact.target = clause.target_section or modal
     return fact
+
+
+def describe(st: Statements) -> None:
+    """Fill in what only a reader needs (the rules do not): each fact's period, whether it is a
+    target, and a modal (力争, 确保) as its qualifier when no bound word was written."""
+    if st._described:
+        return
+    st._described = True
+    context = _SentenceWords(st.text, st.clauses)
+    for f in st.facts:
+        clause = st.clauses[f.clause]
+        if f.qualifier is None and f.quantity is not None:
+            words = _MODAL.findall(st.text, clause.start, f.start)
+            f.qualifier = words[-1] if words else None
+        f.period, modal = context.at(f.clause, f.start)
+        f.target = clause.target_section or modal
 
 
 def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact | None:
@@ -843,10 +851,16 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
     return out
 
 
-_BY = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:按|分)[\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
+_BY = re.compile(r"[按分][\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
 
 
 _OPENS_SUBSET = re.compile(r"\s*(?:其中|包括)")
+
+
+def _opens_with_by(text: str, pos: int) -> bool:
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    return bool(_BY.match(text, pos))
 
 
 def _by_dimension(st: Statements, ix: TextIndex) -> None:
@@ -855,10 +869,12 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
     the parts cover completely (城镇/乡村, 商品零售/餐饮收入) becomes a part set."""
     text = st.text
     for m in _BY.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in "。；;\n":
+            continue  # only a sentence that opens with 按…
         before = ix.sentence(m.start() - 1) if m.start() > 0 and text[m.start() - 1] != "\n" else None
         # 按经营地统计…。按消费类型统计…: the second split is of the same total
         # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
-        while before is not None and (_BY.match(text, before[0]) or _OPENS_SUBSET.match(text, before[0])) \
+        while before is not None and (_opens_with_by(text, before[0]) or _OPENS_SUBSET.match(text, before[0])) \
                 and before[0] > 0 and text[before[0] - 1] != "\n":
             before = ix.sentence(before[0] - 1)
         if before is None:
