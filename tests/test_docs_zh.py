@@ -14,7 +14,7 @@ import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
 
-from lint.rules.docs_zh import DOCS_ZH_FILE, builtin_translations
+from lint.rules.docs_zh import DOC_FIELDS, DOCS_ZH_FILE, builtin_translations
 from lint.rules.packs import builtin_dir, load_rules
 from tests.conftest import ROOT
 from tests.test_cli import run
@@ -65,13 +65,10 @@ def test_every_builtin_rule_has_a_complete_chinese_doc():
     missing: dict[str, list[str]] = {}
     for code, rule in sorted(load_rules().rules.items()):
         layers = [layer for layer in (rule.doc_zh, builtin_translations().get(code)) if layer is not None]
-
-        def translated(field: str) -> bool:
-            return any(getattr(layer, field) for layer in layers)
-
-        gaps = [field for field in ("what", "why", "standard") if not translated(field)]
+        translated = {field for field in DOC_FIELDS if any(getattr(layer, field) for layer in layers)}
+        gaps = [field for field in ("what", "why", "standard") if field not in translated]
         gaps += [field for field in ("wrong", "right")
-                 if not translated(field) and ENGLISH_WORD.search(getattr(rule.doc, field))]
+                 if field not in translated and ENGLISH_WORD.search(getattr(rule.doc, field))]
         zh = rule.doc_for("zh")
         gaps += [field for field in ("what", "why", "wrong", "right", "standard") if not getattr(zh, field).strip()]
         if gaps:
@@ -85,6 +82,36 @@ def test_translations_name_builtin_rules_only():
     codes = set(load_rules().rules)
     orphans = sorted(set(builtin_translations()) - codes)
     assert not orphans, f"rules/{DOCS_ZH_FILE} documents rules that do not exist: {orphans}"
+
+
+def test_data_file_does_not_repeat_what_a_pack_doc_zh_says():
+    """A pack's own doc-zh wins, so the same field in rules/docs-zh.yaml would be a stale copy."""
+    rules = load_rules().rules
+    shadowed = [f"{code}.{field}" for code, doc in builtin_translations().items() if rules[code].doc_zh
+                for field in ("what", "why", "wrong", "right", "standard")
+                if getattr(doc, field) and getattr(rules[code].doc_zh, field)]
+    assert not shadowed, f"given both in a pack's doc-zh and in rules/{DOCS_ZH_FILE} (remove the latter): {shadowed}"
+
+
+def test_chinese_doc_scalars_are_not_folded():
+    """YAML joins the lines of a folded or multi-line plain scalar with a space: 括注， “共3个 in Chinese."""
+    import yaml
+
+    def chinese_nodes(path: Path):
+        top = {key.value: value for key, value in yaml.compose(path.read_text("utf-8")).value}
+        if path.name == DOCS_ZH_FILE:
+            mappings = list(top.values())
+        else:
+            rules = top["rules"].value if "rules" in top else []
+            mappings = [value for rule in rules for key, value in rule.value if key.value == "doc-zh"]
+        for mapping in mappings:
+            for field, node in mapping.value:
+                yield f"{path.name}:{node.start_mark.line + 1} {field.value}", node
+
+    folded = [where for path in sorted(builtin_dir().glob("*.yaml")) if path.name != "units.yaml"
+              for where, node in chinese_nodes(path)
+              if node.style == ">" or (node.style is None and node.start_mark.line != node.end_mark.line)]
+    assert not folded, f"write Chinese documentation on one line (or with |): {folded}"
 
 
 def test_translated_prose_is_chinese():
