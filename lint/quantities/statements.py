@@ -845,10 +845,20 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
     not additive — a rate, a change, a per-head value)."""
     out = []
     for f in st.between(a, b):
+        if _counts_what_follows(st.text, a, f):
+            out.append((f, st.measure(f)))  # 其中20个预期性指标: a count before its noun
+            continue
         if _is_modifier(st.text, f):
             continue
         out.append((f, _eligible(st, ix, f, bracket) if f.quantity is not None else None))
     return out
+
+
+def _counts_what_follows(text: str, piece_start: int, f: Fact) -> bool:
+    """A count that opens its piece (其中20个预期性指标、8个约束性指标) counts the noun after it."""
+    q = f.quantity
+    return (q is not None and q.is_count and text[piece_start:f.start].strip(" \u3000：:其中包括有") == ""
+            and not _is_change(text, f))
 
 
 _BY = re.compile(r"[按分][\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
