@@ -86,7 +86,8 @@ class UnitCheckRule(RuleSpec):
             # the end of a rate's name, an optional linking verb, then a bare number with no unit
             self._rate = compile_regex(
                 f"(?P<tail>{self.rate_words})(?:为|达|达到|是|约|约为)?(?P<num>\\d+(?:\\.\\d+)?)"
-                r"(?=[，,；;。、\s）)]|$)", "rate-words")
+                # a sign after stray spaces (9.86 ‰, 18 ％) is the rate's unit, not a missing one
+                r"(?=[，,；;。、）)]|\s++(?![%％‰])|$)", "rate-words")
             self._rate_end = compile_regex(f"(?:{self.rate_words})$", "rate-words")
         if self.not_rates:
             self._not_rate = compile_regex(f"(?:{self.not_rates})$", "not-rates")
