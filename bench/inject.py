@@ -6,8 +6,8 @@ of bench/inject_docs/ (written for kinds the corpus has too few sites for), lint
 in-process with one engine, and reports per kind:
 
   sites     places where the kind can honestly be planted (corpus/seed/synthetic)
-  already flagged  sites skipped because the unmodified document already has a finding of the
-            family on the text the defect concerns (a catch could not be told from it)
+  already flagged  sites skipped because the unmodified document already has an error or warning
+            of the family on the text the defect concerns (a catch could not be told from it)
   planted   distinct copies linted (one defect each)
   caught    a new finding of the expected rule family on the planted lines (any line for a
             dropped section, whose defect is an absence)
@@ -132,10 +132,13 @@ class Linter:
             path.unlink()
 
     def flags(self, doc: SourceDoc, plant: Plant, families: tuple[str, ...]) -> bool:
-        """The unmodified document already has a finding of the family where the plant goes."""
+        """The unmodified document already has an error or warning of the family where the plant
+        goes (an info note such as UNIT001 on 亩 claims no defect there)."""
+        from lint.diagnostics import Severity
+
         line = plant.line_map[plant.span[0] - 1]
-        return any(d.code.startswith(families) and d.line == line and touches(plant, d)
-                   for d in self.findings(doc))
+        return any(d.code.startswith(families) and d.severity >= Severity.WARNING and d.line == line
+                   and touches(plant, d) for d in self.findings(doc))
 
     def findings(self, doc: SourceDoc) -> list[Diagnostic]:
         if doc.name not in self._findings:
