@@ -1,7 +1,10 @@
-"""Shared fixtures: paths to the project, its seeds, and the shared corpus/schemas (may be absent)."""
+"""Shared fixtures: paths to the project, its seeds, and the shared corpus/schemas (may be absent);
+every test runs hermetically (no colour, width or gwlint variables from the caller's shell, and a
+temporary working folder)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,20 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 SCHEMAS = SHARED / "schemas"
+
+# Variables of the caller's shell that change what gwlint or rich print.
+CALLER_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "CLICOLOR", "CLICOLOR_FORCE",
+                    "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM")
+
+
+@pytest.fixture(autouse=True)
+def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The caller's environment and working folder never reach a test (subprocesses inherit the
+    cleaned environment); a test that needs a variable or a folder sets it itself."""
+    for name in list(os.environ):
+        if name in CALLER_VARIABLES or name.startswith("GWLINT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture

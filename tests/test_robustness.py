@@ -36,9 +36,9 @@ CONFIG = "packs: [pack.yaml]\nselect: [TST001]\n"
 DOC = "关于做好工作的通知\n各单位：\n一、完成时间待定。\n二、其他事项另行通知。\n负责人待定。\n"
 
 
-def gwlint(*args: str):
+def gwlint(*args: str, input: str | None = None):
     """Run `gwlint ARGS` in-process; fail on any exception that escaped the CLI."""
-    result = RUNNER.invoke(app, list(args))
+    result = RUNNER.invoke(app, list(args), input=input)
     escaped = result.exception if not isinstance(result.exception, SystemExit) else None
     assert escaped is None, f"exception escaped: {escaped!r}"
     assert "Traceback" not in result.stdout + result.stderr
@@ -67,6 +67,31 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / ".gwlint.yaml").write_text(CONFIG, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# -- ordinary text that once crashed a rule ------------------------------------------------------
+
+ONCE_CRASHED = [
+    # A line starting with "?" or "!" (every Markdown image): PUNC001 looked left of the line start.
+    ("md", "# 图示\n\n![图](a.png)\n\n!注意\n?为什么\n", set()),
+    # A 31-digit figure before 亩: the conversion message rounded past Decimal's 28 digits.
+    ("txt", "全县耕地面积" + "1" * 31 + "亩。\n", {"UNIT001"}),
+    ("txt", "全县耕地面积" + "9" * 100 + "亩。\n", {"UNIT001"}),
+    # A Chinese numeral past 99 as a marker: the marker re-spelling knew only 1–99.
+    ("txt", "一、总体要求\n一百二十，内容\n", {"OUT001", "OUT005"}),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text", "expected"), ONCE_CRASHED)
+def test_ordinary_text_once_crashed_now_lints(fmt: str, text: str, expected: set[str]) -> None:
+    result = gwlint("check", "-", "--stdin-filename", f"doc.{fmt}", "--select", "ALL", "--format", "json",
+                    "--exit-zero", input=text)
+    assert result.exit_code == 0, result.stderr
+    codes = {code for code, _, _ in findings(result)}
+    assert "IO001" not in codes and "LINT002" not in codes
+    assert expected <= codes
+    if fmt == "md":
+        assert not any(code == "PUNC001" for code, _, _ in findings(result))
 
 
 # -- odd but valid documents ---------------------------------------------------------------------

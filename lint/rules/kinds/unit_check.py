@@ -26,7 +26,7 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context as DecimalContext, Decimal
 from fractions import Fraction
 from typing import Iterator, Literal
 
@@ -311,7 +311,9 @@ def _short(x: Decimal) -> str:
         return "0"
     digits = x.adjusted()
     places = max(0, min(2, 3 - digits))
-    return fmt(x.quantize(Decimal(1).scaleb(-places)))
+    # Enough precision for every digit (the default 28 fails on a 31-digit figure).
+    wide = DecimalContext(prec=max(CTX.prec, digits + places + 2))
+    return fmt(x.quantize(Decimal(1).scaleb(-places), context=wide))
 
 
 def _difference(a: tuple, b: tuple, down: bool) -> tuple[Decimal, Decimal] | None:
