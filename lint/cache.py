@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from lint.runner import EngineCache
 
 CACHE_DIR = ".gwlint_cache"
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 _CODE_SUFFIXES = {".py", ".lark", ".yaml", ".yml", ".json", ".html"}
 
 
@@ -83,10 +83,50 @@ def ruleset_fingerprint(config: Path | None, settings, overrides) -> str:
     if config is not None:
         digest.update(f"config\0{Path(config).resolve()}\0{_file_digest(Path(config))}\n".encode())
     packs = list(settings.pack_paths()) + [Path(p) for p in overrides.packs]
-    for pack in packs:
-        digest.update(f"pack\0{Path(pack).resolve()}\0{_file_digest(Path(pack))}\n".encode())
+    for pack in pack_closure(packs):
+        digest.update(f"pack\0{pack}\0{_file_digest(pack)}\n".encode())
     digest.update(json.dumps(asdict(overrides), sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+def pack_closure(packs: list[Path]) -> list[Path]:
+    """The packs named plus every pack they reach through `extends:` (resolved, each once).
+    Built-in packs reached this way are already in builtin_packs_digest; listing them is harmless."""
+    out: list[Path] = []
+    todo = [Path(p) for p in packs]
+    while todo:
+        pack = todo.pop(0)
+        try:
+            pack = pack.resolve()
+        except (OSError, RuntimeError):
+            pass
+        if pack in out:
+            continue
+        out.append(pack)
+        todo.extend(_extends(pack))
+    return out
+
+
+def _extends(pack: Path) -> list[Path]:
+    """Where a pack's `extends:` points (as the pack loader resolves it); [] when unreadable:
+    a broken pack stops the run when the engine is built anyway."""
+    from lint.yamlio import load_yaml
+
+    try:
+        data = load_yaml(pack.read_text(encoding="utf-8"), str(pack)).data  # with its size and alias budgets
+    except Exception:
+        return []
+    targets = data.get("extends") if isinstance(data, dict) else None
+    if isinstance(targets, str):
+        targets = [targets]
+    if not isinstance(targets, list):
+        return []
+    found = []
+    for target in map(str, targets):
+        candidate = pack.parent / target
+        if candidate.exists():
+            found.append(candidate)
+    return found
 
 
 def entry_key(ruleset: str, data: bytes, display: str, path: Path) -> str:
@@ -103,7 +143,7 @@ def entry_key(ruleset: str, data: bytes, display: str, path: Path) -> str:
 
 def _dump_diagnostic(d: Diagnostic) -> list:
     fix = None if d.fix is None else [d.fix.replacement, d.fix.line, d.fix.column, d.fix.end_line,
-                                      d.fix.end_column]
+                                      d.fix.end_column, d.fix.safe]
     related = [[r.message, r.line, r.column] for r in d.related]
     return [d.code, d.name, int(d.severity), d.message, d.line, d.column, d.end_line, d.end_column,
             fix, related, d.start, d.end]
@@ -114,7 +154,7 @@ def _load_diagnostic(row: list) -> Diagnostic:
     return Diagnostic(
         code=str(code), name=str(name), severity=Severity(int(severity)), message=str(message),
         line=int(line), column=int(column), end_line=int(end_line), end_column=int(end_column),
-        fix=None if fix is None else Fix(str(fix[0]), *(int(v) for v in fix[1:5])),
+        fix=None if fix is None else Fix(str(fix[0]), *(int(v) for v in fix[1:5]), safe=bool(fix[5])),
         related=tuple(Related(str(m), int(l), int(c)) for m, l, c in related),
         start=int(start), end=int(end))
 
@@ -182,9 +222,12 @@ class ResultCache:
         fingerprint, folder = self._ruleset(path)
         if fingerprint is None:
             return None, None
+        from lint.document.read import InputRefused, read_regular_file
+        from lint.runner import max_file_bytes
+
         try:
-            data = path.read_bytes()
-        except OSError:  # unreadable files are reported afresh each run
+            data = read_regular_file(path, max_file_bytes(self.engines.settings(path)[1]))
+        except (OSError, InputRefused):  # unreadable or refused files are reported afresh each run
             return None, None
         from lint.document.load import source_format_of
 

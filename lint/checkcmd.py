@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import __version__
 from lint.diagnostics import FileResult, Severity
 from lint.engine import Overrides
 from lint.errors import UsageError
+from lint.fix import unified_diff, write_atomically
 from lint.repeats import merge_results
 from lint.report import FORMATS, ReportMeta, render
-from lint.runner import EngineCache, RunOptions, discover, fix_file, lint_file
+from lint.runner import EngineCache, RunOptions, Source, discover, failure_of, fix_one, lint_one
 from lint.selection import split_codes
 
 
@@ -27,6 +28,7 @@ class CheckRequest:
     kind: str = "auto"
     fix: bool = False
     diff: bool = False
+    unsafe_fixes: bool = False
     fail_on: str | None = None
     min_severity: str | None = None
     preset: str | None = None
@@ -60,14 +62,20 @@ def run_check(req: CheckRequest) -> int:
         select=split_codes(req.select) if req.select else None,
         extend_select=split_codes(req.extend_select), ignore=split_codes(req.ignore),
         kind=req.kind, lang=req.lang, fail_on=req.fail_on, min_severity=req.min_severity, preset=req.preset)
-    options = RunOptions(config=req.config, overrides=overrides, fix=req.fix, diff=req.diff)
+    options = RunOptions(config=req.config, overrides=overrides, fix=req.fix, diff=req.diff,
+                         unsafe_fixes=req.unsafe_fixes)
     cache = EngineCache(options)
     if req.show_settings:
         from lint.showsettings import show_settings
 
         _emit(show_settings(req.paths, cache), req.output)
         return 0
-    results, diffs = _lint(req, cache)
+    run = _lint(req, cache)
+    results, diffs = run.results, run.diffs
+    for result in results:  # a bug in gwlint is said on stderr too, whatever the format
+        failure = failure_of(result)
+        if failure:
+            print(f"gwlint: {result.path}: {failure}", file=sys.stderr)
     results.extend(_unused_ignores(cache))
     # Every folder's config may load its own packs; the report describes all their rules
     # (read lazily: a run answered from the result cache loads no rule pack).
@@ -87,10 +95,19 @@ def run_check(req: CheckRequest) -> int:
     meta = ReportMeta(version=__version__, rules=rules, color=_color(req), lang=lang,
                       statistics=req.statistics, fail_on=fail_on)
     if req.diff:  # like ruff: the diff is the whole output; exit 1 when something would change
-        _emit("".join(diffs), None)
+        _emit_bytes(b"".join(diffs))
         if not req.quiet:
             print(f"gwlint: {len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed", file=sys.stderr)
-        return 0 if req.exit_zero or not diffs else 1
+        # Exit 1 too when a file could not be checked at all or in part (IO001, LINT002).
+        unchecked = any(d.code in ("IO001", "LINT002") for r in results for d in r.diagnostics)
+        return 0 if req.exit_zero or not (diffs or unchecked) else 1
+    if run.stdin_fixed is not None:  # like `ruff --fix -`: the fixed text on stdout, findings on stderr
+        _emit_bytes(run.stdin_fixed)
+        sys.stderr.write(render("concise", results, meta))
+        failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
+        return 0 if req.exit_zero or not failed else 1
+    for failure in run.write_failures:
+        print(f"gwlint: error: {failure}", file=sys.stderr)
     terminal = fmt in ("concise", "full") and req.output is None
     if not (terminal and req.statistics):  # like ruff: --statistics alone prints only the table
         _emit(render(fmt, results, meta), req.output)
@@ -99,52 +116,76 @@ def run_check(req: CheckRequest) -> int:
             _emit(_statistics(results), None)
         if not req.quiet:
             if req.fix:
-                _emit(f"Fixed {len(diffs)} file{'s' if len(diffs) != 1 else ''}.\n", None)
+                _emit(f"Fixed {run.fixed} file{'s' if run.fixed != 1 else ''}.\n", None)
             _emit(_summary_line(results, req), None)
     failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
+    if run.write_failures:  # the other files were fixed; these could not be written
+        return 2
     return 0 if req.exit_zero or not failed else 1
 
 
-def _lint(req: CheckRequest, cache: EngineCache) -> tuple[list[FileResult], list[str]]:
-    results: list[FileResult] = []
-    diffs: list[str] = []
+@dataclass
+class _Run:
+    results: list[FileResult] = field(default_factory=list)
+    diffs: list[bytes] = field(default_factory=list)  # --diff: one patch per changed file
+    stdin_fixed: bytes | None = None                 # stdin with --fix: the text to print
+    write_failures: list[str] = field(default_factory=list)
+    fixed: int = 0                                   # files --fix rewrote
+
+
+def _lint(req: CheckRequest, cache: EngineCache) -> _Run:
+    """Every document goes through lint_one (fix_one when fixing) and nothing is written unless
+    --fix without --diff was asked for, on a file."""
+    run = _Run()
+    fixing = req.fix or req.diff
     if req.paths == ["-"]:
         display = req.stdin_filename or "-"
-        data = sys.stdin.buffer.read()
         engine = cache.engine_for(Path(display) if req.stdin_filename else Path.cwd() / "stdin.txt")
-        from lint.document import DecodeError
-        from lint.document.load import load_bytes, source_format_of
-
-        try:
-            doc = load_bytes(data, display, source_format_of(display))
-        except DecodeError as exc:
-            return [engine.io_error(display, str(exc))], diffs
-        return [engine.lint(doc)], diffs
+        source = Source(display, data=sys.stdin.buffer.read())
+        if not fixing:
+            run.results.append(lint_one(source, engine))
+            return run
+        outcome = fix_one(source, engine, unsafe=req.unsafe_fixes)
+        run.results.append(outcome.result)
+        if outcome.changed and req.diff:
+            run.diffs.append(unified_diff(outcome.before or b"", outcome.after or b"", display))
+        elif not req.diff:
+            run.stdin_fixed = outcome.after if outcome.changed else source.data
+        return run
     if "-" in req.paths:
         raise UsageError("- (stdin) cannot be mixed with other paths")
     files = discover(req.paths, cache)
     if not files:
         print("gwlint: warning: no documents (.txt, .md, .docx) found", file=sys.stderr)
+    if fixing:
+        for path, display in files:
+            _fix_file(req, cache, path, display, run)
+        return run
     from lint.parallel import lint_many
 
-    if req.fix or req.diff:
-        for path, display in files:
-            engine = cache.engine_for(path)
-            result, before, after = fix_file(path, display, engine, write=req.fix)
-            results.append(result)
-            if path.suffix.lower() == ".docx" and any(d.fix for d in result.diagnostics):
-                print(f"gwlint: warning: {display}: fixes are not applied to .docx files; "
-                      "gwlint review writes them as tracked changes in a copy", file=sys.stderr)
-            if before is not None and after is not None and before != after:
-                import difflib
-
-                diffs.append("".join(difflib.unified_diff(
-                    before.splitlines(keepends=True), after.splitlines(keepends=True),
-                    fromfile=f"a/{display}", tofile=f"b/{display}")))
-        return results, diffs
     with _progress_bar(len(files)) as advance:
-        results = lint_many(files, cache, jobs=req.jobs, use_cache=not req.no_cache, progress=advance)
-    return results, diffs
+        run.results = lint_many(files, cache, jobs=req.jobs, use_cache=not req.no_cache, progress=advance)
+    return run
+
+
+def _fix_file(req: CheckRequest, cache: EngineCache, path: Path, display: str, run: _Run) -> None:
+    outcome = fix_one(Source(display, path=path), cache.engine_for(path), unsafe=req.unsafe_fixes)
+    run.results.append(outcome.result)
+    if path.suffix.lower() == ".docx" and any(d.fix for d in outcome.result.diagnostics):
+        print(f"gwlint: warning: {display}: fixes are not applied to .docx files; "
+              "gwlint review writes them as tracked changes in a copy", file=sys.stderr)
+    if not outcome.changed:
+        return
+    assert outcome.before is not None and outcome.after is not None
+    if req.diff:  # never written: --diff only shows
+        run.diffs.append(unified_diff(outcome.before, outcome.after, display))
+        return
+    try:
+        write_atomically(path, outcome.after, expected=outcome.before)
+    except OSError as exc:
+        run.write_failures.append(f"{display}: cannot write the fixed file: {exc.strerror or exc}; left as it was")
+        return
+    run.fixed += 1
 
 
 # Below this many files a progress bar would only flicker.
@@ -207,6 +248,14 @@ def _color(req: CheckRequest) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return _stdout_is_tty()
+
+
+def _emit_bytes(data: bytes) -> None:
+    """Bytes as they are (a patch or a fixed text keeps the file's own encoding)."""
+    if data:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -59,6 +59,8 @@ def check(
     kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
     fix: bool = typer.Option(False, "--fix", help="Apply mechanical fixes in place."),
     diff: bool = typer.Option(False, "--diff", help="Show fixes as a unified diff; write nothing."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes",
+                                      help="Also apply fixes that change a figure, word or unit."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
     min_severity: Optional[str] = typer.Option(None, "--min-severity",
                                                help="Report only findings at or above: error | warning | info."),
@@ -82,6 +84,7 @@ def check(
     request = CheckRequest(
         paths=paths or ["."], format=format, output=output, select=select, ignore=ignore,
         extend_select=extend_select, kind=_choice(kind, KIND_CHOICES, "--kind"), fix=fix, diff=diff,
+        unsafe_fixes=unsafe_fixes,
         fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
         min_severity=_choice(min_severity, ("error", "warning", "info"), "--min-severity") if min_severity else None,
         preset=_choice(preset, ("default", "pedantic"), "--preset") if preset else None,

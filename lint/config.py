@@ -57,6 +57,7 @@ class Settings(BaseModel):
     min_severity: Literal["error", "warning", "info"] = "info"
     preset: Literal["default", "pedantic"] = "default"
     lang: Literal["zh", "en"] = "zh"
+    max_file_size: float | None = Field(default=None, gt=0)  # MB; larger files are reported, not read
 
     # Where the settings came from (not keys).
     source: str | None = Field(default=None, exclude=True)

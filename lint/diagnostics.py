@@ -36,10 +36,13 @@ class Fix:
     column: int
     end_line: int
     end_column: int
+    # Safe: only the form changes (punctuation width, dash, bracket, spaces, date form), applied by
+    # --fix. Unsafe: a figure, word or unit changes meaning; applied only with --unsafe-fixes.
+    safe: bool = True
 
     def to_dict(self) -> dict:
         return {"replacement": self.replacement, "line": self.line, "column": self.column,
-                "end_line": self.end_line, "end_column": self.end_column}
+                "end_line": self.end_line, "end_column": self.end_column, "safe": self.safe}
 
 
 @dataclass(frozen=True, slots=True)

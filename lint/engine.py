@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-import re
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from lint.config import IgnoreEntry, Settings
 from lint.diagnostics import Diagnostic, FileResult, Severity
 from lint.document.model import Document
-from lint.errors import UsageError
+from lint.errors import InternalError, UsageError
 from lint.rules.base import Context, RuleSpec
+from lint.rules.regexguard import compile_guarded
 from lint.selection import Selector, check_codes
 
 if TYPE_CHECKING:  # packs (and YAML) load only when an engine is built: cached runs need none
@@ -133,7 +134,12 @@ class Engine:
         diagnostics: list[Diagnostic] = []
         for rule in self.rules_for(doc.path):
             if rule.applies_to(kind):
-                diagnostics.extend(rule.check(ctx))
+                try:
+                    diagnostics.extend(list(rule.check(ctx)))
+                except Exception as exc:  # one broken rule costs its own findings, no more
+                    if os.environ.get("GWLINT_DEBUG"):
+                        raise
+                    diagnostics.append(self.internal_error(InternalError(rule.code, exc)))
         diagnostics = self._suppress(doc, ctx, diagnostics)
         diagnostics.sort(key=lambda d: d.sort_key)
         diagnostics = [d for d in diagnostics if d.severity >= self.min_severity]
@@ -145,7 +151,7 @@ class Engine:
             if not path_matches(entry.path, relative):
                 continue
             self._ignore_matched_files[index] = True
-            pattern = re.compile(entry.match) if entry.match else None
+            pattern = compile_guarded(entry.match, "ignore.match", force=True) if entry.match else None
             kept = []
             for d in diagnostics:
                 if d.code.startswith(entry.code) and (
@@ -175,6 +181,14 @@ class Engine:
             if self._ignore_matched_files.get(index) and not self._ignore_used.get(index):
                 out.append((entry, index))
         return out
+
+    def internal_error(self, error: InternalError, line: int = 1) -> Diagnostic:
+        """A LINT002 finding for a bug inside gwlint (always reported, whatever the selection)."""
+        rule = self.table.rules.get("LINT002")
+        values = {"where": error.where, "cause": error.summary}
+        message = rule.format_message(self.lang, **values) if rule else f"internal error in {error.where}: {error.summary}"
+        return Diagnostic(code="LINT002", name=rule.name if rule else "internal-error", severity=Severity.ERROR,
+                          message=message, line=line, column=1, end_line=line, end_column=1)
 
     def io_error(self, path: str, cause: str) -> FileResult:
         """A file that cannot be read or decoded is a diagnostic (IO001), not a crash."""

@@ -20,3 +20,20 @@ class UsageError(Exception):
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.cause}"
+
+
+class InternalError(Exception):
+    """A bug inside gwlint while checking one file: a rule, or a step before the rules, raised.
+
+    Never the user's doing and never fatal to the run: it becomes one LINT002 finding on that
+    file naming ``where`` (a rule code, or the step), and the other rules and files go on.
+    """
+
+    def __init__(self, where: str, cause: BaseException):
+        super().__init__(f"{where}: {type(cause).__name__}: {cause}")
+        self.where = where
+        self.cause = cause
+
+    @property
+    def summary(self) -> str:
+        return f"{type(self.cause).__name__}: {self.cause}"

@@ -1,17 +1,25 @@
-"""Apply diagnostics' fixes to a document's text: non-overlapping, in order, nothing else touched."""
+"""Fixes: apply diagnostics' fixes to a text (non-overlapping, in order, nothing else touched),
+write a fixed file transactionally, and show the change as a patch."""
 
 from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
 
 from lint.diagnostics import Diagnostic
 from lint.document.model import Document
 
 
-def apply_fixes(doc: Document, diagnostics: list[Diagnostic]) -> str | None:
-    """Return the text with every non-overlapping fix applied, or None if nothing changed."""
+def apply_fixes(doc: Document, diagnostics: list[Diagnostic], unsafe: bool = False) -> str | None:
+    """Return the text with every non-overlapping safe fix applied (unsafe ones too with
+    ``unsafe``), or None if nothing changed."""
     edits = []
     for diagnostic in diagnostics:
         fix = diagnostic.fix
-        if fix is None:
+        if fix is None or not (fix.safe or unsafe):
             continue
         start = doc.offset(fix.line, fix.column)
         end = doc.offset(fix.end_line, fix.end_column)
@@ -32,3 +40,82 @@ def apply_fixes(doc: Document, diagnostics: list[Diagnostic]) -> str | None:
     out.append(doc.text[cursor:])
     text = "".join(out)
     return None if text == doc.text else text
+
+
+def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace the file at ``path`` by ``data`` all at once: a temporary file in the same folder,
+    flushed to disk, then os.replace, so a full disk or a crash leaves the old file whole.
+
+    The mode (and, where permitted, the owner) is kept; a symlink stays a symlink (its target is
+    replaced). With ``expected``, a file changed by someone else since it was read is left alone.
+    Raises OSError (the caller reports it for this file and goes on).
+    """
+    target = Path(os.path.realpath(path))
+    info = target.stat()
+    if expected is not None and target.read_bytes() != expected:
+        raise OSError(errno.EAGAIN, "the file changed while it was being checked; not written")
+    if not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "permission denied")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".gwlint-tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                os.chown(temp, info.st_uid, info.st_gid)
+            except OSError:  # not ours to give away: the new file keeps our ownership
+                pass
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_NO_NEWLINE = b"\\ No newline at end of file\n"
+
+
+def unified_diff(before: bytes, after: bytes, display: str) -> bytes:
+    """A patch `git apply` accepts: made on the file's own bytes (its encoding, BOM and line
+    endings kept), with the "No newline at end of file" marker where a side ends without one."""
+    import difflib
+
+    name = display.replace("\\", "/").encode("utf-8", "surrogateescape")
+    out = []
+    lines = difflib.diff_bytes(difflib.unified_diff, _lines(before), _lines(after), fromfile=b"a/" + name,
+                               tofile=b"b/" + name, lineterm=b"\n")
+    for index, line in enumerate(lines):
+        if index >= 2 and not line.startswith(b"@@") and not line.endswith(b"\n"):
+            out.append(line + b"\n" + _NO_NEWLINE)  # the last line of a side, without a newline
+        else:
+            out.append(line)
+    return b"".join(out)
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """Lines as git sees them: split after each LF only (a CR stays part of its line)."""
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines

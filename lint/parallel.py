@@ -2,8 +2,8 @@
 
 Results come back in the order the files were given (discovery order), whatever finished first.
 A worker builds its engines once (pool initializer); with the fork start method it inherits the
-engines this process already built. A file whose linting raises becomes an IO001 finding
-("internal error …") and a warning on stderr: one bad file never stops the run.
+engines this process already built. Every file goes through runner.lint_one, so a bug in one rule
+on one file is a LINT002 finding there and the run goes on; the caller says so on stderr.
 
 A pool costs a fixed start-up (processes, rule packs) and pickling the results back, so it is
 used only when the files still to lint are enough to repay it; see MIN_POOL_FILES/BYTES.
@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 from lint.diagnostics import FileResult
+from lint.errors import InternalError
 from lint.document.load import source_format_of
-from lint.runner import EngineCache, RunOptions, lint_file
+from lint.runner import EngineCache, RunOptions, Source, failure_of, lint_one
 
 # Break-even measured with `bench/run.py --breakeven` (figures in bench/RESULTS.md): a pool of
 # two costs about a tenth of a second (fork, copy-on-write, results sent back); 4 files (80 KB)
@@ -33,6 +34,7 @@ _WORKER: EngineCache | None = None
 
 
 def default_jobs() -> int:
+    """The CPUs this process may use (also the most --jobs starts: more only thrash)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
@@ -61,50 +63,26 @@ def lint_many(files: list[tuple[Path, str]], cache: EngineCache, jobs: int | Non
     advance(len(files) - len(todo))
     if not todo:
         return results  # type: ignore[return-value]
-    jobs = jobs or default_jobs()
+    jobs = min(jobs or default_jobs(), default_jobs())
     sizes = _sizes(todo)
     if _worth_a_pool(todo, sizes, jobs, cache):
         done = _lint_in_pool(todo, sizes, cache, jobs, advance)
     else:
         done = {}
         for index, path, display, _ in todo:
-            done[index] = lint_one(path, display, cache)
+            done[index] = _lint_path(path, display, cache)
             advance(1)
     for index, _, display, entry in todo:
         result = results[index] = done[index]
-        failure = failure_of(result)
-        if failure:  # said here, not in the worker, whose stderr may go nowhere
-            print(f"gwlint: {display}: {failure} (run with GWLINT_DEBUG=1 --jobs 1 for details "
-                  "and report it)", file=sys.stderr)
-        elif store is not None and entry is not None:
+        # A result with an internal error is not remembered: the next run tries again.
+        if store is not None and entry is not None and failure_of(result) is None:
             store.store(entry, result, source_format_of(display))
     return results  # type: ignore[return-value]
 
 
-def lint_one(path: Path, display: str, engines: EngineCache) -> FileResult:
-    """Lint one file; an exception inside gwlint becomes an IO001 finding, not a crash."""
+def _lint_path(path: Path, display: str, engines: EngineCache) -> FileResult:
     engine = engines.engine_for(path)  # a bad config or pack is a usage error (exit 2): let it rise
-    try:
-        return lint_file(path, display, engine)
-    except Exception as exc:
-        if os.environ.get("GWLINT_DEBUG"):
-            raise
-        return _internal_error(engine, display, exc)
-
-
-_INTERNAL = "internal error: "
-
-
-def _internal_error(engine, display: str, exc: BaseException) -> FileResult:
-    return engine.io_error(display, f"{_INTERNAL}{type(exc).__name__}: {exc}")
-
-
-def failure_of(result: FileResult) -> str | None:
-    """The internal error a result stands for, or None for a real lint result."""
-    for diagnostic in result.diagnostics:
-        if diagnostic.code == "IO001" and _INTERNAL in diagnostic.message:
-            return diagnostic.message[diagnostic.message.index(_INTERNAL):]
-    return None
+    return lint_one(Source(display, path=path), engine)
 
 
 def _sizes(todo: list) -> list[int]:
@@ -181,12 +159,12 @@ def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
                     done.update(future.result())
                 except Exception:  # a worker died (killed, out of memory): lint its files here
                     for index, path, display, _ in chunk:
-                        done[index] = lint_one(path, display, cache)
+                        done[index] = _lint_path(path, display, cache)
                 advance(len(chunk))
     except (OSError, NotImplementedError, ImportError):  # no processes available at all
         for index, path, display, _ in todo:
             if index not in done:
-                done[index] = lint_one(path, display, cache)
+                done[index] = _lint_path(path, display, cache)
     finally:
         _INHERITED = None
         if forking:
@@ -203,10 +181,13 @@ def _init_worker(options: RunOptions) -> None:
 
 
 def _lint_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, FileResult]]:
+    assert _WORKER is not None
     out = []
     for index, path, display in chunk:
         try:
-            out.append((index, lint_one(Path(path), display, _WORKER)))
+            out.append((index, _lint_path(Path(path), display, _WORKER)))
         except Exception as exc:  # even a config error here must not lose the other files
-            out.append((index, _internal_error(_WORKER.default(), display, exc)))
+            engine = _WORKER.default()
+            error = InternalError("configuration", exc)
+            out.append((index, FileResult(display, "unknown", [engine.internal_error(error)])))
     return out

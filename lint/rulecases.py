@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import RuleCase
+from lint.yamlio import read_text
 
 
 @dataclass
@@ -40,7 +41,7 @@ class LoadedCase:
 def load_case_file(path: Path) -> list[LoadedCase]:
     from lint.yamlio import load_yaml
 
-    located = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    located = load_yaml(read_text(path, "case file"), str(path))
     data = located.data
     if not isinstance(data, dict):
         raise UsageError("a case file must be a mapping", str(path), 1)
@@ -113,7 +114,7 @@ def run_case(loaded: LoadedCase, packs: tuple[str, ...] = ()) -> CaseResult:
     if ok and case.fixed is not None:
         current = doc
         for _ in range(6):
-            new_text = apply_fixes(current, engine.lint(current).diagnostics)
+            new_text = apply_fixes(current, engine.lint(current).diagnostics, unsafe=True)
             if new_text is None:
                 break
             current = load_text(new_text, case.path, source_format)
@@ -143,13 +144,11 @@ def run_case_files(files: list[Path], packs: list[Path]) -> int:
     pack_names = tuple(str(p.resolve()) for p in packs)
     failures = 0
     total = 0
-    for path in files:
-        if not path.exists():
-            raise UsageError("no such file", str(path))
+    for path in _case_files(files):
         cases = load_case_file(path)
         # A pack that carries its own tests is also the pack that defines its rules.
         own = pack_names
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, "case file")
         if "\nrules:" in "\n" + text and not path.resolve().is_relative_to(_builtin()):
             own = pack_names + (str(path.resolve()),)
         for loaded in cases:
@@ -160,6 +159,22 @@ def run_case_files(files: list[Path], packs: list[Path]) -> int:
                 print(f"FAIL {outcome.case_id} ({loaded.source})\n  {outcome.detail}")
     print(f"{total - failures} passed, {failures} failed")
     return 1 if failures else 0
+
+
+def _case_files(given: list[Path]) -> list[Path]:
+    """Files as given, folders as the YAML files directly inside them."""
+    out: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise UsageError("no rule packs or case files (*.yaml) in this folder", str(path))
+            out.extend(found)
+        elif not path.exists():
+            raise UsageError("no such file", str(path))
+        else:
+            out.append(path)
+    return out
 
 
 def _builtin() -> Path:

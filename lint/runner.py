@@ -9,9 +9,10 @@ from pathlib import Path
 
 from lint.config import Settings, find_config, load_config_file
 from lint.diagnostics import FileResult, Severity
-from lint.document import DecodeError, load_path, load_text
+from lint.document import DecodeError, Document, load_bytes, load_text
+from lint.document.read import MAX_FILE_BYTES, InputRefused, read_regular_file
 from lint.engine import Engine, Overrides, path_matches
-from lint.errors import UsageError
+from lint.errors import InternalError, UsageError
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
 _SKIP_DIRS = {".git", ".hg", ".svn", ".gwlint_cache", "__pycache__", "node_modules", ".venv", "venv",
@@ -24,6 +25,7 @@ class RunOptions:
     overrides: Overrides = field(default_factory=Overrides)
     fix: bool = False
     diff: bool = False
+    unsafe_fixes: bool = False
 
 
 class EngineCache:
@@ -136,7 +138,8 @@ class _LazyRules(Mapping):
 
 
 def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
-    """Expand folders into documents; a missing path stops the run (exit 2)."""
+    """Expand folders into documents; a missing path stops the run (exit 2). FIFOs, devices and
+    sockets are never opened (a FIFO named doc.txt would wait for a writer): said and skipped."""
     found: list[tuple[Path, str]] = []
     seen: set[str] = set()
     no_excludes: set[str] = set()
@@ -144,10 +147,12 @@ def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise UsageError("no such file or directory", given)
+        if not path.is_dir() and _special(path, given):
+            continue
         if path.is_dir():
             for file_path in _walk(path):
                 display = str(file_path)
-                if is_excluded(file_path, cache, no_excludes):
+                if _special(file_path, display) or is_excluded(file_path, cache, no_excludes):
                     continue
                 real = os.path.realpath(file_path)
                 if real not in seen:
@@ -159,6 +164,23 @@ def discover(paths: list[str], cache: EngineCache) -> list[tuple[Path, str]]:
                 seen.add(real)
                 found.append((path, given))
     return found
+
+
+def _special(path: Path, display: str) -> bool:
+    """Whether ``path`` is a FIFO, device or socket (warned about on stderr)."""
+    import stat
+    import sys
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing or unreadable: lint_one reports it
+        return False
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return False
+    from lint.document.read import file_type
+
+    print(f"gwlint: warning: {display}: not a regular file ({file_type(mode)}); skipped", file=sys.stderr)
+    return True
 
 
 def _walk(root: Path):
@@ -190,65 +212,178 @@ def is_excluded(path: Path, cache: EngineCache, no_excludes: set[str] | None = N
     return any(path_matches(glob, relative) for glob in engine.settings.exclude)
 
 
-def lint_file(path: Path, display: str, engine: Engine) -> FileResult:
+@dataclass(frozen=True)
+class Source:
+    """One document to check: a file on disk (``path``) or bytes already in hand (stdin, an
+    editor's buffer: ``data``). ``display`` is the name reports show; ``format_name`` decides the
+    reader (.docx, .md or plain text)."""
+
+    display: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    @property
+    def format_name(self) -> str:
+        from lint.document.load import source_format_of
+
+        return source_format_of(str(self.path) if self.path is not None else self.display)
+
+    def read(self, max_bytes: int) -> bytes:
+        if self.data is not None:
+            if len(self.data) > max_bytes:
+                raise InputRefused(f"input too large ({len(self.data) / 1048576:.1f} MB; the limit is "
+                                   f"{max_bytes / 1048576:g} MB, set by `max-file-size`)")
+            return self.data
+        assert self.path is not None
+        return read_regular_file(self.path, max_bytes)
+
+
+def max_file_bytes(settings: Settings) -> int:
+    """The size cap: `max-file-size` (MB) from the configuration, else the default."""
+    if settings.max_file_size is not None:
+        return int(settings.max_file_size * 1024 * 1024)
+    return MAX_FILE_BYTES
+
+
+def _debugging() -> bool:
+    return bool(os.environ.get("GWLINT_DEBUG"))
+
+
+def _load(source: Source, engine: Engine) -> tuple[Document | None, bytes | None, FileResult | None]:
+    """(document, its bytes, None) or (None, None, the IO001/LINT002 result saying why not)."""
     try:
-        doc = load_path(path, display)
-    except PermissionError:
-        return engine.io_error(display, "permission denied")
+        data = source.read(max_file_bytes(engine.settings))
+        return load_bytes(data, source.display, source.format_name), data, None
+    except InputRefused as exc:
+        return None, None, engine.io_error(source.display, str(exc))
     except IsADirectoryError:
-        return engine.io_error(display, "is a directory")
+        return None, None, engine.io_error(source.display, "is a directory")
+    except PermissionError:
+        return None, None, engine.io_error(source.display, "permission denied")
     except DecodeError as exc:
-        return engine.io_error(display, str(exc))
+        return None, None, engine.io_error(source.display, str(exc))
     except OSError as exc:
-        return engine.io_error(display, exc.strerror or str(exc))
-    return engine.lint(doc)
+        return None, None, engine.io_error(source.display, exc.strerror or str(exc))
+    except Exception as exc:  # a bug in reading: this file only
+        if _debugging():
+            raise
+        return None, None, _failed(engine, source.display, InternalError("reading", exc))
+
+
+def lint_document(doc: Document, engine: Engine) -> FileResult:
+    """The rules on one Document. A rule that raises costs its own findings (LINT002, from the
+    engine); a step before the rules that raises (outline, kind) costs the file's findings."""
+    try:
+        return engine.lint(doc)
+    except Exception as exc:
+        if _debugging():
+            raise
+        return _failed(engine, doc.path, InternalError("engine", exc), doc.text)
+
+
+def _failed(engine: Engine, display: str, error: InternalError, text: str = "") -> FileResult:
+    return FileResult(path=display, kind="unknown", diagnostics=[engine.internal_error(error)], text=text)
+
+
+def lint_one(source: Source, engine: Engine) -> FileResult:
+    """The one way a document is checked, whatever asked (files, stdin, --fix, --diff, the result
+    cache, a worker process, the language server). Never raises for a problem of one file."""
+    doc, _, failure = _load(source, engine)
+    if failure is not None:
+        return failure
+    assert doc is not None
+    return lint_document(doc, engine)
+
+
+def lint_file(path: Path, display: str, engine: Engine) -> FileResult:
+    return lint_one(Source(display, path=path), engine)
 
 
 def lint_source(text: str, display: str, engine: Engine, source_format: str = "txt") -> FileResult:
-    return engine.lint(load_text(text, display, source_format))
+    """An editor's buffer (already text)."""
+    return lint_document(load_text(text, display, source_format), engine)
 
 
-MAX_FIX_PASSES = 6
+def failure_of(result: FileResult) -> str | None:
+    """The internal error a result carries (LINT002), or None."""
+    for diagnostic in result.diagnostics:
+        if diagnostic.code == "LINT002":
+            return diagnostic.message
+    return None
 
 
-def fix_file(path: Path, display: str, engine: Engine, write: bool) -> tuple[FileResult, str | None, str | None]:
-    """Apply fixes until none remain. Returns (remaining result, original text, fixed text).
+# Fixes are applied pass after pass until the text stops changing; a rule whose fix keeps
+# producing new fixes is cut off here (the next run would find the same again: no loop for ever).
+MAX_FIX_PASSES = 10
 
-    Texts are None when the file was not fixable (unreadable, .docx, or nothing to fix).
+
+@dataclass
+class FixOutcome:
+    """What fixing one document came to. ``before``/``after`` are the file's bytes (None when
+    nothing changed or the document cannot be fixed: unreadable, .docx)."""
+
+    result: FileResult
+    before: bytes | None = None
+    after: bytes | None = None
+    encoding: str = "utf-8"
+
+    @property
+    def changed(self) -> bool:
+        return self.before is not None and self.after is not None and self.before != self.after
+
+
+def fix_one(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
+    """Apply fixes (safe ones; unsafe ones too with ``unsafe``) until none changes the text.
+
+    Nothing is written here: the caller decides (--fix writes, --diff prints, stdin prints).
+    The result is the findings that remain after fixing.
     """
     from lint.fix import apply_fixes
 
-    try:
-        data = path.read_bytes()
-        from lint.document.load import load_bytes, source_format_of
-
-        fmt = source_format_of(str(path))
-        doc = load_bytes(data, display, fmt)
-    except (OSError, DecodeError):
-        return lint_file(path, display, engine), None, None
-    result = engine.lint(doc)
-    if fmt == "docx":
-        return result, None, None
-    original = doc.restore(doc.text)
+    doc, data, failure = _load(source, engine)
+    if failure is not None:
+        return FixOutcome(failure)
+    assert doc is not None and data is not None
+    result = lint_document(doc, engine)
+    if doc.source_format == "docx" or failure_of(result):
+        return FixOutcome(result)
     current = doc
     for _ in range(MAX_FIX_PASSES):
-        new_text = apply_fixes(current, result.diagnostics)
+        new_text = apply_fixes(current, result.diagnostics, unsafe=unsafe)
         if new_text is None:
             break
-        current = load_text(new_text, display, fmt)
-        current.line_endings = doc.line_endings if new_text.count("\n") == doc.text.count("\n") else current.line_endings
-        result = engine.lint(current)
+        current = load_text(new_text, doc.path, doc.source_format)
+        result = lint_document(current, engine)
     if current is doc:
-        return result, None, None
-    fixed = doc.restore(current.text) if current.text.count("\n") == doc.text.count("\n") else current.text
-    if write:
-        encoded = fixed.encode(doc.encoding)
-        if doc.bom:
-            import codecs
+        return FixOutcome(result)
+    return FixOutcome(result, data, encode_like(doc, current.text), doc.encoding)
 
-            boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
-                    "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
-                    "utf-32-be": codecs.BOM_UTF32_BE}
-            encoded = boms.get(doc.encoding, b"") + encoded
-        path.write_bytes(encoded)
-    return result, original, fixed
+
+def encode_like(original: Document, text: str) -> bytes:
+    """``text`` (normalised line breaks) as bytes in the original's encoding, BOM and line endings."""
+    import codecs
+
+    same_lines = text.count("\n") == original.text.count("\n")
+    if same_lines:
+        text = original.restore(text)
+    elif any(e == "\r\n" for e in original.line_endings):
+        text = text.replace("\n", "\r\n")
+    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    prefix = boms.get(original.encoding, b"") if original.bom else b""
+    return prefix + text.encode(original.encoding)
+
+
+def fix_file(path: Path, display: str, engine: Engine, write: bool = False) -> tuple[FileResult, str | None, str | None]:
+    """fix_one for callers that compare texts (review): (remaining result, original text, fixed
+    text), the texts None when nothing changed. With ``write``, the file is replaced atomically."""
+    outcome = fix_one(Source(display, path=path), engine)
+    if not outcome.changed:
+        return outcome.result, None, None
+    assert outcome.before is not None and outcome.after is not None
+    if write:
+        from lint.fix import write_atomically
+
+        write_atomically(path, outcome.after, expected=outcome.before)
+    encoding = "utf-8-sig" if outcome.encoding == "utf-8" else outcome.encoding
+    return outcome.result, outcome.before.decode(encoding), outcome.after.decode(encoding)

@@ -88,7 +88,8 @@ def test_json_output_validates_against_the_shipped_schema(project):
     diagnostic = data["files"][0]["diagnostics"][-1]
     assert diagnostic == {"code": "TST001", "name": "todo-marker", "severity": "error", "message": "待办标记“待定”",
                           "line": 2, "column": 14, "end_line": 2, "end_column": 16,
-                          "fix": {"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16},
+                          "fix": {"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16,
+                                  "safe": True},
                           "related": []}
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1}
     assert data["files"][0]["path"] == "docs/plan.txt"

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import errno
+import json
+import os
+import shutil
+import stat
+import subprocess
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -110,15 +117,185 @@ def test_fix_is_idempotent(case):
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(case):
-    path, *_ = case
+    path, encoding, *_ = case
     original = path.read_bytes()
     result = _run(str(path), "--diff")
     assert path.read_bytes() == original
     assert result.exit_code == 1
-    out = result.output
+    out = result.stdout_bytes.decode(encoding)  # the patch is in the file's own encoding
     assert f"--- a/{path}" in out and f"+++ b/{path}" in out
     assert "-完成专家评审,修改完善后形成成果稿。" in out
     assert "+完成专家评审，修改完善后形成成果稿。" in out
     assert "+落实自然资源“两统一”职责，增长5%，占比30%。" in out
     assert "保持不变" not in "".join(line for line in out.splitlines() if line.startswith(("-", "+"))
                                    and not line.startswith(("---", "+++")))
+
+
+# -- patches that apply, files that are never touched unless asked --------------------------------
+
+GIT = shutil.which("git")
+PATCH_CASES = {
+    **{name: (encoding, bom, newline, True) for name, (encoding, bom, newline) in ENCODINGS.items()},
+    "no-final-newline": ("utf-8", b"", "\n", False),
+    "crlf-no-final-newline": ("utf-8", b"", "\r\n", False),
+    "bom-gb18030-no-final-newline": ("gb18030", b"", "\r\n", False),
+}
+
+
+def _write_case(folder: Path, name: str) -> Path:
+    encoding, bom, newline, final = PATCH_CASES[name]
+    data = _encode(ORIGINAL, encoding, bom, newline)
+    if not final:
+        data = data[: -len(newline.encode())]
+    path = folder / "draft.txt"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+@pytest.mark.parametrize("name", sorted(PATCH_CASES))
+def test_diff_applies_with_git_and_gives_what_fix_writes(tmp_path: Path, name: str) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    path = _write_case(repo, name)
+    os.chdir(repo)
+    patch = _run("draft.txt", "--diff").stdout_bytes
+    (tmp_path / "fix.patch").write_bytes(patch)
+    subprocess.run([GIT, "init", "-q"], cwd=repo, check=True)
+    check = subprocess.run([GIT, "apply", "--check", "-v", str(tmp_path / "fix.patch")], cwd=repo,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    subprocess.run([GIT, "apply", str(tmp_path / "fix.patch")], cwd=repo, check=True)
+    patched = path.read_bytes()
+    _write_case(repo, name)
+    _run("draft.txt", "--fix")
+    assert patched == path.read_bytes()
+
+
+@pytest.mark.parametrize("args", [(), ("--diff",), ("--diff", "--fix"), ("--statistics",),
+                                  ("--format", "json"), ("--jobs", "2")])
+def test_only_fix_writes(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Checking, --diff (with or without --fix) and stdin never change a byte or an mtime."""
+    os.chdir(tmp_path)
+    paths = []
+    for name in sorted(PATCH_CASES):
+        path = _write_case(tmp_path, name).rename(tmp_path / f"{name}.txt")
+        os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+        paths.append(path)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
+    _run(".", *args)
+    CliRunner().invoke(app, ["check", "-", "--fix", "--stdin-filename", paths[0].name, *SELECT],
+                       input=paths[0].read_bytes())
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".gwlint_cache") == sorted(p.name for p in paths)
+
+
+def test_stdin_with_fix_prints_the_fixed_text(tmp_path: Path) -> None:
+    data = _encode(ORIGINAL, "gb18030", b"", "\r\n")
+    result = CliRunner().invoke(app, ["check", "-", "--fix", "--stdin-filename", "draft.txt", *SELECT],
+                                input=data)
+    assert result.stdout_bytes == _encode(FIXED, "gb18030", b"", "\r\n")
+    clean = CliRunner().invoke(app, ["check", "-", "--fix", *SELECT], input=_encode(FIXED, "utf-8", b"", "\n"))
+    assert clean.stdout_bytes == _encode(FIXED, "utf-8", b"", "\n")
+
+
+def test_diff_on_stdin_and_on_the_path_agree(tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    path = _write_case(tmp_path, "utf-8")
+    on_path = _run("draft.txt", "--diff")
+    on_stdin = CliRunner().invoke(app, ["check", "-", "--diff", "--stdin-filename", "draft.txt", *SELECT,
+                                        "--no-cache"], input=path.read_bytes())
+    assert on_stdin.exit_code == on_path.exit_code == 1
+    assert on_stdin.stdout_bytes == on_path.stdout_bytes
+
+
+# -- writing: whole or not at all ------------------------------------------------------------------
+
+def _folder_of_drafts(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for index in range(count):
+        path = folder / f"d{index}.txt"
+        path.write_bytes(_encode(ORIGINAL, "utf-8", b"", "\n"))
+        paths.append(path)
+    return paths
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_fixed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.fix
+
+    os.chdir(tmp_path)
+    paths = _folder_of_drafts(tmp_path, 3)
+    real_replace = os.replace
+
+    def refuse_d1(src, dst, *args, **kwargs):  # as a read-only file or a full disk would
+        if Path(dst).name == "d1.txt":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(lint.fix.os, "replace", refuse_d1)
+    result = _run(".", "--fix")
+    assert result.exit_code == 2
+    assert "d1.txt: cannot write the fixed file: No space left on device" in result.stderr
+    assert paths[0].read_bytes() == paths[2].read_bytes() == _encode(FIXED, "utf-8", b"", "\n")
+    assert paths[1].read_bytes() == _encode(ORIGINAL, "utf-8", b"", "\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d0.txt", "d1.txt", "d2.txt"]  # no temp left
+
+
+def test_a_failed_flush_leaves_the_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.fix
+
+    os.chdir(tmp_path)
+    (path,) = _folder_of_drafts(tmp_path, 1)
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lint.fix.os, "fsync", full_disk)
+    assert _run(".", "--fix").exit_code == 2
+    assert path.read_bytes() == _encode(ORIGINAL, "utf-8", b"", "\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["d0.txt"]
+
+
+def test_fix_keeps_the_mode_and_a_symlink(tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    (path,) = _folder_of_drafts(tmp_path, 1)
+    path.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(path.name)
+    _run("link.txt", "--fix")
+    assert link.is_symlink()
+    assert path.read_bytes() == _encode(FIXED, "utf-8", b"", "\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+# -- what is fixed --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("工作要点\n特别重要!!!!!!!!!!\n", "工作要点\n特别重要！\n"),
+    ("工作要点\n１、第一项工作。\n２、第二项工作。\n", "工作要点\n1.第一项工作。\n2.第二项工作。\n"),
+])
+def test_fix_reaches_a_fixed_point_in_one_run(tmp_path: Path, text: str, fixed: str) -> None:
+    os.chdir(tmp_path)
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    CliRunner().invoke(app, ["check", "a.txt", "--fix", "--select", "ALL", "--no-cache"])
+    assert path.read_text(encoding="utf-8") == fixed
+    again = CliRunner().invoke(app, ["check", "a.txt", "--diff", "--select", "ALL", "--no-cache"])
+    assert again.stdout == "" and again.exit_code == 0
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
+    # UNIT004 would insert a % after a bare rate: that changes the figure, so --fix leaves it.
+    os.chdir(tmp_path)
+    path = tmp_path / "a.txt"
+    text = "完成精准拆违16个，完成率27%；“三改”已完成44.4万平方米，完成率55.5；违法建筑处置完成率13.9%。\n"
+    path.write_text(text, encoding="utf-8")
+    report = json.loads(CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--no-cache",
+                                                 "-f", "json"]).stdout)
+    fixes = [d["fix"] for f in report["files"] for d in f["diagnostics"] if d["fix"]]
+    assert fixes and all(fix["safe"] is False for fix in fixes)
+    CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--no-cache"])
+    assert path.read_text(encoding="utf-8") == text
+    CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--unsafe-fixes", "--no-cache"])
+    assert path.read_text(encoding="utf-8") == text.replace("55.5；", "55.5%；")

@@ -249,7 +249,146 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     assert paths.count(str(Path("docs") / "a.txt")) == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_like_a_document_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
+    os.mkfifo(tmp_path / "doc.txt")
+    for args in (["check", "."], ["check", "doc.txt", "a.txt"], ["check", ".", "--fix"]):
+        done = gwlint_process([*args, "--format", "json", "--no-cache"], tmp_path, timeout=60)
+        assert done.returncode in (0, 1), done.stderr
+        assert [f["path"] for f in json.loads(done.stdout)["files"]] == ["a.txt"]
+        assert "doc.txt: not a regular file (a FIFO); skipped" in done.stderr
+
+
+def test_a_file_over_the_size_cap_is_reported_not_read(tmp_path: Path) -> None:
+    (tmp_path / ".gwlint.yaml").write_text("max-file-size: 0.001\n", encoding="utf-8")  # about 1 KB
+    (tmp_path / "big.txt").write_text(DOC * 30, encoding="utf-8")
+    (tmp_path / "small.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", ".", "--format", "json", "--no-cache", "--exit-zero")
+    files = {f["path"]: f["diagnostics"] for f in json.loads(result.stdout)["files"]}
+    (refused,) = files["big.txt"]
+    assert refused["code"] == "IO001" and "file too large" in refused["message"]
+    assert "max-file-size" in refused["message"]
+    assert all(d["code"] != "IO001" for d in files["small.txt"])
+
+
+MEGABYTE_LINES = {
+    "title-like": lambda: "关于" + "做好工作，" * 200_000 + "的通知\n",
+    "yi-dun": lambda: "一、" * 1_000_000,
+    "after-a-red-header": lambda: "XX市人民政府文件\n" + "某" * 1_000_000 + "的通知\n各单位：\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEGABYTE_LINES))
+def test_a_megabyte_line_is_checked_without_hanging(tmp_path: Path, name: str) -> None:
+    # Front matter and title scans look at short lines only; the process timeout is a hang
+    # guard (the run takes seconds: bench/robustness.py), not a speed assertion.
+    (tmp_path / "long.txt").write_text(MEGABYTE_LINES[name](), encoding="utf-8")
+    done = gwlint_process(["check", "long.txt", "--select", "ALL", "--format", "json", "--no-cache",
+                           "--exit-zero"], tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    codes = {d["code"] for f in json.loads(done.stdout)["files"] for d in f["diagnostics"]}
+    assert not codes & {"IO001", "LINT002"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "doc.txt").write_bytes("一、总体要求\n（一）加强领导,推进工作。\n".encode(encoding))
+    result = gwlint("check", "doc.txt", "--select", "PUNC001", "--format", "json", "--no-cache")
+    assert findings(result) == [("PUNC001", 2, 8)]
+
+
+def test_jobs_is_capped_at_the_cpu_count(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lint.parallel
+
+    _many_documents(project, 12)
+    started = []
+    real_pool = lint.parallel._lint_in_pool
+
+    def pool(todo, sizes, cache, jobs, advance=lambda n: None):
+        started.append(jobs)
+        return real_pool(todo, sizes, cache, jobs, advance)
+
+    monkeypatch.setattr(lint.parallel, "_lint_in_pool", pool)
+    monkeypatch.setattr(lint.parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_FILES", 2)
+    monkeypatch.setattr(lint.parallel, "MIN_POOL_BYTES", 0)
+    assert gwlint("check", ".", "--no-cache", "--jobs", "1000").exit_code == 0  # warnings only
+    assert started == [2]
+
+
 # -- bad packs and configuration are usage errors (exit 2) -------------------------------------------
+
+BILLION_LAUGHS = "".join(f"{name}: &{name} [{', '.join([prev] * 9)}]\n" for name, prev in
+                         zip("bcdefgh", ["*a"] + [f"*{c}" for c in "bcdefg"]))
+
+
+@pytest.mark.parametrize(("config", "line", "message"), [
+    ("a: &a [x, x, x, x, x, x, x, x, x]\n" + BILLION_LAUGHS, None, "expands to more than"),
+    ("select: !!python/name:os.system [PH]\n", 1, "YAML tag"),
+    ("lang: !zh zh\n", 1, "YAML tag"),
+    ("base: &b {lang: zh}\n<<: *b\n", 2, "merge keys (<<:) are not allowed"),
+])
+def test_hostile_yaml_in_a_config_is_a_usage_error(tmp_path: Path, config: str, line: int | None,
+                                                  message: str) -> None:
+    (tmp_path / ".gwlint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
+    done = gwlint_process(["check", "doc.txt"], tmp_path, timeout=60)
+    assert done.returncode == 2
+    assert message in done.stderr and "internal error" not in done.stderr
+    if line is not None:
+        assert f".gwlint.yaml:{line}:" in done.stderr
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("kind: pattern", "kind: a.b"), "pack.yaml:5: unknown rule kind 'a.b'"),
+    (("kind: pattern", "kind: _structure"), "unknown rule kind '_structure'"),
+    (('message: "未完成的标记“{match}”"', 'message: "标记{0}"'), "pack.yaml:7: rule TST001: message: positional"),
+    (('message: "未完成的标记“{match}”"', 'message: "标记{match"'), "rule TST001: message:"),
+    (('message: "未完成的标记“{match}”"', 'message: "标记{match!z}"'), "conversions and format specs"),
+    (('message: "未完成的标记“{match}”"', 'message: "标记{match.upper}"'), "a plain name"),
+])
+def test_a_broken_pack_is_a_usage_error(project: Path, change: tuple[str, str], message: str) -> None:
+    (project / "pack.yaml").write_text(PACK.replace(*change), encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    result = gwlint("check", "doc.txt")
+    assert result.exit_code == 2
+    assert message in result.stderr and "internal error" not in result.stderr
+
+
+def test_test_rules_on_a_folder(project: Path) -> None:
+    (project / "empty").mkdir()
+    empty = gwlint("test-rules", "empty")
+    assert empty.exit_code == 2 and "no rule packs or case files" in empty.stderr
+    (project / "packs").mkdir()
+    (project / "packs" / "pack.yaml").write_text(PACK + """\
+    tests:
+      - {text: "完成时间待定。", expect: ["TST001 1:5"]}
+""", encoding="utf-8")
+    result = gwlint("test-rules", "packs")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "1 passed, 0 failed" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["pack", "ignore"])
+def test_every_user_pattern_runs_under_the_time_budget(project: Path, where: str) -> None:
+    # Polynomial, not exponential: no nested repeat, yet hours on a long line with plain `re`.
+    pytest.importorskip("regex")
+    slow = "待定.*待定.*待定.*待定.*截止"
+    if where == "pack":
+        (project / "pack.yaml").write_text(PACK.replace("'待定'", repr(slow)), encoding="utf-8")
+    else:  # a finding that spans the whole line, and an ignore entry that searches it
+        (project / "pack.yaml").write_text(PACK.replace("'待定'", "'待定[^\\n]*'"), encoding="utf-8")
+        (project / ".gwlint.yaml").write_text(
+            CONFIG + f"ignore:\n  - {{code: TST001, path: '**', match: {slow!r}}}\n", encoding="utf-8")
+    (project / "doc.txt").write_text("关于通知\n" + "待定" * 3000 + "\n", encoding="utf-8")
+    done = gwlint_process(["check", "doc.txt", "--format", "json", "--no-cache", "--exit-zero"], project,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "ran out of time" in done.stderr
+
+
+# -- bad packs and configuration, continued ---------------------------------------------------------
 
 def test_pack_that_is_a_list(project: Path) -> None:
     (project / "pack.yaml").write_text("- code: TST001\n  kind: pattern\n", encoding="utf-8")
@@ -334,6 +473,16 @@ def test_cache_notices_a_changed_pack(project: Path) -> None:
     assert findings(gwlint("check", "doc.txt", "--format", "json")) == [("TST001", 4, 7)]
 
 
+def test_cache_notices_a_changed_pack_reached_through_extends(project: Path) -> None:
+    (project / "house").mkdir()
+    (project / "house" / "base.yaml").write_text(PACK, encoding="utf-8")
+    (project / "pack.yaml").write_text("pack: top\nextends: [house/base.yaml]\nrules: []\n", encoding="utf-8")
+    (project / "doc.txt").write_text(DOC, encoding="utf-8")
+    assert len(findings(gwlint("check", "doc.txt", "--format", "json"))) == 2
+    (project / "house" / "base.yaml").write_text(PACK.replace("'待定'", "'另行通知'"), encoding="utf-8")
+    assert findings(gwlint("check", "doc.txt", "--format", "json")) == [("TST001", 4, 7)]
+
+
 def test_cache_keeps_fixes_and_spans(project: Path) -> None:
     (project / "pack.yaml").write_text(PACK.replace("patterns: ['待定']", "patterns: ['待定']\n    fix: 已定"),
                                        encoding="utf-8")
@@ -378,30 +527,57 @@ def test_parallel_run_matches_a_single_process(project: Path, monkeypatch: pytes
         f"doc{index:02}.txt" for index in range(12))
 
 
-def test_error_inside_a_worker_becomes_a_finding(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _break_a_rule(monkeypatch: pytest.MonkeyPatch, code: str, file_name: str) -> None:
+    """Make rule ``code`` raise on ``file_name`` only (a bug in one rule on one document)."""
+    from lint.rules.kinds.pattern import PatternRule
+
+    real_check = PatternRule.check
+
+    def check(self, ctx):
+        if self.code == code and Path(ctx.doc.path).name == file_name:
+            yield from real_check(self, ctx)
+            raise RuntimeError("rule blew up")
+        yield from real_check(self, ctx)
+
+    monkeypatch.setattr(PatternRule, "check", check)
+
+
+TWO_RULES = PACK + """\
+  - code: TST002
+    name: other-marker
+    kind: pattern
+    severity: info
+    message: "另一个标记“{match}”"
+    patterns: ['其他']
+    doc: {what: a marker, why: unfinished, wrong: 其他, right: 其余, standard: test}
+"""
+
+
+def test_a_rule_that_raises_costs_only_its_own_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import lint.parallel
 
+    (project / "pack.yaml").write_text(TWO_RULES, encoding="utf-8")
+    (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST]\n", encoding="utf-8")
     _many_documents(project, 8)
-    real_lint_file = lint.parallel.lint_file
-
-    def flaky(path, display, engine):
-        if Path(path).name == "doc03.txt":
-            raise RuntimeError("rule blew up")
-        return real_lint_file(path, display, engine)
-
-    monkeypatch.delenv("GWLINT_DEBUG", raising=False)
-    monkeypatch.setattr(lint.parallel, "lint_file", flaky)
+    _break_a_rule(monkeypatch, "TST002", "doc03.txt")
     monkeypatch.setattr(lint.parallel, "MIN_POOL_FILES", 2)
     monkeypatch.setattr(lint.parallel, "MIN_POOL_BYTES", 0)
-    for jobs in ("2", "1"):
-        result = gwlint("check", ".", "--format", "json", "--no-cache", "--jobs", jobs)
-        assert result.exit_code == 1
+    for args in (("--jobs", "2"), ("--jobs", "1"), ("--diff",), ("--fix",)):
+        result = gwlint("check", ".", "--format", "json", "--no-cache", *args)
+        assert result.exit_code == 1, (args, result.stderr)
+        if args[0] == "--diff":
+            continue  # the diff is the whole output
         files = {f["path"]: f["diagnostics"] for f in json.loads(result.stdout)["files"]}
         assert len(files) == 8
-        (broken,) = files["doc03.txt"]
-        assert broken["code"] == "IO001" and "rule blew up" in broken["message"]
-        assert all(d["code"] == "TST001" for name, ds in files.items() if name != "doc03.txt" for d in ds)
-        assert "internal error" in result.stderr
+        codes = [d["code"] for d in files["doc03.txt"]]
+        assert codes.count("LINT002") == 1 and "TST001" in codes  # the file's other rule still reports
+        (broken,) = [d for d in files["doc03.txt"] if d["code"] == "LINT002"]
+        assert "TST002" in broken["message"] and "rule blew up" in broken["message"]
+        assert all(d["code"] != "LINT002" for name, ds in files.items() if name != "doc03.txt" for d in ds)
+        assert "doc03.txt" in result.stderr and "TST002" in result.stderr
+    stdin = gwlint("check", "-", "--stdin-filename", "doc03.txt", "--format", "json", input=DOC + "其他\n")
+    assert stdin.exit_code == 1
+    assert {code for code, _, _ in findings(stdin)} == {"TST001", "LINT002"}
 
 
 # -- the real documents ----------------------------------------------------------------------------

@@ -14,6 +14,9 @@ from lint.text.numerals import read_date_part
 # How far into the document front matter may reach (non-blank lines).
 _HEAD_SCAN = 14
 _TAIL_SCAN = 8
+# No front-matter line is longer (an addressee list runs to ~300 characters). Longer lines are
+# skipped before any pattern runs: NOTICE_TITLE is a search, quadratic on a 1 MB line.
+_MAX_LINE = 400
 
 ISSUER = re.compile(r"^\S{2,40}文件$")
 # 发文字号 in any bracket, so META rules can check the bracket form.
@@ -53,6 +56,8 @@ def parse_header(lines: list[str]) -> Header:
     non_blank = [(i + 1, line.strip()) for i, line in enumerate(lines) if line.strip()]
     head = non_blank[:_HEAD_SCAN]
     for index, (lineno, text) in enumerate(head):
+        if len(text) > _MAX_LINE:
+            continue
         if header.issuer is None and header.doc_number is None and ISSUER.match(text) and index < 4:
             header.issuer, header.issuer_line = text, lineno
         elif header.doc_number is None and DOC_NUMBER.match(text) and index < 6:
@@ -76,6 +81,8 @@ def parse_header(lines: list[str]) -> Header:
     if header.body_start_line is None and header.addressee_line:
         header.body_start_line = _next_line(non_blank, header.addressee_line)
     for lineno, text in non_blank[-_TAIL_SCAN:]:
+        if len(text) > _MAX_LINE:
+            continue
         if PRINTED.match(text):
             header.printed, header.printed_line = text, lineno
         elif CC.match(text):

@@ -53,11 +53,13 @@ def _build(text: str, path: str, source_format: str, encoding: str, bom: bool,
     start = doc.header.body_start_line or 1
     for lineno in range(start, min(len(lines), start + 12) + 1):
         candidate = lines[lineno - 1].strip().lstrip("#").strip()
+        if len(candidate) > 80:  # checked first: the patterns below need not see a 1 MB line
+            break
         if not candidate or _NOT_A_TITLE.match(candidate):
             continue
         from lint.text.markers import starts_with_marker
 
-        if starts_with_marker(candidate) or len(candidate) > 80 or _TITLE_END.search(candidate):
+        if starts_with_marker(candidate) or _TITLE_END.search(candidate):
             break
         doc.title, doc.title_line = candidate, lineno
         break

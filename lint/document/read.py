@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from pathlib import Path
 
 from lint.document.model import DecodeError
 
@@ -19,6 +22,55 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
+# The largest document read by default (a 50 MB statistical yearbook still fits); `max-file-size`
+# in the configuration changes it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class InputRefused(Exception):
+    """A path that is not read at all: not a regular file (FIFO, device, socket) or too large."""
+
+
+def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    Opened without blocking and checked with fstat before reading, so a FIFO named doc.txt is
+    refused at once instead of waiting for a writer, and a file swapped for one between a stat
+    and the open is still checked. OSError (missing, permission) passes through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused(f"not a regular file ({file_type(info.st_mode)}); skipped")
+        if info.st_size > max_bytes:
+            raise InputRefused(f"file too large ({info.st_size / 1048576:.1f} MB; the limit is "
+                               f"{max_bytes / 1048576:g} MB, set by `max-file-size` in the configuration)")
+        chunks = []
+        remaining = max_bytes + 1  # the file may grow while it is read
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        if remaining <= 0:
+            raise InputRefused(f"file too large (over the limit of {max_bytes / 1048576:g} MB)")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def decode(data: bytes) -> tuple[str, str, bool]:
     """Return (text, encoding, had_bom). Raise DecodeError with a clear cause."""
     for bom, encoding in _BOMS:
@@ -29,6 +81,9 @@ def decode(data: bytes) -> tuple[str, str, bool]:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid "
                                   f"{encoding} (byte offset {exc.start + len(bom)})") from None
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], False
         raise DecodeError("binary file (contains NUL bytes); not a text document")
     try:
         text = data.decode("utf-8")
@@ -38,6 +93,26 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     if _looks_binary(text):
         raise DecodeError("binary file (mostly control characters); not a text document")
     return text, encoding, False
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (some Windows tools): accepted when one byte order
+    decodes to text that is nearly all Chinese, ASCII or common punctuation (binary never is)."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        plausible = sum(1 for ch in sample if ch.isprintable() and (ch < "\u0250" or "\u2000" <= ch <= "\u303f"
+                                                                    or "\u4e00" <= ch <= "\u9fff"
+                                                                    or "\uff00" <= ch <= "\uffef")
+                        or ch in "\n\r\t")
+        if "\x00" not in text and plausible >= 0.95 * len(sample) and not _looks_binary(text):
+            return text, encoding
+    return None
 
 
 def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

@@ -31,6 +31,7 @@ class Finding:
     code: str
     fix: types.TextEdit | None = None
     fix_old_text: str = ""
+    fix_safe: bool = True  # unsafe fixes are offered one by one, never in fix-all
 
 
 class PositionMapper:
@@ -91,7 +92,8 @@ def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri
         if old_text != f.replacement:  # a fix that changes nothing is not worth offering
             edit = types.TextEdit(range=mapper.range(f.line, f.column, f.end_line, f.end_column),
                                   new_text=f.replacement)
-    return Finding(diagnostic=diagnostic, code=d.code, fix=edit, fix_old_text=old_text)
+    return Finding(diagnostic=diagnostic, code=d.code, fix=edit, fix_old_text=old_text,
+                   fix_safe=d.fix is None or d.fix.safe)
 
 
 def text_between(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> str:

@@ -241,7 +241,7 @@ class GwlintServer(LanguageServer):
                         edit=self._workspace_edit(uri, version, [finding.fix])))
         # Fix-all is a source action: offered when asked for, never in the quickfix lightbulb.
         if only and _wanted(FIX_ALL, only):
-            edits = non_overlapping([f.fix for f in outcome.findings if f.fix is not None])
+            edits = non_overlapping([f.fix for f in outcome.findings if f.fix is not None and f.fix_safe])
             if edits:
                 title = ("gwlint: fix all auto-fixable problems" if outcome.lang == "en"
                          else "gwlint：修正全部可自动修正的问题")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -83,6 +84,8 @@ class RuleSpec(BaseModel):
     status: Literal["stable", "preview"] = "stable"
     # Outside the default selection: runs with `preset: pedantic`, `select: [ALL]` or when selected.
     pedantic: bool = False
+    # unsafe: the rule's fix changes a figure, a word or a unit (applied only with --unsafe-fixes).
+    fix_safety: Literal["safe", "unsafe"] = Field(default="safe", alias="fix-safety")
     tests: list[RuleCase] = Field(default_factory=list)
 
     # Set by the pack loader (not YAML keys).
@@ -125,8 +128,21 @@ class RuleSpec(BaseModel):
         return template.format_map(_SafeFormat(values))
 
 
+# True while a user's pack loads: every pattern it holds then runs under the regex time budget
+# (lint.rules.regexguard), whatever its shape; the built-in packs' patterns are reviewed here.
+GUARD_EVERY_PATTERN: ContextVar[bool] = ContextVar("GUARD_EVERY_PATTERN", default=False)
+
+
 def compile_regex(pattern: str, what: str = "pattern", flags: int = 0) -> re.Pattern:
     """Compile a pack regex; a bad one becomes a ValueError the pack loader reports with file:line."""
+    if GUARD_EVERY_PATTERN.get():
+        from lint.rules.regexguard import compile_guarded
+
+        return compile_guarded(pattern, what, flags)  # type: ignore[return-value]
+    return _compile(pattern, what, flags)
+
+
+def _compile(pattern: str, what: str, flags: int) -> re.Pattern:
     try:
         return re.compile(pattern, flags)
     except re.error as exc:
@@ -192,7 +208,7 @@ class Context:
             f_start, f_end, replacement = fix
             f_line, f_col = doc.line_col(f_start)
             f_end_line, f_end_col = doc.line_col(f_end)
-            fix_obj = Fix(replacement, f_line, f_col, f_end_line, f_end_col)
+            fix_obj = Fix(replacement, f_line, f_col, f_end_line, f_end_col, safe=rule.fix_safety == "safe")
         related_objs = tuple(Related(msg, *doc.line_col(off)) for msg, off in related)
         sev = Severity.parse(severity) if severity is not None else rule.default_severity
         sev = self.severity_override.get(rule.code, sev)

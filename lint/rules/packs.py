@@ -17,13 +17,15 @@ A pack is a mapping::
 from __future__ import annotations
 
 import importlib
+import re
+import string
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from lint.errors import UsageError
-from lint.rules.base import RuleSpec
+from lint.rules.base import GUARD_EVERY_PATTERN, RuleSpec
 from lint.yamlio import Located, load_yaml, read_text
 
 _PACK_KEYS = {"pack", "description", "extends", "rules", "units"}
@@ -47,7 +49,14 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_PACKS)
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_KIND_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
 def kind_class(kind: str) -> type[RuleSpec] | None:
+    """The class of a rule kind, or None for a name that is not one (`a.b`, `_structure`)."""
+    if not _KIND_NAME.fullmatch(kind):
+        return None
     module_name = "lint.rules.kinds." + kind.replace("-", "_")
     try:
         module = importlib.import_module(module_name)
@@ -91,7 +100,12 @@ class RuleTable:
         self.loaded.add(path)
         shown = path.name if builtin else str(path)
         located = load_yaml(read_text(path, "rule pack"), shown)
-        self._load_data(located, path, shown)
+        # A user's pack (and what it extends) runs every pattern under the regex time budget.
+        token = GUARD_EVERY_PATTERN.set(not builtin or GUARD_EVERY_PATTERN.get())
+        try:
+            self._load_data(located, path, shown)
+        finally:
+            GUARD_EVERY_PATTERN.reset(token)
 
     def _load_data(self, located: Located, path: Path, shown: str) -> None:
         data = located.data
@@ -161,6 +175,10 @@ class RuleTable:
             raise _validation_error(exc, located, where, shown, code) from None
         except ValueError as exc:  # raised by a kind's own compile step
             raise UsageError(f"rule {code}: {exc}", shown, line) from None
+        for key, template in (("message", rule.message), ("message-en", rule.message_en)):
+            problem = _template_problem(template)
+            if problem:
+                raise UsageError(f"rule {code}: {key}: {problem}", shown, located.line_of(where + (key,)))
         rule.pack = pack
         rule.source = shown
         rule.source_line = line or 0
@@ -188,6 +206,25 @@ class RuleTable:
                     raise UsageError(f"{flag} must be true or false", shown, located.line_of(where + (flag,)))
                 update[flag] = entry[flag]
         self.rules[code] = rule.model_copy(update=update)
+
+
+def _template_problem(template: str | None) -> str | None:
+    """Why a message template cannot be filled (named fields {match}, {count}… only), or None."""
+    if template is None:
+        return None
+    try:
+        for _, field, spec, conversion in string.Formatter().parse(template):
+            if field is None:
+                continue
+            if not field or field.isdigit():
+                return "positional fields such as {} or {0} are not allowed; name the value ({match})"
+            if not _FIELD_NAME.fullmatch(field):
+                return f"{{{field}}}: a field is a plain name such as {{match}} (no attributes or indexes)"
+            if conversion or spec:  # a spec that fits one value fails on another, at lint time
+                return f"{{{field}}}: conversions and format specs are not allowed"
+    except ValueError as exc:  # a lone { or }
+        return f"{exc} (write {{{{ and }}}} for literal braces)"
+    return None
 
 
 def _validation_error(exc: ValidationError, located: Located, where: tuple, shown: str,

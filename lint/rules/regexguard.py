@@ -20,7 +20,7 @@ from functools import lru_cache
 from re import _constants as sre_constants
 from re import _parser as sre_parse
 
-from lint.rules.base import compile_regex
+from lint.rules.base import GUARD_EVERY_PATTERN, _compile
 
 TIME_BUDGET = 1.0
 SECONDS_PER_MB = 0.5
@@ -30,10 +30,12 @@ _POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
 _warned: set[str] = set()
 
 
-def compile_guarded(pattern: str, what: str = "pattern", flags: int = 0):
-    """Like base.compile_regex (same errors), but risky patterns get a time budget."""
-    compiled = compile_regex(pattern, what, flags)
-    if not is_risky(pattern, flags):
+def compile_guarded(pattern: str, what: str = "pattern", flags: int = 0, force: bool = False):
+    """Like base.compile_regex (same errors), but risky patterns get a time budget; with
+    ``force``, or while a user's pack loads (GUARD_EVERY_PATTERN), every pattern does: a user's
+    `待定.*待定.*待定.*截止` is polynomial, not exponential, yet hangs on a long line all the same."""
+    compiled = _compile(pattern, what, flags)
+    if not (force or GUARD_EVERY_PATTERN.get() or is_risky(pattern, flags)):
         return compiled
     try:
         import regex
@@ -175,7 +177,7 @@ class GuardedPattern:
         return getattr(self._fallback, name)
 
     def __reduce__(self):  # picklable (worker processes): rebuild from the source pattern
-        return (compile_guarded, (self.pattern, "pattern", self.flags & ~re.UNICODE))
+        return (compile_guarded, (self.pattern, "pattern", self.flags & ~re.UNICODE, True))
 
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r})"

@@ -48,6 +48,7 @@ _RUN_IN_POINT = re.compile(f"(?P<word>{RUN_IN_NUMERAL}是)(?P<flag>[：:，,、]
 _RUN_IN_BEFORE = "。；;：:！？!?，,\n"
 _LEADING_SPACE = " \t\u3000"
 _FULL = str.maketrans("()0123456789.", "（）０１２３４５６７８９．")
+_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 class MarkerFormRule(RuleSpec):
@@ -76,11 +77,12 @@ class MarkerFormRule(RuleSpec):
         elif self.check_ == "arabic-dun":
             for node in nodes:
                 if node.style == "arabic-dun" and not self._after_skip_line(ctx, node):
-                    point = node.marker_end - 1
-                    # Full-width digits keep a full-width point: １、 → １．
-                    dot = "．" if any("０" <= ch <= "９" for ch in node.marker) else "."
-                    yield ctx.diagnostic(self, node.start, node.marker_end, fix=(point, point + 1, dot),
-                                         marker=node.marker, expected=node.marker[:-1] + dot)
+                    # The fixed marker is the standard one whole: １、 → 1. (GB/T 15835 digits), so
+                    # this fix and NUM009's agree and every item of a list ends up alike.
+                    start = node.marker_end - len(node.marker)
+                    expected = node.marker[:-1].translate(_HALF) + "."
+                    yield ctx.diagnostic(self, node.start, node.marker_end, fix=(start, node.marker_end, expected),
+                                         marker=node.marker, expected=expected)
         else:
             yield from self._mixed(ctx, nodes)
 
