@@ -150,7 +150,7 @@ def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
     _INHERITED = cache
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(cache.options,)) as pool:
+                                 initargs=(cache.options, os.getpid())) as pool:
             futures = [pool.submit(_lint_chunk, [(index, str(path), display)
                                                  for index, path, display, _ in chunk])
                        for chunk in chunks]
@@ -172,8 +172,27 @@ def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
     return done
 
 
-def _init_worker(options: RunOptions) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (SIGTERM, SIGKILL, crash), so no
+    orphan keeps linting; if the parent is already gone, leave at once. Elsewhere the pool's own
+    shutdown has to do."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(options: RunOptions, parent: int) -> None:
     global _WORKER
+    _die_with_parent(parent)
     if _INHERITED is not None and _INHERITED.options == options:
         _WORKER = _INHERITED
     else:

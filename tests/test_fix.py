@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import errno
+import functools
 import json
 import os
 import shutil
@@ -299,3 +300,39 @@ def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text
     CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--unsafe-fixes", "--no-cache"])
     assert path.read_text(encoding="utf-8") == text.replace("55.5；", "55.5%；")
+
+
+# -- fix-all reaches a fixed point on real documents ---------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _every_rule():
+    from lint.config import Settings
+    from lint.engine import Engine, Overrides
+
+    return Engine(Settings(select=["ALL"]), Overrides())
+
+
+def _fixed_twice(path: Path) -> tuple[bytes | None, bytes | None]:
+    from lint.runner import Source, fix_one
+
+    engine = _every_rule()
+    first = fix_one(Source(path.name, path=path), engine, unsafe=True)
+    if not first.changed:
+        return None, None
+    second = fix_one(Source(path.name, data=first.after), engine, unsafe=True)
+    return first.after, second.after if second.changed else first.after
+
+
+def _real_documents() -> list[Path]:
+    from tests.conftest import CORPUS, SEEDS
+
+    found = sorted(SEEDS.glob("*.txt"))
+    if CORPUS.is_dir():
+        found += sorted(CORPUS.glob("*.txt"))
+    return found
+
+
+@pytest.mark.parametrize("path", _real_documents(), ids=lambda p: p.name)
+def test_fix_all_is_idempotent_on_real_documents(path: Path) -> None:
+    once, twice = _fixed_twice(path)
+    assert once == twice, f"a second --fix --unsafe-fixes would change {path.name} again"

@@ -317,6 +317,52 @@ def test_jobs_is_capped_at_the_cpu_count(project: Path, monkeypatch: pytest.Monk
     assert started == [2]
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_workers_die_with_their_parent(tmp_path: Path, signal_name: str) -> None:
+    import signal
+    import time
+
+    block = "一、总体要求\n（一）加强组织领导。全年完成投资120亿元，增长8.5%。\n" + "这是一个很长的段落，" * 40 + "\n"
+    for index in range(24):
+        (tmp_path / f"doc{index:02}.txt").write_text(block * 150, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    parent = subprocess.Popen([sys.executable, "-m", "lint.cli", "check", ".", "--jobs", "2", "--no-cache",
+                               "--select", "ALL"], cwd=tmp_path, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and parent.poll() is None and time.monotonic() < deadline:
+            workers = _children(parent.pid)
+            time.sleep(0.05)
+        if len(workers) < 2:
+            pytest.skip("the run ended before its workers could be seen")
+        parent.send_signal(getattr(signal, signal_name))
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
 # -- bad packs and configuration are usage errors (exit 2) -------------------------------------------
 
 BILLION_LAUGHS = "".join(f"{name}: &{name} [{', '.join([prev] * 9)}]\n" for name, prev in

@@ -75,6 +75,8 @@ _RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_UNCOMPRESSED = 1 << 30  # refuse ZIP bombs: 1 GiB of parts is not a plausible 公文
+# Parsed XML costs ~50-80 times its size in memory (lxml trees); a 公文 holds well under 1 MB.
+_MAX_XML = 48 * 1024 * 1024
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
 
 
@@ -161,6 +163,10 @@ def _open(data: bytes) -> _Opened:
             names = {info.filename for info in infos}
             if sum(info.file_size for info in infos) > _MAX_UNCOMPRESSED:
                 raise DecodeError("damaged .docx file: archive expands to more than 1 GiB")
+            xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+            if xml > _MAX_XML:
+                raise DecodeError(f"not read: the .docx holds {xml / 1048576:.0f} MB of XML (the limit is "
+                                  f"{_MAX_XML // 1048576} MB; a document of this size is not a 公文)")
             if any(info.flag_bits & 0x1 for info in infos):
                 raise DecodeError("not a .docx file (encrypted ZIP archive)")
     except DecodeError:
