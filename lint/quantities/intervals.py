@@ -9,12 +9,13 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from lint.text.numerals import CTX, plain
 from .units import UnitError
 
 if TYPE_CHECKING:
+    from .scan import Quantity
     from .textindex import TextIndex
 
 # Dimensions whose values add up: the parts of a total (percentages and rates never add).
@@ -30,6 +31,12 @@ class Measure(NamedTuple):
     high: Decimal | None
 
 
+@overload
+def _scaled(x: Decimal, f: Fraction) -> Decimal: ...
+@overload
+def _scaled(x: None, f: Fraction) -> None: ...
+@overload
+def _scaled(x: Decimal | None, f: Fraction) -> Decimal | None: ...
 def _scaled(x: Decimal | None, f: Fraction) -> Decimal | None:
     if x is None:
         return None
@@ -91,8 +98,9 @@ def disjoint(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
     return False
 
 
-def ratio_percent(part: tuple[Decimal, Decimal], whole: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal] | None:
-    """100·part/whole as an interval; None when the whole may be zero."""
+def ratio_percent(part: tuple[Decimal | None, Decimal | None],
+                  whole: tuple[Decimal | None, Decimal | None]) -> tuple[Decimal, Decimal] | None:
+    """100·part/whole as an interval; None when an end is open or the whole may be zero."""
     p_low, p_high = part
     w_low, w_high = whole
     if w_low is None or w_high is None or p_low is None or p_high is None or w_low <= 0:
@@ -143,9 +151,9 @@ _DOWN = ("下降", "减少", "降低", "缩小", "回落", "降幅")
 
 
 class Change(NamedTuple):
-    before: object   # the quantity changed from
-    after: object    # the quantity changed to
-    by: object       # the stated change (a percentage)
+    before: Quantity  # the quantity changed from
+    after: Quantity   # the quantity changed to
+    by: Quantity      # the stated change (a percentage)
     down: bool       # the verb says it went down
 
 

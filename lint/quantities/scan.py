@@ -441,6 +441,8 @@ def _emit(cx: _Ctx, start: int, end: int, num: Numeral, unit_end: _End, *,
     v = num.value
     exponent = num.exponent if range_exponent is None else range_exponent
     lo_open = hi_open = False
+    low: Decimal | None
+    high: Decimal | None
     if range_pair is not None:
         low, high = range_pair
     elif num.approx is not None:
@@ -470,7 +472,7 @@ def _emit(cx: _Ctx, start: int, end: int, num: Numeral, unit_end: _End, *,
     cx.out.append(_new_quantity((
         start, end, text[start:end], v, low, high, lo_open, hi_open, exponent, qualifier,
         unit_end.unit_name, unit_end.dimension, is_count, is_percent,
-        _indicator(text, pspan[0] if pq else start), range_pair, drops, bare, num.scale,
+        _indicator(text, pspan[0] if pq and pspan else start), range_pair, drops, bare, num.scale,
         text[start:numeral_end], num.form, unit_end.unit_raw, unit_end.legal, qspan,
     )))
 

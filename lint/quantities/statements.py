@@ -317,7 +317,7 @@ def _target_items(text: str, outline: Outline) -> list[tuple[int, int, int]]:
     bodies, or the sentences of its body when it has no children."""
     items: list[tuple[int, int, int]] = []
 
-    def end_of(node: Node) -> int:
+    def end_of(node: Node | None) -> int:
         while node is not None:
             siblings = node.parent.children if node.parent is not None else outline.roots
             later = [n.start for n in siblings if n.start > node.start]
@@ -1174,9 +1174,9 @@ def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
         start, end = _sentence_group(text, f)
         siblings = [g for g in st.between(start, end)
                     if g.quantity is not None and g.unit and g.quantity.dimension in ADDITIVE]
-        ps = members.get(f.index)
-        if ps is not None:
-            siblings += [st.facts[i] for i in (ps.total, *ps.parts) if st.facts[i].unit]
+        own_set = members.get(f.index)
+        if own_set is not None:
+            siblings += [st.facts[i] for i in (own_set.total, *own_set.parts) if st.facts[i].unit]
         if siblings:
             out.append((f, min(siblings, key=lambda g: abs(g.start - f.start))))
     return out

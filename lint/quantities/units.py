@@ -504,7 +504,9 @@ class ScanTables:
 
     def is_not_quantity(self, text: str, start: int) -> bool:
         words = self.not_quantities.get(text[start:start + 1])
-        return bool(words) and any(text.startswith(w, start) for w in words)
+        if not words:
+            return False
+        return any(text.startswith(w, start) for w in words)
 
 
 def _packaged_yaml() -> Path | None:

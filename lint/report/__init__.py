@@ -6,6 +6,7 @@ A formatter module defines ``render(results: list[FileResult], meta: ReportMeta)
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,9 +46,9 @@ def available() -> list[str]:
     out = []
     for name in FORMATS:
         try:
-            importlib.util.find_spec("lint.report." + _MODULES.get(name, name))
+            spec = importlib.util.find_spec("lint.report." + _MODULES.get(name, name))
         except ModuleNotFoundError:
             continue
-        if importlib.util.find_spec("lint.report." + _MODULES.get(name, name)) is not None:
+        if spec is not None:
             out.append(name)
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
+from typing import Any
 
 from lint.diagnostics import FileResult, Severity
 from lint.report import ReportMeta
@@ -46,7 +47,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
     for result in results:
         lines = result.lines
         for d in result.diagnostics:
-            item = {
+            item: dict[str, Any] = {
                 "message": d.message,
                 "location": {"path": result.path,
                              "range": _range(lines, d.line, d.column, d.end_line, d.end_column)},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lint.diagnostics import FileResult
+from lint.diagnostics import Diagnostic, FileResult
 from lint.report import ReportMeta
 
 DOC_FIELDS = ("what", "why", "wrong", "right", "standard")
@@ -37,7 +37,7 @@ def _info(code: str, rule, lang: str = "en") -> RuleInfo:
 
 def report_rules(results: list[FileResult], meta: ReportMeta, every_rule: bool = True) -> list[RuleInfo]:
     """Rules sorted by code: every known rule (or only those found), plus unknown found codes."""
-    found = {}
+    found: dict[str, Diagnostic] = {}
     for result in results:
         for d in result.diagnostics:
             found.setdefault(d.code, d)

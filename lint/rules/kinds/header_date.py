@@ -64,7 +64,7 @@ class DateParts:
 
     def as_date(self) -> date | None:
         y, m, d = self.values
-        if None in (y, m, d):
+        if y is None or m is None or d is None:
             return None
         try:
             return date(y, m, d)
@@ -86,7 +86,7 @@ class HeaderDateRule(RuleSpec):
         if not header.found:
             return
         dates = self._dates_of_issue(ctx)
-        if self.not_before is not None and self._dated_before(ctx, dates):
+        if self.not_before is not None and self._dated_before(ctx, dates, self.not_before):
             return
         for parts in dates:
             if self.check_ == "zero-padded":
@@ -115,14 +115,15 @@ class HeaderDateRule(RuleSpec):
                 kept.append(parts)
         return kept
 
-    def _dated_before(self, ctx: Context, dates: list[DateParts]) -> bool:
+    @staticmethod
+    def _dated_before(ctx: Context, dates: list[DateParts], not_before: date) -> bool:
         for parts in dates:
             written = parts.as_date()
             if written is not None:
-                return written < self.not_before
+                return written < not_before
         match = _DOCNUM_YEAR.search(ctx.doc.header.doc_number or "")
         if match:
-            return int(match.group(1)) < self.not_before.year
+            return int(match.group(1)) < not_before.year
         return False
 
     def _zero_padded(self, ctx: Context, parts: DateParts) -> Iterator[Diagnostic]:
@@ -146,14 +147,15 @@ class HeaderDateRule(RuleSpec):
 
     def _invalid(self, ctx: Context, parts: DateParts) -> Iterator[Diagnostic]:
         y, m, d = parts.values
-        if None in (y, m, d):
+        if y is None or m is None or d is None:
             return
         if y < 1 or not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
             yield ctx.diagnostic(self, parts.start, parts.end, problem="日期不存在",
                                  problem_en="no such date")
             return
         printed = self._printed_date(ctx)
-        if printed is not None and parts.as_date() > printed[0]:
+        written = parts.as_date()
+        if printed is not None and written is not None and written > printed[0]:
             yield ctx.diagnostic(self, parts.start, parts.end, severity=self.later_severity,
                                  problem="成文日期晚于印发日期", problem_en="later than the 印发 date",
                                  related=[("印发日期", printed[1])])

@@ -40,7 +40,7 @@ class HeadingPunctRule(RuleSpec):
                                      "公报|办法|规定|细则|纲要|决定|要点|总结|计划|方案|报告",
                              alias="title-words")
 
-    _title: re.Pattern | None = PrivateAttr(default=None)
+    _title: re.Pattern = PrivateAttr()
 
     @model_validator(mode="after")
     def _compile(self) -> "HeadingPunctRule":

@@ -45,7 +45,7 @@ class PairedMarksRule(RuleSpec):
     fixable: ClassVar[bool] = True
     _open: dict[str, str] = PrivateAttr(default_factory=dict)
     _close: dict[str, str] = PrivateAttr(default_factory=dict)
-    _marks: re.Pattern | None = PrivateAttr(default=None)
+    _marks: re.Pattern = PrivateAttr()
 
     @model_validator(mode="after")
     def _compile(self) -> "PairedMarksRule":

@@ -171,15 +171,17 @@ class RequiredSectionsRule(RuleSpec):
         if self.mode == "title-promise":
             yield from self._title_promises(ctx, parts)
             return
+        role = self.role
+        if role is None:  # the validator requires a role in this mode
+            return
         for index, part in enumerate(parts):
             if part.kind != self.part:
                 continue
             if part.kind == "plan" and index > 0 and not self.halves:
                 continue
-            yield from self._require(ctx, part)
+            yield from self._require(ctx, part, role)
 
-    def _require(self, ctx: Context, part: Part) -> Iterator[Diagnostic]:
-        role = self.role
+    def _require(self, ctx: Context, part: Part, role: str) -> Iterator[Diagnostic]:
         top = part.headings
         second = [c for node in top for c in node.children if is_numbered(c)]
         if (self._has_role(top, role, self.implicit) or self._has_role(second + part.extra, role, False)):

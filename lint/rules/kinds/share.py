@@ -48,7 +48,7 @@ class ShareRule(RuleSpec):
     change_words: list[str] = Field(default_factory=list, alias="change-words")
     skip_words: list[str] = Field(default_factory=list, alias="skip-words")
 
-    _of: re.Pattern | None = PrivateAttr(default=None)
+    _of: re.Pattern = PrivateAttr()
     _rate: re.Pattern | None = PrivateAttr(default=None)
     _base: re.Pattern | None = PrivateAttr(default=None)
     _share: re.Pattern | None = PrivateAttr(default=None)

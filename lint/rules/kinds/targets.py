@@ -40,6 +40,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.quantities.intervals import canonical_interval, disjoint, measure
+from lint.quantities.scan import Quantity
 from lint.rules.kinds._quantity import PLACEHOLDER
 from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
@@ -207,7 +208,7 @@ class TargetsRule(RuleSpec):
         ix = ctx.analysis.text_index
         reg = ctx.unit_registry
         generic = set(self.generic)
-        first: dict[tuple, object] = {}
+        first: dict[tuple, Quantity] = {}
         for start, end in zones:
             for q in ix.between(start, end):
                 indicator = q.indicator or ""

@@ -41,7 +41,7 @@ from lint.quantities.statements import (
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import variant
 from lint.rules.kinds._structure import say
-from lint.text.numerals import CTX, plain
+from lint.text.numerals import CTX, plain, rounding_interval
 
 # Secondary messages (zh, en); a pack may override them under ``messages:``.
 _MESSAGES = {
@@ -161,9 +161,9 @@ class TotalsRule(RuleSpec):
                     continue
                 low = high = Decimal(0)
                 for n in numbers:
-                    v = Decimal(n.group())
-                    half = Decimal("0.5").scaleb(v.as_tuple().exponent)
-                    low, high = CTX.add(low, v - half), CTX.add(high, v + half)
+                    written = n.group()  # digits with an optional ASCII point: its decimals are its precision
+                    v_low, v_high = rounding_interval(Decimal(written), -len(written.partition(".")[2]))
+                    low, high = CTX.add(low, v_low), CTX.add(high, v_high)
                 if low <= 100 <= high:
                     continue
                 total = plain(CTX.add(sum((Decimal(n.group()) for n in numbers), Decimal(0)), 0))
