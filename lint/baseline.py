@@ -82,7 +82,7 @@ def write_baseline(results: list[FileResult], path: Path) -> int:
     entries = []
     for result in results:
         keys = finding_keys(result, _baseline_path_of(result.path, path))
-        for d, (code, file, before, flagged, after) in zip(result.diagnostics, keys):
+        for d, (code, file, before, flagged, after) in zip(result.diagnostics, keys, strict=True):
             # line and message are for people reading the file; matching ignores them.
             entries.append({"code": code, "path": file, "text": flagged, "before": before, "after": after,
                             "line": d.line, "message": d.message})
@@ -125,7 +125,8 @@ def apply_baseline(results: list[FileResult], path: Path) -> list[FileResult]:
     out = []
     for result in results:
         kept = []
-        for d, key in zip(result.diagnostics, finding_keys(result, _baseline_path_of(result.path, path))):
+        keys = finding_keys(result, _baseline_path_of(result.path, path))
+        for d, key in zip(result.diagnostics, keys, strict=True):
             if remaining[key] > 0:
                 remaining[key] -= 1
             else:

@@ -47,7 +47,7 @@ def build_outline(doc: Document) -> Outline:
     current_is_heading = False
     previous_line = ""
     printed_line = doc.header.printed_line
-    for index, (content, marker_end, style, marker_text) in enumerate(records):
+    for index, (content, _marker_end, style, marker_text) in enumerate(records):
         lineno = index + 1
         line_end = doc.line_starts[lineno] - 1 if lineno < len(doc.line_starts) else len(text)
         raw = text[content:line_end].rstrip()

@@ -156,7 +156,7 @@ def _new_quantity(values: tuple) -> Quantity:
     result is an ordinary frozen Quantity (equal, hashable, read-only).
     """
     q = object.__new__(Quantity)
-    q.__dict__.update(zip(_FIELDS, values))
+    q.__dict__.update(zip(_FIELDS, values, strict=True))
     return q
 
 

@@ -227,7 +227,7 @@ class UnitRegistry:
         self._units: dict[str, Unit] = {}  # surface (name or alias) → Unit
         self._cache: dict[str, Any] = {}  # compiled tables for consumers (scan.py)
         dims = spec.dimensions
-        for i, u in enumerate(spec.units):
+        for u in spec.units:
             if u.dimension not in dims:
                 raise UnitRegistryError(f"unit {u.name!r}: unknown dimension {u.dimension!r}", source)
             if u.dimension == COUNT:

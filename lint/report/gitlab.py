@@ -34,7 +34,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> list[dict]:
     issues = []
     for result in results:
         path = result.path.replace("\\", "/").removeprefix("./")
-        for d, fingerprint in zip(result.diagnostics, fingerprints(result)):
+        for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
             issues.append({
                 "type": "issue",
                 "description": f"{d.message} [{d.code}]",

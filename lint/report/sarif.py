@@ -99,7 +99,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
     for file_result in results:
         uri = artifact_uri(file_result.path)
         lines = file_result.lines
-        for d, fingerprint in zip(file_result.diagnostics, fingerprints(file_result)):
+        for d, fingerprint in zip(file_result.diagnostics, fingerprints(file_result), strict=True):
             sarif_results.append(_result(d, uri, index[d.code], fingerprint, lines))
     return {
         "$schema": SCHEMA_URI,

@@ -416,7 +416,7 @@ def _tail(low: int, unit: int) -> str:
 def _below_wan(number: int) -> str:
     out: list[str] = []
     gap = False
-    for digit, place in zip(f"{number:04d}", _PLACES):
+    for digit, place in zip(f"{number:04d}", _PLACES, strict=True):
         if digit == "0":
             gap = bool(out)
             continue

@@ -26,6 +26,7 @@ Options (YAML):
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Iterable, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -110,7 +111,7 @@ class PatternRule(RuleSpec):
             start, end = members[0][0], max(hit[1] for hit in members)
             fix = None
             fixes = [hit[2] for hit in members]
-            ordered = all(a[1] <= b[0] for a, b in zip(fixes, fixes[1:])) if None not in fixes else False
+            ordered = all(a[1] <= b[0] for a, b in pairwise(fixes)) if None not in fixes else False
             if ordered:
                 parts, cursor = [], start
                 for f_start, f_end, replacement in fixes:
@@ -139,7 +140,7 @@ class PatternRule(RuleSpec):
         quoted = quoted_spans(text) if self.skip_quoted else None
         exceptions = None
         seen: set[tuple[int, int]] = set()
-        for regex, item in zip(self._compiled, self._items):
+        for regex, item in zip(self._compiled, self._items, strict=True):
             if item is not None and item.if_contains and not any(n in text for n in item.if_contains):
                 continue
             if item is not None and item._requires is not None and not item._requires.search(text):

@@ -52,7 +52,7 @@ class StraightQuotesRule(RuleSpec):
                      and not skip.overlaps(base + i, base + i + 1) and not self._prime(line, i, quote)]
         if len(positions) < 2 or len(positions) % 2:
             return
-        for open_i, close_i in zip(positions[::2], positions[1::2]):
+        for open_i, close_i in zip(positions[::2], positions[1::2], strict=True):
             inner = line[open_i + 1:close_i]
             if not any(is_han(ch) for ch in inner):
                 continue

@@ -119,13 +119,13 @@ class TargetsRule(RuleSpec):
         ends = [n.start for n in roots[1:]] + [len(ctx.text)]
         kind = ctx.kind
         if kind == "plan":
-            return [(n.start, end) for n, end in zip(roots, ends)
+            return [(n.start, end) for n, end in zip(roots, ends, strict=True)
                     if not self._re["exclude_titles"].search(n.title)]
         if kind != "summary":
             return []
         for i, node in enumerate(roots):
             if self._re["plan_titles"].search(node.title) and not self._re["summary_titles"].search(node.title):
-                return [(n.start, end) for n, end in zip(roots[i:], ends[i:])
+                return [(n.start, end) for n, end in zip(roots[i:], ends[i:], strict=True)
                         if not self._re["exclude_titles"].search(n.title)]
         return []
 
