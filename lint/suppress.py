@@ -23,7 +23,7 @@ class Directive:
     # For disable: the line range it covers (inclusive); filled once enables are known.
     first: int = 0
     last: int = 10**9
-    partners: list["Directive"] = field(default_factory=list)
+    partners: list[Directive] = field(default_factory=list)
 
     def covers(self, code: str, line: int) -> bool:
         if not (self.first <= line <= self.last):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Paragraph:
     first_line: int
     last_line: int
     pieces: list[tuple[int, int]] = field(default_factory=list)
-    node: "Node | None" = None  # the heading this paragraph belongs to
+    node: Node | None = None  # the heading this paragraph belongs to
 
     def doc_offset(self, index: int) -> int:
         if not self.pieces:
@@ -59,8 +59,8 @@ class Node:
     run_in: bool = False  # the heading runs into its paragraph text
     paragraph: Paragraph | None = None
     body: list[Paragraph] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
-    parent: "Node | None" = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
 
     @property
     def has_content(self) -> bool:
@@ -70,7 +70,7 @@ class Node:
             return False
         return len(self.paragraph.text) > (self.title_end - self.start) + 2
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()

@@ -5,6 +5,7 @@ and no dependency on the rest of gwlint.
 """
 
 from lint.text.numerals import Numeral, last_nonzero_exponent, parse_number, rounding_interval
+
 from .scan import QUALIFIERS, Quantity, scan_quantities
 from .units import Unit, UnitError, UnitMatch, UnitRegistry, UnitRegistryError, default_registry
 

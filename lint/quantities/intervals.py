@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 from lint.text.numerals import CTX, plain
+
 from .units import UnitError
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from lint.text.numerals import CN_DIGITS, CTX, Numeral, parse_number, plain, scale_power
+
 from .units import Unit, UnitRegistry, default_registry
 
 __all__ = ["Quantity", "scan_quantities", "QUALIFIERS"]

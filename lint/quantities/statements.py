@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .intervals import Measure, add_intervals, disjoint, measure, ratio_percent
 from lint.text.numerals import CTX, parse_number, plain
+
+from .intervals import Measure, add_intervals, disjoint, measure, ratio_percent
 
 if TYPE_CHECKING:
     from lint.outline.model import Node, Outline

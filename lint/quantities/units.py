@@ -20,16 +20,17 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
-from lint.errors import UsageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from lint.errors import UsageError
 from lint.text.numerals import CTX, SCALE_POWERS, plain
 
 __all__ = [
@@ -294,12 +295,12 @@ class UnitRegistry:
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any], source: str = "<memory>",
-                     source_text: str | None = None) -> "UnitRegistry":
+                     source_text: str | None = None) -> UnitRegistry:
         """Validate a mapping shaped like ``rules/units.yaml``."""
         return cls(cls._validate(mapping, source, source_text), source)
 
     @classmethod
-    def from_yaml(cls, path: str | Path) -> "UnitRegistry":
+    def from_yaml(cls, path: str | Path) -> UnitRegistry:
         p = Path(path)
         try:
             text = p.read_text(encoding="utf-8")
@@ -313,16 +314,16 @@ class UnitRegistry:
         return cls.from_mapping(data or {}, str(p), text)
 
     @classmethod
-    def builtin(cls) -> "UnitRegistry":
+    def builtin(cls) -> UnitRegistry:
         """The shipped registry (cached; treat it as read-only)."""
         return _builtin()
 
     @classmethod
-    def default(cls) -> "UnitRegistry":
+    def default(cls) -> UnitRegistry:
         """Alias of :meth:`builtin` (the name ``lint.rules.base.Context`` uses)."""
         return _builtin()
 
-    def extend(self, mapping: Mapping[str, Any], source: str = "<pack>") -> "UnitRegistry":
+    def extend(self, mapping: Mapping[str, Any], source: str = "<pack>") -> UnitRegistry:
         """A new registry with a user pack merged in (same keys as units.yaml).
 
         New dimensions, units, classifiers, stop words and not_quantities are added; redefining
@@ -439,7 +440,7 @@ class UnitRegistry:
 
     # ------------------------------------------------------------------ text matching
 
-    def tables(self) -> "ScanTables":
+    def tables(self) -> ScanTables:
         """Compiled lookup tables for scanning text (built once per registry)."""
         t = self._cache.get("tables")
         if t is None:

@@ -4,7 +4,7 @@ and the look-alikes that are not outline items (abbreviated lists, lists run in 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lint.outline.model import Node, Outline
 from lint.text.markers import (

@@ -18,11 +18,12 @@ Options (YAML): none.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
-from lint.text.markers import starts_with_marker
 from lint.rules.base import Context, RuleSpec
+from lint.text.markers import starts_with_marker
 
 _INDENT = re.compile(r"[ \t\u3000\u00a0]")
 _OPENS_UNIT = set("（(“‘《【〔「『—")

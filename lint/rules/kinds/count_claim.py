@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -86,7 +87,7 @@ class CountClaimRule(RuleSpec):
     _skip: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "CountClaimRule":
+    def _compile(self) -> CountClaimRule:
         cls = "|".join(sorted(map(re.escape, self.classifiers), key=len, reverse=True))
         num = f"{_CN}|[1-9][0-9]?" if self.arabic else _CN
         # 重点抓好以下十个方面：/ 4项指标：/ 主要包括四个方面工作如下：

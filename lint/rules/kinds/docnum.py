@@ -19,7 +19,8 @@ Not document numbers: court case numbers "（2022）浙01民初123号" (text fol
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -45,7 +46,7 @@ class DocNumberRule(RuleSpec):
     _exceptions: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "DocNumberRule":
+    def _compile(self) -> DocNumberRule:
         if self.exceptions:
             self._exceptions = compile_regex("|".join(f"(?:{p})" for p in self.exceptions), "exception")
         return self

@@ -13,7 +13,8 @@ heading of a document is left alone: scraped text is often cut off there.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 

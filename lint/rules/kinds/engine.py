@@ -4,7 +4,8 @@ be selected, ignored and explained, but its ``check`` finds nothing in the text.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec

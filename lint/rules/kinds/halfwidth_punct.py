@@ -21,7 +21,8 @@ Every finding carries a fix that converts exactly the flagged marks and nothing 
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterator, Literal
+from collections.abc import Iterator
+from typing import ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -51,7 +52,7 @@ class HalfwidthPunctRule(RuleSpec):
     _closers: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _compile(self) -> "HalfwidthPunctRule":
+    def _compile(self) -> HalfwidthPunctRule:
         for mark in self.marks:
             if len(mark) != 1:
                 raise ValueError(f"marks: {mark!r} must be a single character")

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field
 

@@ -13,7 +13,8 @@ Documents without a 红头 are left alone.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 

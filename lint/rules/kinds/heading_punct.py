@@ -20,7 +20,8 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -43,7 +44,7 @@ class HeadingPunctRule(RuleSpec):
     _title: re.Pattern = PrivateAttr()
 
     @model_validator(mode="after")
-    def _compile(self) -> "HeadingPunctRule":
+    def _compile(self) -> HeadingPunctRule:
         self._title = compile_regex(f"(?:{self.title_words})[{re.escape(self.marks)}]$", "title-words")
         return self
 

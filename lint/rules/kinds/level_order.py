@@ -17,7 +17,8 @@ finding per distinct parent→child pair, at its first place (the rest are liste
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -43,7 +44,7 @@ class LevelOrderRule(RuleSpec):
     max_depth: int = Field(default=4, alias="max-depth", ge=1)
 
     @model_validator(mode="after")
-    def _check_allow(self) -> "LevelOrderRule":
+    def _check_allow(self) -> LevelOrderRule:
         for pair in self.allow:
             parent, _, child = pair.partition(">")
             if parent not in _FAMILIES or child not in _FAMILIES:

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import ClassVar, Iterator, Literal
+from collections.abc import Iterator
+from typing import ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -48,7 +49,7 @@ class PairedMarksRule(RuleSpec):
     _marks: re.Pattern = PrivateAttr()
 
     @model_validator(mode="after")
-    def _compile(self) -> "PairedMarksRule":
+    def _compile(self) -> PairedMarksRule:
         for pair in self.pairs + [self.nested_form]:
             if len(pair) != 2 or pair[0] == pair[1]:
                 raise ValueError(f"pair {pair!r} must be two different characters (opener, closer)")

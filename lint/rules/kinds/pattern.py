@@ -26,13 +26,15 @@ Options (YAML):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
-from typing import Iterable, Iterator, Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
 from lint.rules.textutil import expand_macros, merged_spans, quoted_spans
@@ -57,7 +59,7 @@ class PatternItem(BaseModel):
 
 class PatternRule(RuleSpec):
     kind: Literal["pattern"]
-    patterns: list[Union[str, PatternItem]] = Field(min_length=1)
+    patterns: list[str | PatternItem] = Field(min_length=1)
     exceptions: list[str] = Field(default_factory=list)
     if_contains: list[str] = Field(default_factory=list, alias="if-contains")
     requires: str | None = None
@@ -73,7 +75,7 @@ class PatternRule(RuleSpec):
     _requires: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "PatternRule":
+    def _compile(self) -> PatternRule:
         self._compiled, self._items = [], []
         for entry in self.patterns:
             item = entry if isinstance(entry, PatternItem) else None

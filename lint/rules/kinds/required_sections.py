@@ -29,8 +29,9 @@ Options (YAML):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -78,7 +79,7 @@ class RequiredSectionsRule(RuleSpec):
     _kind_titles: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _compile(self) -> "RequiredSectionsRule":
+    def _compile(self) -> RequiredSectionsRule:
         self._lexicon = {role: compile_regex("|".join(f"(?:{p})" for p in patterns), f"lexicon {role}")
                          for role, patterns in self.lexicon.items() if patterns}
         known = set(self.lexicon)

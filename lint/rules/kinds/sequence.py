@@ -15,7 +15,8 @@ before) is not a gap; a number lower than the one before that is not 1 is left a
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 

@@ -23,14 +23,15 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, measure, ratio_percent
 from lint.quantities.textindex import TextIndex
+from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER, segment_before
 from lint.rules.kinds._structure import say
 
@@ -56,7 +57,7 @@ class ShareRule(RuleSpec):
     _skip: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "ShareRule":
+    def _compile(self) -> ShareRule:
         if self.check_ == "share-over-100" and not self.share_words:
             raise ValueError("check share-over-100 needs `share-words`")
         self._of = compile_regex(f"(?:{self.of_words})(?P<mid>[^，。；;,\\n%％0-9]{{0,16}}?)$", "of-words")

@@ -16,7 +16,8 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterator, Literal
+from collections.abc import Iterator
+from typing import ClassVar, Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec

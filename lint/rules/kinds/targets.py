@@ -32,15 +32,16 @@ Options (YAML):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
+from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER
 from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
@@ -79,7 +80,7 @@ class TargetsRule(RuleSpec):
     _re: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _compile(self) -> "TargetsRule":
+    def _compile(self) -> TargetsRule:
         names = {"verbs": self.verbs, "deadline": self.deadline, "owner": self.owner,
                  "plan_titles": self.plan_titles, "summary_titles": self.summary_titles,
                  "exclude_titles": self.exclude_titles, "periods": self.periods, "claims": self.claims,
