@@ -154,8 +154,9 @@ def _load_diagnostic(row: list) -> Diagnostic:
     return Diagnostic(
         code=str(code), name=str(name), severity=Severity(int(severity)), message=str(message),
         line=int(line), column=int(column), end_line=int(end_line), end_column=int(end_column),
-        fix=None if fix is None else Fix(str(fix[0]), *(int(v) for v in fix[1:5]), safe=bool(fix[5])),
-        related=tuple(Related(str(m), int(l), int(c)) for m, l, c in related),
+        fix=None if fix is None else Fix(str(fix[0]), int(fix[1]), int(fix[2]), int(fix[3]), int(fix[4]),
+                                          safe=bool(fix[5])),
+        related=tuple(Related(str(m), int(ln), int(col)) for m, ln, col in related),
         start=int(start), end=int(end))
 
 

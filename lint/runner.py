@@ -40,10 +40,11 @@ class EngineCache:
         self._engines: dict[Path | None, Engine] = {}
         self._settings: dict[Path | None, Settings] = {}
         self._explicit = load_config_file(options.config) if options.config else None
-        self.first_key: Path | None | bool = False  # the first configuration used (False: none yet)
+        self.first_key: Path | None = None  # the first configuration used (meaningful once _used has one)
         self._used: dict[Path | None, Settings] = {}  # every configuration used, in order
 
-    def settings_for(self, path: Path) -> tuple[Path | None, Settings]:
+    def settings_for(self, path: Path) -> tuple[Path | None, Settings | None]:
+        """The configuration key for ``path`` and its Settings when known without loading (None: not loaded yet)."""
         if self._explicit is not None:
             return self.options.config, self._explicit
         config = find_config(_real_folder(path))
@@ -61,7 +62,7 @@ class EngineCache:
             else:
                 settings = load_config_file(key) if key is not None else Settings()
             self._settings[key] = settings
-        if self.first_key is False:
+        if not self._used:
             self.first_key = key
         self._used.setdefault(key, settings)
         return key, settings
@@ -78,7 +79,7 @@ class EngineCache:
 
     def first(self) -> Engine:
         """The engine of the first configuration used (the default one when none was)."""
-        if self.first_key is not False and self.first_key in self._engines:
+        if self._used and self.first_key in self._engines:
             return self._engines[self.first_key]
         if self._engines:
             return next(iter(self._engines.values()))
@@ -99,7 +100,7 @@ class EngineCache:
             engines = [self._engine(key, settings) for key, settings in self._used.items()]
             return {code: rule for e in reversed(engines) for code, rule in e.codes.items()}
 
-        if self.first_key is False:  # nothing was checked: the default engine validates options
+        if not self._used:  # nothing was checked: the default engine validates options
             engine = self.first()
             return engine.lang, engine.fail_on, all_rules()
         settings = self._used[self.first_key]

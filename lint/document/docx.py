@@ -39,7 +39,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from lint.document.docx_layout import DocxLayout, ParagraphFormat, StyleResolver, read_layout
 from lint.document.model import DecodeError
@@ -451,7 +451,11 @@ def _symbol_text(text: str) -> str:
 # styles and numbering
 
 
-def _int(value, default: int | None = None) -> int | None:
+@overload
+def _int(value: object, default: int) -> int: ...
+@overload
+def _int(value: object, default: None = None) -> int | None: ...
+def _int(value: object, default: int | None = None) -> int | None:
     try:
         return int(str(value).strip())
     except (TypeError, ValueError):
@@ -467,7 +471,7 @@ def _val(parent, name: str):
 
 class _Styles:
     def __init__(self, root) -> None:
-        self.by_id: dict[str, object] = {}
+        self.by_id: dict[str, Any] = {}  # XML elements (lxml ships no types)
         self.default_paragraph: str | None = None
         if root is None:
             return
@@ -553,8 +557,8 @@ class _Instance:
 class _Numbering:
     def __init__(self, root, styles: _Styles) -> None:
         self.styles = styles
-        self.abstracts: dict[str, object] = {}
-        self.nums: dict[int, object] = {}
+        self.abstracts: dict[str, Any] = {}  # XML elements (lxml ships no types)
+        self.nums: dict[int, Any] = {}
         if root is not None:
             for abstract in root.findall(_W + "abstractNum"):
                 abstract_id = abstract.get(_W + "abstractNumId")
@@ -784,7 +788,7 @@ def _chinese_grouped(value: int, table, elide_ten: bool = True) -> str:
         return digits[0]
 
     def below_10000(n: int) -> str:
-        out = []
+        out: list[str] = []
         pending_zero = False
         for power, unit in ((1000, places[2]), (100, places[1]), (10, places[0]), (1, "")):
             digit = n // power % 10
@@ -805,7 +809,7 @@ def _chinese_grouped(value: int, table, elide_ten: bool = True) -> str:
         groups.append((group, unit))
         if not value:
             break
-    out = []
+    out: list[str] = []
     need_zero = False
     for group, unit in reversed(groups):
         if group == 0:

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,7 @@ class EngineSource:
 
 
 def _stamp(config: Path | None, packs: list[Path]) -> tuple:
-    out = []
+    out: list[tuple[str, int | None, int | None]] = []
     for path in ([config] if config else []) + packs:
         try:
             info = path.stat()
@@ -159,7 +160,10 @@ class GwlintServer(LanguageServer):
         if cached is not None and cached.version == document.version:
             return cached
         version, text = document.version, document.source
-        path = Path(to_fs_path(uri))
+        fs_path = to_fs_path(uri)
+        if fs_path is None:  # not a file: URI
+            return None
+        path = Path(fs_path)
         try:
             result, lang = await asyncio.get_running_loop().run_in_executor(
                 self._linter, _lint, self.engines, path, text, fmt)
@@ -234,7 +238,7 @@ class GwlintServer(LanguageServer):
             for finding in outcome.findings:
                 if finding.fix is not None and overlaps(finding.diagnostic.range, params.range):
                     actions.append(types.CodeAction(
-                        title=_fix_title(finding, outcome.lang),
+                        title=_fix_title(finding, finding.fix, outcome.lang),
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[finding.diagnostic],
                         is_preferred=True,
@@ -275,15 +279,15 @@ def _lint(engines: EngineSource, path: Path, text: str, fmt: str) -> tuple[FileR
     return lint_source(text, str(path), engine, fmt), engine.lang
 
 
-def _wanted(kind: str, only: list[str] | None) -> bool:
+def _wanted(kind: str, only: Sequence[str] | None) -> bool:
     """LSP kinds are hierarchical: asking for "source" includes "source.fixAll.gwlint"."""
     if not only:
         return True
     return any(kind == k or kind.startswith(k + ".") for k in only)
 
 
-def _fix_title(finding: Finding, lang: str) -> str:
-    new, old = finding.fix.new_text, finding.fix_old_text
+def _fix_title(finding: Finding, fix: types.TextEdit, lang: str) -> str:
+    new, old = fix.new_text, finding.fix_old_text
     if lang == "en":
         return (f"{finding.code}: replace “{old}” with “{new}”" if new and old
                 else f"{finding.code}: insert “{new}”" if new else f"{finding.code}: delete “{old}”")

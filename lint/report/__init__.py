@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ _MODULES = {"json": "jsonfmt"}
 @dataclass
 class ReportMeta:
     version: str
-    rules: dict[str, Any] = field(default_factory=dict)  # code → RuleSpec
+    rules: Mapping[str, Any] = field(default_factory=dict)  # code → RuleSpec (read lazily by the runner)
     color: bool = False
     lang: str = "zh"
     statistics: bool = False

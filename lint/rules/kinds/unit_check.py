@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from decimal import Context as DecimalContext, Decimal
 from fractions import Fraction
-from typing import Iterator, Literal
+from typing import Iterator, Literal, overload
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -41,7 +41,8 @@ from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval
 from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
-from lint.rules.textutil import merged_spans
+from lint.quantities.scan import Quantity
+from lint.rules.textutil import SpanSet, merged_spans
 
 _MESSAGES = {
     "bare-scale": ("“{match}”缺少计量单位，应写明“{scale}元”等单位",
@@ -112,7 +113,7 @@ class UnitCheckRule(RuleSpec):
         }[self.check_]
         yield from handler(ctx)
 
-    def _allowed_spans(self, text: str):
+    def _allowed_spans(self, text: str) -> SpanSet | None:
         if not self._allow:
             return None
         return merged_spans(sorted(m.span() for regex in self._allow for m in regex.finditer(text)))
@@ -121,16 +122,17 @@ class UnitCheckRule(RuleSpec):
     def _non_legal(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         reg = ctx.unit_registry
-        allowed = None
+        allowed: SpanSet | None = None
+        allowed_known = False  # the allow patterns run once, at the first candidate
         for q in ctx.quantities:
             if q.legal or q.unit is None:
                 continue
             composite = "/" in q.unit
             if composite and not self.composite:
                 continue
-            if allowed is None:
-                allowed = self._allowed_spans(text) or False
-            if allowed and allowed.overlaps(q.start, q.end):
+            if not allowed_known:
+                allowed, allowed_known = self._allowed_spans(text), True
+            if allowed is not None and allowed.overlaps(q.start, q.end):
                 continue
             if re.match(r"[0０][0-9０-９]", q.numeral):
                 continue  # ２，０００万马力: a fragment after a thousands comma, not a number
@@ -153,8 +155,8 @@ class UnitCheckRule(RuleSpec):
     def _indicator_unit(self, ctx: Context) -> Iterator[Diagnostic]:
         dims = set(self.dimensions)
         generic = set(self.generic)
-        first: dict[tuple[str, str], object] = {}
-        reported: set[tuple[str, str, str]] = set()
+        first: dict[tuple[str, str | None], Quantity] = {}
+        reported: set[tuple[str, str | None, str | None]] = set()
         for q in ctx.quantities:
             if q.unit is None or q.dimension not in dims or "/" in q.unit:
                 continue
@@ -237,16 +239,15 @@ class UnitCheckRule(RuleSpec):
                                                                       sibling.start)],
                                  message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw,
                                                  sibling=sibling.raw))
-        if self._rate is not None:
-            yield from self._bare_rates(ctx)
+        if self._rate is not None and self._rate_end is not None:  # compiled together from rate-words
+            yield from self._bare_rates(ctx, self._rate, self._rate_end)
 
-    def _bare_rates(self, ctx: Context) -> Iterator[Diagnostic]:
+    def _bare_rates(self, ctx: Context, rate: re.Pattern, rate_end: re.Pattern) -> Iterator[Diagnostic]:
         """完成率55.5 beside 完成率27%: the rate lost its %."""
         text = ctx.text
         ix = ctx.analysis.text_index
-        rate_end = self._rate_end
         not_rate = self._not_rate
-        for m in self._rate.finditer(text):
+        for m in rate.finditer(text):
             head = _CJK_RUN.search(text, max(0, m.start() - 6), m.start())
             name = (head.group() if head else "") + m.group("tail")
             if not_rate is not None and not_rate.search(name):
@@ -299,6 +300,10 @@ class UnitCheckRule(RuleSpec):
                                  related=[(say(ctx, "原比率", "from"), a.start), (say(ctx, "现比率", "to"), b.start)])
 
 
+@overload
+def _times(x: Decimal, f: Fraction) -> Decimal: ...
+@overload
+def _times(x: Decimal | None, f: Fraction) -> Decimal | None: ...
 def _times(x: Decimal | None, f: Fraction) -> Decimal | None:
     if x is None:
         return None
