@@ -65,9 +65,9 @@ class Kind:
     name: str
     find: Callable[[SourceDoc], list[Site]]
     plant: Callable[[Site, random.Random], Plant]
-    families: tuple[str, ...]          # a new finding of these codes on the span is the catch
+    families: tuple[str, ...]  # a new finding of these codes on the span is the catch
     consequences: tuple[str, ...] = ()  # true findings the defect also causes: not noise
-    absence: bool = False               # the defect is something missing: caught on any line
+    absence: bool = False  # the defect is something missing: caught on any line
 
 
 def _drop(site: Site, rng: random.Random) -> Plant:
@@ -100,15 +100,15 @@ class Outcome:
     plant: Plant
     caught: bool
     info_only: bool
-    noticed: list[str]      # consequence findings (e.g. OUT001 for a gap)
-    noise: list[str]        # "CODE line: message" of each new error/warning that is not the catch
+    noticed: list[str]  # consequence findings (e.g. OUT001 for a gap)
+    noise: list[str]  # "CODE line: message" of each new error/warning that is not the catch
 
 
 @dataclass
 class Tally:
     sites: Counter
     outcomes: list[Outcome]
-    masked: int = 0         # sites where the unmodified document already has a finding of the family
+    masked: int = 0  # sites where the unmodified document already has a finding of the family
 
 
 class Linter:
@@ -137,8 +137,10 @@ class Linter:
         from lint.diagnostics import Severity
 
         line = plant.line_map[plant.span[0] - 1]
-        return any(d.code.startswith(families) and d.severity >= Severity.WARNING and d.line == line
-                   and touches(plant, d) for d in self.findings(doc))
+        return any(
+            d.code.startswith(families) and d.severity >= Severity.WARNING and d.line == line and touches(plant, d)
+            for d in self.findings(doc)
+        )
 
     def findings(self, doc: SourceDoc) -> list[Diagnostic]:
         if doc.name not in self._findings:
@@ -155,8 +157,7 @@ def touches(plant: Plant, d: Diagnostic) -> bool:
     return start < plant.columns[1] and max(end, start + 1) > plant.columns[0]
 
 
-def new_findings(before: list[Diagnostic], after: list[Diagnostic],
-                 line_map: list[int | None]) -> list[Diagnostic]:
+def new_findings(before: list[Diagnostic], after: list[Diagnostic], line_map: list[int | None]) -> list[Diagnostic]:
     """The copy's findings that the original did not have. A finding is the original's when its
     line maps back to the original line with the same code: matched on the message first (two
     UNIT004 on one line are told apart), then on code and line alone (a message quoting a figure
@@ -188,9 +189,14 @@ def judge(kind: Kind, linter: Linter, site: Site, plant: Plant) -> Outcome:
     catches = [d for d in in_span if d.code.startswith(kind.families)]
     noticed = [d for d in in_span if d.code.startswith(kind.consequences)] if kind.consequences else []
     noise = [d for d in new if d not in catches and d not in noticed and d.severity >= Severity.WARNING]
-    return Outcome(site, plant, bool(catches), bool(catches) and all(d.severity == Severity.INFO for d in catches),
-                   [f"{d.code} {d.line}" for d in noticed],
-                   [f"{d.code} {d.line}:{d.column} {d.message}" for d in noise])
+    return Outcome(
+        site,
+        plant,
+        bool(catches),
+        bool(catches) and all(d.severity == Severity.INFO for d in catches),
+        [f"{d.code} {d.line}" for d in noticed],
+        [f"{d.code} {d.line}:{d.column} {d.message}" for d in noise],
+    )
 
 
 def run_kind(kind: Kind, docs: list[SourceDoc], linter: Linter, seeds: int, max_sites: int) -> Tally:
@@ -219,8 +225,10 @@ def run_kind(kind: Kind, docs: list[SourceDoc], linter: Linter, seeds: int, max_
 
 
 def table(results: list[tuple[Kind, Tally]]) -> list[str]:
-    header = ("| kind | sites (corpus/seed/synthetic) | already flagged | planted | caught | recall | info only | "
-              "copies with new noise |")
+    header = (
+        "| kind | sites (corpus/seed/synthetic) | already flagged | planted | caught | recall | info only | "
+        "copies with new noise |"
+    )
     rows = [header, "|---|---|---:|---:|---:|---:|---:|---:|"]
     for kind, tally in results:
         planted = len(tally.outcomes)
@@ -229,8 +237,10 @@ def table(results: list[tuple[Kind, Tally]]) -> list[str]:
         noisy = sum(bool(o.noise) for o in tally.outcomes)
         sites = tally.sites
         recall = f"{100 * caught / planted:.0f}%" if planted else "—"
-        rows.append(f"| {kind.name} | {sum(sites.values())} ({sites['corpus']}/{sites['seed']}/{sites['synthetic']})"
-                    f" | {tally.masked} | {planted} | {caught} | {recall} | {info} | {noisy} |")
+        rows.append(
+            f"| {kind.name} | {sum(sites.values())} ({sites['corpus']}/{sites['seed']}/{sites['synthetic']})"
+            f" | {tally.masked} | {planted} | {caught} | {recall} | {info} | {noisy} |"
+        )
     return rows
 
 
@@ -265,8 +275,9 @@ def commit_of(folder: Path) -> str:
     """The checked-out commit of the measured tree, for the record in RESULTS.md."""
     import subprocess
 
-    result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
     return result.stdout.strip() or "unknown commit"
 
 
@@ -278,10 +289,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every noisy copy")
     parser.add_argument("--markdown", type=Path, help="also write the report to this file")
-    parser.add_argument("--select", default="",
-                        help="rule codes or prefixes to run, e.g. ALL (default: the default rule set of gwlint check)")
-    parser.add_argument("--lint-root", type=Path, default=ROOT,
-                        help="the checkout whose lint/ package is measured (default: this one)")
+    parser.add_argument(
+        "--select",
+        default="",
+        help="rule codes or prefixes to run, e.g. ALL (default: the default rule set of gwlint check)",
+    )
+    parser.add_argument(
+        "--lint-root", type=Path, default=ROOT, help="the checkout whose lint/ package is measured (default: this one)"
+    )
     parser.add_argument("--list-sites", action="store_true", help="print the sites found and stop")
     args = parser.parse_args(argv)
 
@@ -316,9 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = table(results)
     shapes = variants(results)
     thin = [f"{kind.name} ({tally.sites['corpus']})" for kind, tally in results if tally.sites["corpus"] < 20]
-    summary = (f"{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
-               f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from {measured} "
-               f"at {commit_of(measured)}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed:.0f} s")
+    summary = (
+        f"{sum(len(t.outcomes) for _, t in results)} copies, {args.seeds} seeds, {len(docs)} documents, "
+        f"{len(linter.engine.rules)} rules ({args.select or 'default selection'}) from {measured} "
+        f"at {commit_of(measured)}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed:.0f} s"
+    )
     report = [*rows, "", "caught/planted by shape of site and by origin:", *shapes]
     if thin:
         report += ["", "few corpus sites, planted mostly into the seeds and bench/inject_docs/: " + ", ".join(thin)]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SourceDoc:
-    name: str       # file name, kept for the copy so nothing path-dependent changes
-    origin: str     # corpus | seed | synthetic
+    name: str  # file name, kept for the copy so nothing path-dependent changes
+    origin: str  # corpus | seed | synthetic
     text: str = field(repr=False)
 
     @property
@@ -30,9 +30,9 @@ class Site:
 
     kind: str
     doc: SourceDoc
-    line: int                       # 1-based line of the planted text in the original
-    detail: str                     # what was found, for the report
-    variant: str = ""               # the shape of the site, for the per-variant breakdown
+    line: int  # 1-based line of the planted text in the original
+    detail: str  # what was found, for the report
+    variant: str = ""  # the shape of the site, for the per-variant breakdown
     data: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -41,17 +41,24 @@ class Plant:
     """A copy of a document with one defect in it."""
 
     text: str
-    line_map: list[int | None]      # copy line (index + 1) -> original line, None for new text
-    span: tuple[int, int]           # copy lines (inclusive) where a catch may sit
-    before: str                     # the original excerpt
-    after: str                      # the planted excerpt
-    anywhere: bool = False          # the defect is an absence: a catch may sit on any line
+    line_map: list[int | None]  # copy line (index + 1) -> original line, None for new text
+    span: tuple[int, int]  # copy lines (inclusive) where a catch may sit
+    before: str  # the original excerpt
+    after: str  # the planted excerpt
+    anywhere: bool = False  # the defect is an absence: a catch may sit on any line
     columns: tuple[int, int] | None = None  # on the span's first line, a catch must overlap these
-                                            # 0-based columns of the copy (the text the defect concerns)
+    # 0-based columns of the copy (the text the defect concerns)
 
 
-def replace_in_line(doc: SourceDoc, line: int, start: int, end: int, new: str,
-                    span: tuple[int, int] | None = None, concerns: tuple[int, int] | None = None) -> Plant:
+def replace_in_line(
+    doc: SourceDoc,
+    line: int,
+    start: int,
+    end: int,
+    new: str,
+    span: tuple[int, int] | None = None,
+    concerns: tuple[int, int] | None = None,
+) -> Plant:
     """Replace characters [start, end) of one line; the line count does not change.
 
     ``concerns`` is the stretch of the original line the defect is about (the clause, the total
@@ -62,12 +69,19 @@ def replace_in_line(doc: SourceDoc, line: int, start: int, end: int, new: str,
     columns = None
     if concerns is not None:
         delta = len(new) - (end - start)
+
         def moved(column: int) -> int:
             return column if column <= start else max(start, column + delta) if column >= end else start
+
         columns = (moved(concerns[0]), max(moved(concerns[1]), moved(concerns[0]) + 1))
-    return Plant(text="\n".join(lines), line_map=list(range(1, len(lines) + 1)),
-                 span=span or (line, line), before=excerpt(old_line, start, end),
-                 after=excerpt(lines[line - 1], start, start + len(new)), columns=columns)
+    return Plant(
+        text="\n".join(lines),
+        line_map=list(range(1, len(lines) + 1)),
+        span=span or (line, line),
+        before=excerpt(old_line, start, end),
+        after=excerpt(lines[line - 1], start, start + len(new)),
+        columns=columns,
+    )
 
 
 def edit_lines(doc: SourceDoc, edits: list[tuple[int, int, list[str]]]) -> tuple[str, list[int | None]]:
@@ -116,12 +130,12 @@ HEADING = [
 
 @dataclass(frozen=True)
 class Heading:
-    line: int          # 1-based
-    rank: int          # 0 一、 1 （一） 2 1. 3 （1）
+    line: int  # 1-based
+    rank: int  # 0 一、 1 （一） 2 1. 3 （1）
     number: int
-    marker_end: int    # column after the marker
-    title: str         # text up to the first 。 (a run-in heading) or the whole short line
-    run_in: bool       # the body continues on the heading's line
+    marker_end: int  # column after the marker
+    title: str  # text up to the first 。 (a run-in heading) or the whole short line
+    run_in: bool  # the body continues on the heading's line
 
 
 def cn_to_int(text: str) -> int | None:
@@ -156,10 +170,10 @@ def headings(doc: SourceDoc) -> list[Heading]:
             number = int(raw) if raw.isdigit() else cn_to_int(raw)
             if number is None:
                 break
-            rest = line[match.end():]
+            rest = line[match.end() :]
             stop = re.search(r"[。；：:]", rest)
             if stop and stop.start() <= 40 and stop.end() < len(rest.rstrip()):
-                out.append(Heading(index, rank, number, match.end(), rest[:stop.end()], True))
+                out.append(Heading(index, rank, number, match.end(), rest[: stop.end()], True))
             elif len(rest.strip()) <= 60:
                 out.append(Heading(index, rank, number, match.end(), rest.strip(), False))
             break
@@ -193,8 +207,7 @@ def children(heads: list[Heading], head: Heading, end: int) -> list[Heading]:
 
 SCALES = {"万": Decimal(10000), "亿": Decimal(100000000), "": Decimal(1)}
 # Measurement units a number must carry; counts (个, 项) and dates (年) are not among them.
-MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米",
-                 "吨", "亩", "元")
+MEASURE_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "公里", "千米", "吨", "亩", "元")
 COUNT_UNITS = ("人次", "人", "户", "个", "家", "所", "项", "件", "宗", "套", "辆", "座", "台", "处")
 UNIT_ALT = "|".join(MEASURE_UNITS + COUNT_UNITS)
 # ASCII digits only: a planted number must be written the way its neighbours are.
@@ -204,8 +217,8 @@ QUANTITY = re.compile(rf"(?<![0-9.．第０-９])(?<![0-9] )([0-9]+(?:\.[0-9]+)?
 
 @dataclass(frozen=True)
 class Quantity:
-    start: int           # column of the first digit
-    end: int             # column after the unit
+    start: int  # column of the first digit
+    end: int  # column after the unit
     number: str
     scale: str
     unit: str
@@ -226,8 +239,7 @@ class Quantity:
 
 
 def quantities(text: str) -> list[Quantity]:
-    return [Quantity(m.start(), m.end(), m.group(1), m.group(2), m.group(3))
-            for m in QUANTITY.finditer(text)]
+    return [Quantity(m.start(), m.end(), m.group(1), m.group(2), m.group(3)) for m in QUANTITY.finditer(text)]
 
 
 def format_like(value: Decimal, like: Quantity) -> str:

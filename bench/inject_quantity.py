@@ -35,14 +35,14 @@ def _clauses(line: str, stops: str = "。；！？") -> list[tuple[int, int]]:
 
 def _indicator(line: str, q: Quantity) -> str:
     """The words before a quantity, back to the previous punctuation or quantity."""
-    head = line[:q.start]
+    head = line[: q.start]
     cut = max(head.rfind(p) for p in "，。；：、（(“”") + 1
     digits = [m.end() for m in re.finditer(r"\d[\d.]*\s?[万亿]?[^\d\s，。；、]?", head[cut:])]
-    return head[cut + (digits[-1] if digits else 0):]
+    return head[cut + (digits[-1] if digits else 0) :]
 
 
 def _is_delta(line: str, q: Quantity) -> bool:
-    return DELTA.search(line[:q.start]) is not None
+    return DELTA.search(line[: q.start]) is not None
 
 
 def _in_range(line: str, q: Quantity) -> bool:
@@ -52,6 +52,7 @@ def _in_range(line: str, q: Quantity) -> bool:
 
 
 # -- unit-drop -------------------------------------------------------------------------------
+
 
 def find_unit_drop(doc: SourceDoc) -> list[Site]:
     sites = []
@@ -71,15 +72,22 @@ def find_unit_drop(doc: SourceDoc) -> list[Site]:
                     continue  # 5元 reads as a count when bare
                 nearest = min(siblings, key=lambda s: abs(s.start - q.start))
                 shape = f"{_relation(line, q, nearest)}, {'bare 万/亿 left' if q.scale else 'bare number left'}"
-                sites.append(Site("unit-drop", doc, lineno, f"{line[q.start:q.end]} beside "
-                                  f"{line[nearest.start:nearest.end]}", shape,
-                                  {"start": q.unit_start, "end": q.end, "clause": (start, end)}))
+                sites.append(
+                    Site(
+                        "unit-drop",
+                        doc,
+                        lineno,
+                        f"{line[q.start : q.end]} beside {line[nearest.start : nearest.end]}",
+                        shape,
+                        {"start": q.unit_start, "end": q.end, "clause": (start, end)},
+                    )
+                )
     return sites
 
 
 def _relation(line: str, q: Quantity, sibling: Quantity) -> str:
     """How a quantity and its nearest sibling are related, for the breakdown of misses."""
-    between = line[min(q.end, sibling.end):max(q.start, sibling.start)]
+    between = line[min(q.end, sibling.end) : max(q.start, sibling.start)]
     if "其中" in between:
         return "其中 total/part"
     if "，" not in between and "," not in between and re.search(r"[、和及与]", between):
@@ -88,11 +96,11 @@ def _relation(line: str, q: Quantity, sibling: Quantity) -> str:
 
 
 def plant_unit_drop(site: Site, rng: random.Random) -> Plant:
-    return replace_in_line(site.doc, site.line, site.data["start"], site.data["end"], "",
-                           concerns=site.data["clause"])
+    return replace_in_line(site.doc, site.line, site.data["start"], site.data["end"], "", concerns=site.data["clause"])
 
 
 # -- sum-exceed --------------------------------------------------------------------------------
+
 
 def find_sum_exceed(doc: SourceDoc) -> list[Site]:
     sites = []
@@ -105,20 +113,31 @@ def find_sum_exceed(doc: SourceDoc) -> list[Site]:
             clause_end = _next_stop(line, match.end(), "。；;")
             following = line.find("其中", match.end(), clause_end)
             clause_end = following if following >= 0 else clause_end
-            parts = [q for q in quantities(line[match.end():clause_end])]
-            parts = [Quantity(q.start + match.end(), q.end + match.end(), q.number, q.scale, q.unit)
-                     for q in parts]
-            parts = [q for q in parts if q.unit == total.unit and not _is_delta(line, q)
-                     and not _in_range(line, q) and not SHARED_AFTER.match(line, q.end)]
+            parts = [q for q in quantities(line[match.end() : clause_end])]
+            parts = [Quantity(q.start + match.end(), q.end + match.end(), q.number, q.scale, q.unit) for q in parts]
+            parts = [
+                q
+                for q in parts
+                if q.unit == total.unit
+                and not _is_delta(line, q)
+                and not _in_range(line, q)
+                and not SHARED_AFTER.match(line, q.end)
+            ]
             if not parts or any(p.value >= total.value for p in parts):
                 continue
             if sum(p.value - p.half_step for p in parts) > total.value + total.half_step:
                 continue  # the parts add up to more already: this 其中 splits something else
             for part in parts:
-                sites.append(Site("sum-exceed", doc, lineno,
-                                  f"{line[part.start:part.end]} of {line[total.start:total.end]}",
-                                  "written like the total" if part.scale == total.scale else "scales differ",
-                                  {"total": total, "part": part}))
+                sites.append(
+                    Site(
+                        "sum-exceed",
+                        doc,
+                        lineno,
+                        f"{line[part.start : part.end]} of {line[total.start : total.end]}",
+                        "written like the total" if part.scale == total.scale else "scales differ",
+                        {"total": total, "part": part},
+                    )
+                )
     return sites
 
 
@@ -132,11 +151,12 @@ def _total_before(line: str, position: int) -> Quantity | None:
     """The stock a 其中 refers to: the last non-delta quantity of its sentence (or of the
     sentence before, when 其中 opens a sentence)."""
     sentence_start = line.rfind("。", 0, position)
-    if sentence_start >= 0 and not line[sentence_start + 1:position].strip():
+    if sentence_start >= 0 and not line[sentence_start + 1 : position].strip():
         sentence_start = line.rfind("。", 0, sentence_start)
     start = sentence_start + 1
-    found = [Quantity(q.start + start, q.end + start, q.number, q.scale, q.unit)
-             for q in quantities(line[start:position])]
+    found = [
+        Quantity(q.start + start, q.end + start, q.number, q.scale, q.unit) for q in quantities(line[start:position])
+    ]
     stocks = [q for q in found if not _is_delta(line, q) and not _in_range(line, q)]
     if not stocks or "分别" in line[start:position]:
         return None
@@ -154,8 +174,14 @@ def plant_sum_exceed(site: Site, rng: random.Random) -> Plant:
     while Quantity(0, 0, new.rstrip("万亿"), like.scale, like.unit).value - like.half_step <= ceiling:
         factor += Decimal("0.1")
         new = format_like(ceiling * factor, like)
-    return replace_in_line(site.doc, site.line, part.start, part.unit_start, new,
-                           concerns=(min(total.start, part.start), max(total.end, part.end)))
+    return replace_in_line(
+        site.doc,
+        site.line,
+        part.start,
+        part.unit_start,
+        new,
+        concerns=(min(total.start, part.start), max(total.end, part.end)),
+    )
 
 
 # -- partitions: sum-mismatch and growth-mismatch -------------------------------------------
@@ -192,7 +218,7 @@ def partitions_in(line: str) -> list[Partition]:
             # a part's words name one member; a total names none, or all (城乡居民, 进出口总值)
             if _is_delta(line, total) or (len(named) == 1 and not re.search(r"进出口|城乡", words)):
                 continue
-            parts = _members_after(line, found[index + 1:], total, members)
+            parts = _members_after(line, found[index + 1 :], total, members)
             if parts is None:
                 continue
             partition = Partition(name, total, tuple(parts))
@@ -201,8 +227,9 @@ def partitions_in(line: str) -> list[Partition]:
     return out
 
 
-def _members_after(line: str, after: list[Quantity], total: Quantity,
-                   members: tuple[str, ...]) -> list[Quantity] | None:
+def _members_after(
+    line: str, after: list[Quantity], total: Quantity, members: tuple[str, ...]
+) -> list[Quantity] | None:
     """The quantities right after a total that name each member once, in order, same unit,
     within the total's sentence and the two after it."""
     limit = total.end
@@ -235,9 +262,16 @@ def find_sum_mismatch(doc: SourceDoc) -> list[Site]:
             total = partition.total
             if not digit_slips(partition):
                 continue
-            sites.append(Site("sum-mismatch", doc, lineno,
-                              f"{partition.name} of {_indicator(line, total)}{line[total.start:total.end]}",
-                              partition.name, {"partition": partition}))
+            sites.append(
+                Site(
+                    "sum-mismatch",
+                    doc,
+                    lineno,
+                    f"{partition.name} of {_indicator(line, total)}{line[total.start : total.end]}",
+                    partition.name,
+                    {"partition": partition},
+                )
+            )
     return sites
 
 
@@ -257,7 +291,7 @@ def digit_slips(partition: Partition) -> list[tuple[Quantity, str]]:
                 new_digit = int(char) + step
                 if not 0 <= new_digit <= 9 or (position == 0 and new_digit == 0):
                     continue
-                number = digits[:position] + str(new_digit) + digits[position + 1:]
+                number = digits[:position] + str(new_digit) + digits[position + 1 :]
                 value = Decimal(number) * (part.value / Decimal(part.number))
                 miss = abs(others + value - total.value)
                 if 2 * partition.tolerance() < miss < total.value / 4 and value < total.value - total.half_step:
@@ -268,8 +302,14 @@ def digit_slips(partition: Partition) -> list[tuple[Quantity, str]]:
 def plant_sum_mismatch(site: Site, rng: random.Random) -> Plant:
     partition: Partition = site.data["partition"]
     part, number = rng.choice(digit_slips(partition))
-    return replace_in_line(site.doc, site.line, part.start, part.start + len(part.number), number,
-                           concerns=(partition.total.start, partition.parts[-1].end))
+    return replace_in_line(
+        site.doc,
+        site.line,
+        part.start,
+        part.start + len(part.number),
+        number,
+        concerns=(partition.total.start, partition.parts[-1].end),
+    )
 
 
 def _growth_after(line: str, start: int, stop: int) -> re.Match[str] | None:
@@ -325,11 +365,23 @@ def find_growth_mismatch(doc: SourceDoc) -> list[Site]:
             low, high = implied_growth(partition, rates)
             stated = _growth_rate(total_growth)
             if low - GROWTH_SLACK <= stated <= high + GROWTH_SLACK:
-                sites.append(Site("growth-mismatch", doc, lineno,
-                                  f"{total_growth.group(0)} of {line[partition.total.start:partition.total.end]}"
-                                  f" ({partition.name})", partition.name,
-                                  {"partition": partition, "start": total_growth.start(2),
-                                   "end": total_growth.end(2), "rates": rates, "stated": stated}))
+                sites.append(
+                    Site(
+                        "growth-mismatch",
+                        doc,
+                        lineno,
+                        f"{total_growth.group(0)} of {line[partition.total.start : partition.total.end]}"
+                        f" ({partition.name})",
+                        partition.name,
+                        {
+                            "partition": partition,
+                            "start": total_growth.start(2),
+                            "end": total_growth.end(2),
+                            "rates": rates,
+                            "stated": stated,
+                        },
+                    )
+                )
     return sites
 
 
@@ -338,7 +390,7 @@ def plant_growth_mismatch(site: Site, rng: random.Random) -> Plant:
     data = site.data
     low, high = implied_growth(data["partition"], data["rates"])
     stated: Decimal = data["stated"]
-    written = site.doc.lines[site.line - 1][data["start"]:data["end"]]
+    written = site.doc.lines[site.line - 1][data["start"] : data["end"]]
     decimals = len(written.split(".")[1]) if "." in written else 0
     sign = -1 if stated < 0 else 1
     step = Decimal(rng.choice(("1.6", "2.1", "2.8", "3.5", "4.3")))

@@ -30,14 +30,18 @@ from inject_model import (
 # -- count-claim ±1 -------------------------------------------------------------------------
 
 # 四个方面, 三项, 六大, 两支, 5项 … followed by the noun they count.
-CLAIM = re.compile(r"(?<![第\d一二三四五六七八九十两])([二两三四五六七八九十]{1,2}|\d{1,2})"
-                   r"(个方面|方面|项|大|个|条|支|件|种|类|张)(?=[\u4e00-\u9fff“：:])")
+CLAIM = re.compile(
+    r"(?<![第\d一二三四五六七八九十两])([二两三四五六七八九十]{1,2}|\d{1,2})"
+    r"(个方面|方面|项|大|个|条|支|件|种|类|张)(?=[\u4e00-\u9fff“：:])"
+)
 # "至少有十个亮点", "10个以上": a bound, not a count; named programs whose count is not the list's.
 NOT_A_COUNT_BEFORE = re.compile(r"(?:至少有?|超过|近|约|逾|多达)$")
 NOT_A_COUNT_AFTER = re.compile(r"^(?:个|项|大|条|种|类|件)?(?:以上|余|多)")
 NAMED_COUNTS = ("残疾人两项补贴",)
 # The sentence must introduce what follows: "重点抓好以下四个方面工作：", "主要做了6个方面工作".
-INTRODUCER = re.compile(r"以下|如下|重点|主要|着力|突出|把握|做好|抓好|办好|做了|抓了|报告|包括|采取|从.{0,6}来看|[：:]\s*$")
+INTRODUCER = re.compile(
+    r"以下|如下|重点|主要|着力|突出|把握|做好|抓好|办好|做了|抓了|报告|包括|采取|从.{0,6}来看|[：:]\s*$"
+)
 RUN_IN = re.compile(rf"(?:^|(?<=[。；：，！\s\u3000]))({CN_NUMERAL})是")
 
 
@@ -65,19 +69,30 @@ def find_count_claim(doc: SourceDoc) -> list[Site]:
     for lineno, line in enumerate(lines, start=1):
         for claim in CLAIM.finditer(line):
             count = _claim_value(claim.group(1))
-            if count is None or not 2 <= count <= 12 or NOT_A_COUNT_BEFORE.search(line[:claim.start()]) \
-                    or NOT_A_COUNT_AFTER.match(line[claim.end(1):]) \
-                    or any(name in line[max(0, claim.start() - 4):claim.end() + 4] for name in NAMED_COUNTS):
+            if (
+                count is None
+                or not 2 <= count <= 12
+                or NOT_A_COUNT_BEFORE.search(line[: claim.start()])
+                or NOT_A_COUNT_AFTER.match(line[claim.end(1) :])
+                or any(name in line[max(0, claim.start() - 4) : claim.end() + 4] for name in NAMED_COUNTS)
+            ):
                 continue
             key = (lineno, claim.start())
-            found = (_counts_run_in(lines, lineno, claim, count)
-                     or _counts_dun_list(line, claim, count)
-                     or _counts_headings(doc, heads, by_line, lineno, claim, count))
+            found = (
+                _counts_run_in(lines, lineno, claim, count)
+                or _counts_dun_list(line, claim, count)
+                or _counts_headings(doc, heads, by_line, lineno, claim, count)
+            )
             if found:
                 how, last_line = found
-                sites[key] = Site("count-claim", doc, lineno, f"{claim.group(0)} over {how}", how,
-                                  {"start": claim.start(1), "end": claim.end(1), "count": count,
-                                   "last_line": last_line, "how": how})
+                sites[key] = Site(
+                    "count-claim",
+                    doc,
+                    lineno,
+                    f"{claim.group(0)} over {how}",
+                    how,
+                    {"start": claim.start(1), "end": claim.end(1), "count": count, "last_line": last_line, "how": how},
+                )
     return list(sites.values())
 
 
@@ -86,12 +101,16 @@ def _counts_run_in(lines: list[str], lineno: int, claim: re.Match[str], count: i
     line = lines[lineno - 1]
     if not _introduces(line, claim):
         return None
-    rest = line[claim.end():]
+    rest = line[claim.end() :]
     items = _run_in_items(rest)
     if items:
-        between = rest[:items[0].start()]
-        if between.count("。") <= 1 and not CLAIM.search(between) and len(items) == count \
-                and not _continues(rest[items[-1].end():], count):
+        between = rest[: items[0].start()]
+        if (
+            between.count("。") <= 1
+            and not CLAIM.search(between)
+            and len(items) == count
+            and not _continues(rest[items[-1].end() :], count)
+        ):
             return "run-in items", lineno
         return None
     if not re.search(r"[。：:]\s*$", line) or claim.end() < len(line.rstrip()) - 30:
@@ -107,7 +126,7 @@ def _counts_run_in(lines: list[str], lineno: int, claim: re.Match[str], count: i
             break
         number += 1
         last = following
-        if _run_in_items(text[match.end():]):  # items run on inside the paragraph: not one per line
+        if _run_in_items(text[match.end() :]):  # items run on inside the paragraph: not one per line
             return None
     return ("run-in paragraphs", last) if number == count else None
 
@@ -125,16 +144,16 @@ def _continues(text: str, count: int) -> bool:
 
 def _counts_dun_list(line: str, claim: re.Match[str], count: int) -> tuple[str, int] | None:
     """A 、-list right before the claim (A、B、C三支队伍) or after its colon (4项指标：A、B、C、D)."""
-    before = line[:claim.start()]
-    segment = before[max(before.rfind(p) for p in "，。；：:“”（( \u3000") + 1:]
+    before = line[: claim.start()]
+    segment = before[max(before.rfind(p) for p in "，。；：:“”（( \u3000") + 1 :]
     if "、" in segment:
         items = segment.removesuffix("等").split("、")
         if len(items) == count and not CLAIM.search(segment) and _plain_items(items):
             return "、-list before", 0
-    after = line[claim.end():]
+    after = line[claim.end() :]
     colon = re.match(r"[\u4e00-\u9fff]{0,8}[：:]", after)
     if colon:
-        body = re.split(r"[，。；]", after[colon.end():], maxsplit=1)[0]
+        body = re.split(r"[，。；]", after[colon.end() :], maxsplit=1)[0]
         items = body.removesuffix("等").split("、")
         if "、" in body and len(items) == count and _plain_items(items):
             return "、-list after", 0
@@ -145,8 +164,9 @@ def _plain_items(items: list[str]) -> bool:
     return all(1 <= len(item) <= 16 and not re.search(r"[\d和及与是]", item) for item in items)
 
 
-def _counts_headings(doc: SourceDoc, heads: list[Heading], by_line: dict[int, Heading], lineno: int,
-                     claim: re.Match[str], count: int) -> tuple[str, int] | None:
+def _counts_headings(
+    doc: SourceDoc, heads: list[Heading], by_line: dict[int, Heading], lineno: int, claim: re.Match[str], count: int
+) -> tuple[str, int] | None:
     """Headings that follow the claim: a heading's own children, or the siblings introduced by
     the claim paragraph's last sentence."""
     own = by_line.get(lineno)
@@ -183,29 +203,34 @@ def _numbered(heads: list[Heading]) -> bool:
 def plant_count_claim(site: Site, rng: random.Random) -> Plant:
     data = site.data
     count = data["count"]
-    written = site.doc.lines[site.line - 1][data["start"]:data["end"]]
+    written = site.doc.lines[site.line - 1][data["start"] : data["end"]]
     step = rng.choice((1, -1)) if count > 2 else 1
     new = count + step
     text = str(new) if written.isdigit() else ("两" if new == 2 else int_to_cn(new))  # 两个方面, not 二个
     last = max(site.line, data["last_line"])
     line = site.doc.lines[site.line - 1]
     sentence = next(a for a, b in sentences(line) if a <= data["start"] < b)
-    return replace_in_line(site.doc, site.line, data["start"], data["end"], text, span=(site.line, last),
-                           concerns=(sentence, len(line)))
+    return replace_in_line(
+        site.doc, site.line, data["start"], data["end"], text, span=(site.line, last), concerns=(sentence, len(line))
+    )
 
 
 # -- target-vague ---------------------------------------------------------------------------
 
-VAGUE = ("持续优化服务，推动各项工作再上新台阶",
-         "进一步加强统筹协调，推动各项工作取得新成效",
-         "坚持高标准严要求，全力以赴抓好各项任务落实",
-         "不断提升工作质效，确保各项工作有序推进",
-         "持续加强组织领导，推动工作水平实现新提升")
+VAGUE = (
+    "持续优化服务，推动各项工作再上新台阶",
+    "进一步加强统筹协调，推动各项工作取得新成效",
+    "坚持高标准严要求，全力以赴抓好各项任务落实",
+    "不断提升工作质效，确保各项工作有序推进",
+    "持续加强组织领导，推动工作水平实现新提升",
+)
 # A heading that names targets and nothing else: 主要目标, 脱贫目标, （一）“十五五”发展目标。
 TARGET_HEADING = re.compile(r"目标[”」]?[。：:]?\s*$")
 NOT_PLAN_TARGET = re.compile(r"评价|考核|教学|考试|围绕|实现.*目标")
-MEASURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|[万亿千百]|[^\d\s年月日号\-—～~至.．、，。；）)])"
-                     r"|\d{1,2}月底前|年底前|\d{4}年(?:前|底)")
+MEASURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|‰|[万亿千百]|[^\d\s年月日号\-—～~至.．、，。；）)])"
+    r"|\d{1,2}月底前|年底前|\d{4}年(?:前|底)"
+)
 
 
 def _measurable(text: str) -> bool:
@@ -240,9 +265,16 @@ def _target_items(doc: SourceDoc) -> list[Site]:
                 body_start = kid.marker_end + len(kid.title) if kid.run_in else None
                 body = _item_text(doc, kid, kid_end)
                 if _measurable(body) and not _run_in_items(body):
-                    sites.append(Site("target-vague", doc, kid.line, f"{kid.title[:20]} under {head.title[:20]}",
-                                      "item under a child heading",
-                                      {"first": kid.line, "last": kid_end, "keep": body_start}))
+                    sites.append(
+                        Site(
+                            "target-vague",
+                            doc,
+                            kid.line,
+                            f"{kid.title[:20]} under {head.title[:20]}",
+                            "item under a child heading",
+                            {"first": kid.line, "last": kid_end, "keep": body_start},
+                        )
+                    )
             continue
         for lineno in range(head.line + 1, (all_kids[0].line - 1) if all_kids else end + 1):
             sites.extend(_run_in_targets(doc, lineno, 0, head))
@@ -251,8 +283,8 @@ def _target_items(doc: SourceDoc) -> list[Site]:
 
 def _item_text(doc: SourceDoc, head: Heading, end: int) -> str:
     lines = doc.lines
-    first = lines[head.line - 1][head.marker_end + len(head.title):] if head.run_in else ""
-    return first + "".join(lines[head.line:end])
+    first = lines[head.line - 1][head.marker_end + len(head.title) :] if head.run_in else ""
+    return first + "".join(lines[head.line : end])
 
 
 def _run_in_targets(doc: SourceDoc, lineno: int, offset: int, head: Heading) -> list[Site]:
@@ -263,15 +295,30 @@ def _run_in_targets(doc: SourceDoc, lineno: int, offset: int, head: Heading) -> 
     if not items:
         body = line[offset:]
         if head.run_in and lineno == head.line and _measurable(body):
-            sites.append(Site("target-vague", doc, lineno, f"run-in heading {head.title[:20]}", "run-in 目标 heading",
-                              {"first": lineno, "last": lineno, "keep": offset}))
+            sites.append(
+                Site(
+                    "target-vague",
+                    doc,
+                    lineno,
+                    f"run-in heading {head.title[:20]}",
+                    "run-in 目标 heading",
+                    {"first": lineno, "last": lineno, "keep": offset},
+                )
+            )
         elif lineno != head.line and _measurable(body) and len(body.strip()) <= 200 and not RUN_IN.search(body):
             # a target paragraph of its own ("2017年，全县计划实现0.6万贫困人口脱贫…"): keep its time
             when = LEADING_TIME.match(body)
             keep_to = offset + (when.end() if when else len(body) - len(body.lstrip()))
-            sites.append(Site("target-vague", doc, lineno, f"target paragraph under {head.title[:20]}",
-                              "target paragraph",
-                              {"first": lineno, "last": lineno, "span": (keep_to, len(line.rstrip()))}))
+            sites.append(
+                Site(
+                    "target-vague",
+                    doc,
+                    lineno,
+                    f"target paragraph under {head.title[:20]}",
+                    "target paragraph",
+                    {"first": lineno, "last": lineno, "span": (keep_to, len(line.rstrip()))},
+                )
+            )
         return sites
     ends = [m.start() for m in items[1:]] + [_paragraph_item_end(line, offset + items[-1].end()) - offset]
     for match, item_end in zip(items, ends):
@@ -281,9 +328,16 @@ def _run_in_targets(doc: SourceDoc, lineno: int, offset: int, head: Heading) -> 
             continue
         title = re.match(r"[^。；，]{2,20}。", body)  # 一是重大项目用地保障。2025年力争…
         keep_to = start + title.end() if title and not _measurable(title.group(0)) else start
-        sites.append(Site("target-vague", doc, lineno, f"{match.group(0)} item under {head.title[:20]}",
-                          "一是… item",
-                          {"first": lineno, "last": lineno, "span": (keep_to, stop)}))
+        sites.append(
+            Site(
+                "target-vague",
+                doc,
+                lineno,
+                f"{match.group(0)} item under {head.title[:20]}",
+                "一是… item",
+                {"first": lineno, "last": lineno, "span": (keep_to, stop)},
+            )
+        )
     return sites
 
 
@@ -306,9 +360,13 @@ def vague_text(old: str, rng: random.Random) -> str:
     phrase = rng.choice(VAGUE)
     if rng.random() < 0.5:
         figure = re.search(r"\d", old)
-        prefix = MEASURE_VERBS.sub("", old[:figure.start()]).strip().rstrip("，、：") if figure else ""
-        if 4 <= len(prefix) <= 30 and INDICATOR_END.search(prefix) and not _measurable(prefix) \
-                and not re.search(r"[，。；]", prefix):
+        prefix = MEASURE_VERBS.sub("", old[: figure.start()]).strip().rstrip("，、：") if figure else ""
+        if (
+            4 <= len(prefix) <= 30
+            and INDICATOR_END.search(prefix)
+            and not _measurable(prefix)
+            and not re.search(r"[，。；]", prefix)
+        ):
             return prefix + rng.choice(VAGUE_TAILS)
     return phrase
 
@@ -319,20 +377,20 @@ def plant_target_vague(site: Site, rng: random.Random) -> Plant:
         start, stop = data["span"]
         old = doc.lines[site.line - 1][start:stop]
         end_mark = old[-1] if old and old[-1] in "；。，" else ""
-        return replace_in_line(doc, site.line, start, stop, vague_text(old, rng) + end_mark,
-                               concerns=(start, stop))
+        return replace_in_line(doc, site.line, start, stop, vague_text(old, rng) + end_mark, concerns=(start, stop))
     lines = doc.lines
     first, last, keep = data["first"], data["last"], data["keep"]
     heading_line = lines[first - 1]
-    body = "".join(lines[first - 1:last])
-    if keep is not None:          # run-in heading: keep "（四）营商环境目标。", replace the rest
+    body = "".join(lines[first - 1 : last])
+    if keep is not None:  # run-in heading: keep "（四）营商环境目标。", replace the rest
         new_lines = [heading_line[:keep] + vague_text(body[keep:], rng) + "。"]
-    else:                          # a heading line of its own: keep it, one vague paragraph below
+    else:  # a heading line of its own: keep it, one vague paragraph below
         new_lines = [heading_line, vague_text("".join(lines[first:last]).strip(), rng) + "。"]
     text, line_map = edit_lines(doc, [(first, last, new_lines)])
     line_map[first - 1] = first  # the heading (its marker and title) is the original line, kept
-    return Plant(text, line_map, (first, first + len(new_lines) - 1),
-                 before=excerpt(body, 0, 40), after="".join(new_lines)[:60])
+    return Plant(
+        text, line_map, (first, first + len(new_lines) - 1), before=excerpt(body, 0, 40), after="".join(new_lines)[:60]
+    )
 
 
 # -- section-drop ----------------------------------------------------------------------------
@@ -363,8 +421,11 @@ def find_section_drop(doc: SourceDoc) -> list[Site]:
     for head in heads:
         if head.rank > 1:
             continue
-        if SUMMARY_TITLE.search(title) and PROBLEM_HEADING.search(head.title) \
-                and not re.search(r"解决|整改|问题导向", head.title):
+        if (
+            SUMMARY_TITLE.search(title)
+            and PROBLEM_HEADING.search(head.title)
+            and not re.search(r"解决|整改|问题导向", head.title)
+        ):
             what = "存在问题 of a summary"
         elif PLAN_TITLE.search(title) and GOAL_HEADING.match(head.title.strip()):
             what = "目标 section of a plan"
@@ -373,10 +434,23 @@ def find_section_drop(doc: SourceDoc) -> list[Site]:
         end = section_end(doc, heads, head)
         if end <= head.line and not head.run_in:
             continue  # a heading with no body is not a section worth dropping
-        siblings = [h for h in heads if h.rank == head.rank and h.line > end
-                    and not any(p.rank < head.rank and head.line < p.line < h.line for p in heads)]
-        sites.append(Site("section-drop", doc, head.line, f"{head.title[:24]} ({what})", what,
-                          {"first": head.line, "last": end, "later": [h.line for h in siblings]}))
+        siblings = [
+            h
+            for h in heads
+            if h.rank == head.rank
+            and h.line > end
+            and not any(p.rank < head.rank and head.line < p.line < h.line for p in heads)
+        ]
+        sites.append(
+            Site(
+                "section-drop",
+                doc,
+                head.line,
+                f"{head.title[:24]} ({what})",
+                what,
+                {"first": head.line, "last": end, "later": [h.line for h in siblings]},
+            )
+        )
     return sites
 
 
@@ -390,8 +464,14 @@ def plant_section_drop(site: Site, rng: random.Random, renumber: bool = False) -
     later = set(data["later"]) if renumber else set()
     text = "\n".join(_renumbered(lines[n - 1]) if n in later else lines[n - 1] for n in kept)
     line_map: list[int | None] = list(kept)
-    return Plant(text, line_map, (1, len(kept)), before=lines[first - 1].strip()[:40],
-                 after="(removed" + (", later headings renumbered)" if renumber else ")"), anywhere=True)
+    return Plant(
+        text,
+        line_map,
+        (1, len(kept)),
+        before=lines[first - 1].strip()[:40],
+        after="(removed" + (", later headings renumbered)" if renumber else ")"),
+        anywhere=True,
+    )
 
 
 def _renumbered(line: str) -> str:
@@ -401,4 +481,5 @@ def _renumbered(line: str) -> str:
         assert number is not None and number > 1
         new = str(number - 1) if raw.isdigit() else int_to_cn(number - 1)
         return match.group(1) + new
+
     return re.sub(rf"^([#\s\u3000]*[（(]?)({CN_NUMERAL}|\d{{1,2}})", lower, line, count=1)

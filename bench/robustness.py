@@ -64,7 +64,7 @@ class Case:
     args: list[str]
     expect: tuple[int, ...] = (0, 1)
     stdin: bytes | None = None
-    writes: bool = False          # --fix may rewrite documents (each must still be whole)
+    writes: bool = False  # --fix may rewrite documents (each must still be whole)
     signal_after: float | None = None
     signal_name: str = "SIGTERM"
     runner: list[str] = field(default_factory=lambda: ["-m", "lint.cli"])
@@ -75,6 +75,7 @@ def write(name: str, data: bytes | str) -> Callable[[Path], None]:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
     return build
 
 
@@ -82,16 +83,21 @@ def both(*builds: Callable[[Path], None]) -> Callable[[Path], None]:
     def build(folder: Path) -> None:
         for step in builds:
             step(folder)
+
     return build
 
 
 def docx_file(name: str, xml_megabytes: int, cut: int | None = None) -> Callable[[Path], None]:
     """Built in a child process: the bench's own memory would otherwise be inherited into every
     later child's peak (Linux keeps the high-water mark across fork and exec)."""
+
     def build(folder: Path) -> None:
-        code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); from robustness import docx; "
-                f"data = docx({xml_megabytes}); open({str(folder / name)!r}, 'wb').write(data[:{cut}])")
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); from robustness import docx; "
+            f"data = docx({xml_megabytes}); open({str(folder / name)!r}, 'wb').write(data[:{cut}])"
+        )
         subprocess.run([sys.executable, "-c", code], check=True)
+
     return build
 
 
@@ -99,9 +105,20 @@ def docx(xml_megabytes: int) -> bytes:
     body = "<w:p><w:r><w:t>一、完成时间待定。</w:t></w:r></w:p>" * (xml_megabytes * 1024 * 1024 // 60)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + "</w:body></w:document>")
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            + body
+            + "</w:body></w:document>",
+        )
     return buffer.getvalue()
 
 
@@ -129,6 +146,7 @@ def many_documents(count: int, repeat: int) -> Callable[[Path], None]:
     def build(folder: Path) -> None:
         for index in range(count):
             (folder / f"doc{index:03}.txt").write_text(block * repeat, encoding="utf-8")
+
     return build
 
 
@@ -142,7 +160,8 @@ def pack(text: str) -> Callable[[Path], None]:
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{name}: &{name} [{', '.join([prev] * 9)}]\n"
-    for name, prev in zip("bcdefghi", ["*a"] + [f"*{c}" for c in "bcdefgh"]))
+    for name, prev in zip("bcdefghi", ["*a"] + [f"*{c}" for c in "bcdefgh"])
+)
 
 CASES = [
     # -- files ----------------------------------------------------------------------------------
@@ -156,12 +175,17 @@ CASES = [
     Case("invalid-utf8-midway", write("a.txt", DOC.encode() + b"\xff\xfe\xfa" + DOC.encode()), ["check", "."]),
     Case("mixed-line-endings", write("a.txt", DOC.replace("\n", "\r\n", 2).replace("\n", "\r", 1)), ["check", "."]),
     Case("control-characters", write("a.txt", "".join(chr(c) for c in range(32)) * 300 + DOC), ["check", "."]),
-    Case("1mb-single-line", write("a.txt", "关于" + "做好工作，" * 200_000 + "的通知"), ["check", ".", "--select", "ALL"]),
+    Case(
+        "1mb-single-line", write("a.txt", "关于" + "做好工作，" * 200_000 + "的通知"), ["check", ".", "--select", "ALL"]
+    ),
     Case("yi-dun-x1m", write("a.txt", "一、" * 1_000_000), ["check", ".", "--select", "ALL"]),
     Case("300k-char-line", write("a.txt", "完成" * 150_000), ["check", ".", "--select", "ALL"]),
     Case("10k-marker-lines", write("a.txt", "".join(f"{i}.工作\n" for i in range(10_000))), ["check", "."]),
-    Case("31-digit-figure", write("a.txt", "耕地" + "9" * 31 + "亩。\n![图](a.png)\n一、甲\n一百二十，乙\n"),
-         ["check", ".", "--select", "ALL"]),
+    Case(
+        "31-digit-figure",
+        write("a.txt", "耕地" + "9" * 31 + "亩。\n![图](a.png)\n一、甲\n一百二十，乙\n"),
+        ["check", ".", "--select", "ALL"],
+    ),
     Case("question-marks", write("a.md", "?" * 5000 + "\n" + "!!!!!!!!!!\n" * 2000), ["check", ".", "--select", "ALL"]),
     # gwlint checks about 0.5 MB/s with every default rule (bench/RESULTS.md): 3 MB fits the budget.
     Case("3mb-document", many_documents(1, 1300), ["check", "."]),
@@ -179,18 +203,36 @@ CASES = [
     Case("config-merge-key", config("base: &b {lang: zh}\n<<: *b\n"), ["check", "."], expect=(2,)),
     Case("config-5mb", config("exclude:\n" + "  - 'x/**'\n" * 500_000), ["check", "."], expect=(2,)),
     Case("config-unknown-key", config("selct: [PH]\n"), ["check", "."], expect=(2,)),
-    Case("config-slow-ignore-match", both(
-        write("pack.yaml", PACK.replace("'待定'", "'待定[^\\n]*'")),
-        write(".gwlint.yaml", "packs: [pack.yaml]\nignore:\n  - {code: TST001, match: '待定.*待定.*待定.*待定.*截止'}\n"),
-        write("a.txt", "待定" * 3000 + "\n")), ["check", "."]),
-    Case("pyproject-broken-toml", both(write("pyproject.toml", "[tool.gwlint\nselect = ["), write("a.txt", DOC)),
-         ["check", "."], expect=(2,)),
+    Case(
+        "config-slow-ignore-match",
+        both(
+            write("pack.yaml", PACK.replace("'待定'", "'待定[^\\n]*'")),
+            write(
+                ".gwlint.yaml",
+                "packs: [pack.yaml]\nignore:\n  - {code: TST001, match: '待定.*待定.*待定.*待定.*截止'}\n",
+            ),
+            write("a.txt", "待定" * 3000 + "\n"),
+        ),
+        ["check", "."],
+    ),
+    Case(
+        "pyproject-broken-toml",
+        both(write("pyproject.toml", "[tool.gwlint\nselect = ["), write("a.txt", DOC)),
+        ["check", "."],
+        expect=(2,),
+    ),
     # -- rule packs -----------------------------------------------------------------------------
     Case("pack-kind-a.b", pack(PACK.replace("kind: pattern", "kind: a.b")), ["check", "."], expect=(2,)),
-    Case("pack-exponential-regex", both(pack(PACK.replace("'待定'", "'(a+)+$'")),
-                                        write("b.txt", "a" * 60 + "b\n")), ["check", "."]),
-    Case("pack-polynomial-regex", both(pack(PACK.replace("'待定'", "'待定.*待定.*待定.*待定.*截止'")),
-                                       write("b.txt", "待定" * 3000 + "\n")), ["check", "."]),
+    Case(
+        "pack-exponential-regex",
+        both(pack(PACK.replace("'待定'", "'(a+)+$'")), write("b.txt", "a" * 60 + "b\n")),
+        ["check", "."],
+    ),
+    Case(
+        "pack-polynomial-regex",
+        both(pack(PACK.replace("'待定'", "'待定.*待定.*待定.*待定.*截止'")), write("b.txt", "待定" * 3000 + "\n")),
+        ["check", "."],
+    ),
     Case("pack-bad-template", pack(PACK.replace("“{match}”", "{0}{match!z}")), ["check", "."], expect=(2,)),
     Case("pack-extends-itself", pack(PACK.replace("rules:", "extends: [pack.yaml]\nrules:")), ["check", "."]),
     Case("pack-is-a-list", pack("- code: TST001\n  kind: pattern\n"), ["check", "."], expect=(2,)),
@@ -199,20 +241,55 @@ CASES = [
     Case("jobs-1000", many_documents(40, 20), ["check", ".", "--jobs", "1000"]),
     Case("stdin-2mb", lambda folder: None, ["check", "-"], stdin=(DOC * 16_000).encode()),
     Case("diff-on-stdin", lambda folder: None, ["check", "-", "--diff"], stdin=DOC.encode()),
-    Case("fix-crlf-bom-gb18030", both(write("a.txt", codecs.BOM_UTF8 + DOC.replace("\n", "\r\n").encode()),
-                                      write("b.txt", DOC.encode("gb18030"))), ["check", ".", "--fix"], writes=True),
+    Case(
+        "fix-crlf-bom-gb18030",
+        both(
+            write("a.txt", codecs.BOM_UTF8 + DOC.replace("\n", "\r\n").encode()), write("b.txt", DOC.encode("gb18030"))
+        ),
+        ["check", ".", "--fix"],
+        writes=True,
+    ),
     # -- signals --------------------------------------------------------------------------------
-    Case("sigterm-during-jobs-2", many_documents(40, 150), ["check", ".", "--jobs", "2", "--no-cache"],
-         expect=(-15,), signal_after=1.5),
-    Case("sigkill-during-jobs-2", many_documents(40, 150), ["check", ".", "--jobs", "2", "--no-cache"],
-         expect=(-9,), signal_after=1.5, signal_name="SIGKILL"),
-    Case("sigint-during-check", many_documents(40, 150), ["check", ".", "--jobs", "1", "--no-cache"],
-         expect=(130, -2), signal_after=1.5, signal_name="SIGINT"),
+    Case(
+        "sigterm-during-jobs-2",
+        many_documents(40, 150),
+        ["check", ".", "--jobs", "2", "--no-cache"],
+        expect=(-15,),
+        signal_after=1.5,
+    ),
+    Case(
+        "sigkill-during-jobs-2",
+        many_documents(40, 150),
+        ["check", ".", "--jobs", "2", "--no-cache"],
+        expect=(-9,),
+        signal_after=1.5,
+        signal_name="SIGKILL",
+    ),
+    Case(
+        "sigint-during-check",
+        many_documents(40, 150),
+        ["check", ".", "--jobs", "1", "--no-cache"],
+        expect=(130, -2),
+        signal_after=1.5,
+        signal_name="SIGINT",
+    ),
     # -- a full disk (an injected OSError) ------------------------------------------------------
-    Case("full-disk-on-replace", both(write("a.txt", DOC), write("b.txt", DOC)), ["check", ".", "--fix"],
-         expect=(2,), writes=False, runner=["-c", FULL_DISK, "replace"]),
-    Case("full-disk-on-fsync", both(write("a.txt", DOC), write("b.txt", DOC)), ["check", ".", "--fix"],
-         expect=(2,), writes=False, runner=["-c", FULL_DISK, "fsync"]),
+    Case(
+        "full-disk-on-replace",
+        both(write("a.txt", DOC), write("b.txt", DOC)),
+        ["check", ".", "--fix"],
+        expect=(2,),
+        writes=False,
+        runner=["-c", FULL_DISK, "replace"],
+    ),
+    Case(
+        "full-disk-on-fsync",
+        both(write("a.txt", DOC), write("b.txt", DOC)),
+        ["check", ".", "--fix"],
+        expect=(2,),
+        writes=False,
+        runner=["-c", FULL_DISK, "fsync"],
+    ),
 ]
 
 
@@ -262,8 +339,14 @@ def run(case: Case, base: Path) -> tuple[int | str, float, float, float, bool, s
     env = {k: v for k, v in os.environ.items() if not k.startswith("GWLINT_")}
     env["PYTHONPATH"] = str(ROOT)
     start = time.monotonic()
-    process = subprocess.Popen([sys.executable, *case.runner, *case.args], cwd=folder, env=env,
-                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, *case.runner, *case.args],
+        cwd=folder,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     if case.stdin is not None:
         try:
             process.stdin.write(case.stdin)  # type: ignore[union-attr]
@@ -302,8 +385,14 @@ def run(case: Case, base: Path) -> tuple[int | str, float, float, float, bool, s
     peak_mb = (usage.ru_maxrss / 1024) if usage is not None else 0.0
     cpu = (usage.ru_utime + usage.ru_stime) if usage is not None else 0.0
     ok_bytes = intact(before, snapshot(folder), case.writes)
-    passed = (status in case.expect and cpu < CPU_SECONDS and peak_mb < MEMORY_LIMIT_MB and ok_bytes
-              and "orphan" not in note and "traceback" not in note)
+    passed = (
+        status in case.expect
+        and cpu < CPU_SECONDS
+        and peak_mb < MEMORY_LIMIT_MB
+        and ok_bytes
+        and "orphan" not in note
+        and "traceback" not in note
+    )
     if not note:
         note = stderr.strip().splitlines()[-1][:70] if stderr.strip() else ""
     if not ok_bytes:
@@ -319,10 +408,15 @@ def main(words: list[str]) -> int:
         for case in cases:
             status, seconds, cpu, peak, ok, note = run(case, Path(temp))
             failed += not ok
-            print(f"{case.name:<28} {status!s:>5} {seconds:>7.2f} {cpu:>6.2f} {peak:>8.0f} {'yes' if ok else 'NO':>3}  "
-                  f"{note}", flush=True)
-    print(f"\n{len(cases) - failed} of {len(cases)} cases passed (limits: {CPU_SECONDS:g} s of CPU, killed after "
-          f"{HANG_SECONDS:g} s, {MEMORY_LIMIT_MB} MB, no byte of a document lost)")
+            print(
+                f"{case.name:<28} {status!s:>5} {seconds:>7.2f} {cpu:>6.2f} {peak:>8.0f} {'yes' if ok else 'NO':>3}  "
+                f"{note}",
+                flush=True,
+            )
+    print(
+        f"\n{len(cases) - failed} of {len(cases)} cases passed (limits: {CPU_SECONDS:g} s of CPU, killed after "
+        f"{HANG_SECONDS:g} s, {MEMORY_LIMIT_MB} MB, no byte of a document lost)"
+    )
     return 1 if failed else 0
 
 

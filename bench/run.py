@@ -83,6 +83,7 @@ def size_mb(paths: list[Path]) -> float:
 
 # -- in-process measurements ------------------------------------------------------------------------
 
+
 def all_rules_engine():
     from lint.config import Settings
     from lint.engine import Engine
@@ -179,6 +180,7 @@ def concatenated(paths: list[Path], times: int, folder: Path, name: str) -> Path
 
 # -- sections ---------------------------------------------------------------------------------------
 
+
 def machine(rule_count: int) -> None:
     from lint import __version__
 
@@ -207,8 +209,24 @@ def throughput(files: list[Path], engine, families: list[str], work: Path, repea
     section(f"throughput on ../shared/corpus ({len(files)} files, {mb:.2f} MB)")
     seconds = min(lint_seconds(engine, files) for _ in range(max(1, repeat // 3)))
     report("check, all rules, in-process", f"{mb / seconds:.2f} MB/s", f"{seconds:.2f} s")
-    best, median = timed(gwlint("check", str(CORPUS), "--no-cache", "--jobs", "1", "--select", ",".join(families),
-                                "--format", "json", "--output", os.devnull, "--exit-zero"), work, max(1, repeat // 3))
+    best, median = timed(
+        gwlint(
+            "check",
+            str(CORPUS),
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--select",
+            ",".join(families),
+            "--format",
+            "json",
+            "--output",
+            os.devnull,
+            "--exit-zero",
+        ),
+        work,
+        max(1, repeat // 3),
+    )
     report("gwlint check (whole process, --jobs 1)", f"{mb / best:.2f} MB/s", f"{best:.2f} s (median {median:.2f})")
     parse = min(outline_seconds(files) for _ in range(max(1, repeat // 3)))
     report("outline parsing alone", f"{mb / parse:.2f} MB/s", f"{parse:.2f} s; goal >= 5 MB/s")
@@ -217,8 +235,11 @@ def throughput(files: list[Path], engine, families: list[str], work: Path, repea
         report("autocorrect-py lint_for", "skipped", "pip install autocorrect-py")
     else:
         report("autocorrect-py lint_for (peer)", f"{mb / peer:.2f} MB/s", f"{peer:.2f} s")
-        report("gwlint time / autocorrect-py time", f"{seconds / peer:.1f}x",
-               "gwlint runs ~%d rules incl. outline and number parsing" % len(engine.rules))
+        report(
+            "gwlint time / autocorrect-py time",
+            f"{seconds / peer:.1f}x",
+            "gwlint runs ~%d rules incl. outline and number parsing" % len(engine.rules),
+        )
     return seconds
 
 
@@ -233,8 +254,11 @@ def cold_start(work: Path, repeat: int) -> None:
     version, version_med = timed(gwlint("--version"), work, repeat)
     report("gwlint --version", f"{version:.3f} s", f"median {version_med:.3f}")
     cold, cold_med = timed(gwlint("check", "small.txt", "--no-cache"), work, repeat)
-    report("gwlint check small.txt --no-cache", f"{cold:.3f} s",
-           f"median {cold_med:.3f}; {cold - base:.3f} s over python; goal <= 0.25 s")
+    report(
+        "gwlint check small.txt --no-cache",
+        f"{cold:.3f} s",
+        f"median {cold_med:.3f}; {cold - base:.3f} s over python; goal <= 0.25 s",
+    )
     run(gwlint("check", "small.txt"), work)  # fill the cache
     hit, hit_med = timed(gwlint("check", "small.txt"), work, repeat)
     report("gwlint check small.txt (cached result)", f"{hit:.3f} s", f"median {hit_med:.3f}")
@@ -265,8 +289,11 @@ def scaling(files: list[Path], engine, work: Path) -> None:
         seconds = lint_seconds(engine, [doc])
         base = base or seconds
         mb = doc.stat().st_size / 1_000_000
-        report(f"{times}x ({mb:.1f} MB), in-process", f"{seconds:.2f} s",
-               f"{seconds / base:.2f}x the 1x time (linear: {times}.00x); {mb / seconds:.2f} MB/s")
+        report(
+            f"{times}x ({mb:.1f} MB), in-process",
+            f"{seconds:.2f} s",
+            f"{seconds / base:.2f}x the 1x time (linear: {times}.00x); {mb / seconds:.2f} MB/s",
+        )
         doc.unlink()
 
 
@@ -276,8 +303,22 @@ def memory(files: list[Path], work: Path, families: list[str]) -> None:
     doc = concatenated(sources, max(1, round(20_000_000 / one)), work, "big20.txt")
     mb = doc.stat().st_size / 1_000_000
     section(f"memory: one {mb:.1f} MB document, every rule, whole process")
-    peak, wall = peak_rss_mb(gwlint("check", doc.name, "--no-cache", "--jobs", "1", "--select", ",".join(families),
-                                    "--format", "json", "--output", os.devnull), work)
+    peak, wall = peak_rss_mb(
+        gwlint(
+            "check",
+            doc.name,
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--select",
+            ",".join(families),
+            "--format",
+            "json",
+            "--output",
+            os.devnull,
+        ),
+        work,
+    )
     report("peak resident memory", f"{peak:.0f} MB", f"goal < 300 MB; took {wall:.1f} s ({mb / wall:.2f} MB/s)")
     doc.unlink()
     if SMALL is not None:
@@ -316,8 +357,11 @@ def breakeven(work: Path) -> None:
                 best = min(best, time.perf_counter() - start)
             parallel.MIN_POOL_FILES, parallel.MIN_POOL_BYTES = saved
             figures.append(best)
-        report(f"{count} files ({size:.0f} KB)", f"{figures[0]:.2f} s vs {figures[1]:.2f} s",
-               f"sequential vs pool of {jobs}: pool {'wins' if figures[1] < figures[0] else 'loses'}")
+        report(
+            f"{count} files ({size:.0f} KB)",
+            f"{figures[0]:.2f} s vs {figures[1]:.2f} s",
+            f"sequential vs pool of {jobs}: pool {'wins' if figures[1] < figures[0] else 'loses'}",
+        )
 
 
 def guarded(measure, *args) -> None:

@@ -51,10 +51,14 @@ class Analysis:
 
         doc = self.doc
         top = [node.title for node in self.outline.roots if node.style != "inline-cn"]
-        opening = "\n".join(line for line in doc.text.split("\n", _OPENING_LINES)[:_OPENING_LINES]
-                            if len(line.strip()) <= _OPENING_WIDTH)
-        return detect_kind(doc.title, doc.header.title, top, self.outline.has_numbered_outline,
-                           doc.header.found, opening)
+        opening = "\n".join(
+            line
+            for line in doc.text.split("\n", _OPENING_LINES)[:_OPENING_LINES]
+            if len(line.strip()) <= _OPENING_WIDTH
+        )
+        return detect_kind(
+            doc.title, doc.header.title, top, self.outline.has_numbered_outline, doc.header.found, opening
+        )
 
     @property
     def kind(self) -> str:

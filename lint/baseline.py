@@ -46,8 +46,8 @@ def finding_keys(result: FileResult, path: str | None = None) -> list[Key]:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end == -1 else line_end
-        before = text[max(line_start, start - CONTEXT):start]
-        after = text[end:min(line_end, end + CONTEXT)]
+        before = text[max(line_start, start - CONTEXT) : start]
+        after = text[end : min(line_end, end + CONTEXT)]
         keys.append((d.code, file, before, text[start:end], after))
     return keys
 
@@ -84,8 +84,17 @@ def write_baseline(results: list[FileResult], path: Path) -> int:
         keys = finding_keys(result, _baseline_path_of(result.path, path))
         for d, (code, file, before, flagged, after) in zip(result.diagnostics, keys, strict=True):
             # line and message are for people reading the file; matching ignores them.
-            entries.append({"code": code, "path": file, "text": flagged, "before": before, "after": after,
-                            "line": d.line, "message": d.message})
+            entries.append(
+                {
+                    "code": code,
+                    "path": file,
+                    "text": flagged,
+                    "before": before,
+                    "after": after,
+                    "line": d.line,
+                    "message": d.message,
+                }
+            )
     entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["before"], e["text"]))
     data = {"version": BASELINE_VERSION, "tool": "gwlint", "findings": entries}
     try:
@@ -114,8 +123,7 @@ def load_baseline(path: Path) -> Counter[Key]:
         try:
             keys[(entry["code"], entry["path"], entry["before"], entry["text"], entry["after"])] += 1
         except (KeyError, TypeError):
-            raise UsageError(f"baseline finding #{number} lacks code, path, text, before or after",
-                             str(path)) from None
+            raise UsageError(f"baseline finding #{number} lacks code, path, text, before or after", str(path)) from None
     return keys
 
 

@@ -141,28 +141,56 @@ def entry_key(ruleset: str, data: bytes, display: str, path: Path) -> str:
 
 # -- (de)serialising FileResults -----------------------------------------------------------------
 
+
 def _dump_diagnostic(d: Diagnostic) -> list:
-    fix = None if d.fix is None else [d.fix.replacement, d.fix.line, d.fix.column, d.fix.end_line,
-                                      d.fix.end_column, d.fix.safe]
+    fix = (
+        None
+        if d.fix is None
+        else [d.fix.replacement, d.fix.line, d.fix.column, d.fix.end_line, d.fix.end_column, d.fix.safe]
+    )
     related = [[r.message, r.line, r.column] for r in d.related]
-    return [d.code, d.name, int(d.severity), d.message, d.line, d.column, d.end_line, d.end_column,
-            fix, related, d.start, d.end]
+    return [
+        d.code,
+        d.name,
+        int(d.severity),
+        d.message,
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        fix,
+        related,
+        d.start,
+        d.end,
+    ]
 
 
 def _load_diagnostic(row: list) -> Diagnostic:
     code, name, severity, message, line, column, end_line, end_column, fix, related, start, end = row
     return Diagnostic(
-        code=str(code), name=str(name), severity=Severity(int(severity)), message=str(message),
-        line=int(line), column=int(column), end_line=int(end_line), end_column=int(end_column),
-        fix=None if fix is None else Fix(str(fix[0]), int(fix[1]), int(fix[2]), int(fix[3]), int(fix[4]),
-                                          safe=bool(fix[5])),
+        code=str(code),
+        name=str(name),
+        severity=Severity(int(severity)),
+        message=str(message),
+        line=int(line),
+        column=int(column),
+        end_line=int(end_line),
+        end_column=int(end_column),
+        fix=None
+        if fix is None
+        else Fix(str(fix[0]), int(fix[1]), int(fix[2]), int(fix[3]), int(fix[4]), safe=bool(fix[5])),
         related=tuple(Related(str(m), int(ln), int(col)) for m, ln, col in related),
-        start=int(start), end=int(end))
+        start=int(start),
+        end=int(end),
+    )
 
 
 def dump_result(result: FileResult, keep_text: bool) -> str:
-    entry = {"format": ENTRY_FORMAT, "kind": result.kind,
-             "diagnostics": [_dump_diagnostic(d) for d in result.diagnostics]}
+    entry = {
+        "format": ENTRY_FORMAT,
+        "kind": result.kind,
+        "diagnostics": [_dump_diagnostic(d) for d in result.diagnostics],
+    }
     if keep_text:
         entry["text"] = result.text
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
@@ -191,6 +219,7 @@ def _decoded_text(data: bytes, display: str, source_format: str) -> str:
 
 
 # -- the store -------------------------------------------------------------------------------------
+
 
 class ResultCache:
     """Look up and store FileResults for the files of one run."""
@@ -304,5 +333,5 @@ def _prune(current: Path) -> None:
         generations.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
-    for stale in generations[KEEP_GENERATIONS - 1:]:
+    for stale in generations[KEEP_GENERATIONS - 1 :]:
         shutil.rmtree(stale, ignore_errors=True)

@@ -60,10 +60,17 @@ def run_check(req: CheckRequest) -> int:
         raise UsageError("--jobs must be at least 1")
     overrides = Overrides(
         select=split_codes(req.select) if req.select else None,
-        extend_select=split_codes(req.extend_select), ignore=split_codes(req.ignore),
-        kind=req.kind, lang=req.lang, fail_on=req.fail_on, min_severity=req.min_severity, preset=req.preset)
-    options = RunOptions(config=req.config, overrides=overrides, fix=req.fix, diff=req.diff,
-                         unsafe_fixes=req.unsafe_fixes)
+        extend_select=split_codes(req.extend_select),
+        ignore=split_codes(req.ignore),
+        kind=req.kind,
+        lang=req.lang,
+        fail_on=req.fail_on,
+        min_severity=req.min_severity,
+        preset=req.preset,
+    )
+    options = RunOptions(
+        config=req.config, overrides=overrides, fix=req.fix, diff=req.diff, unsafe_fixes=req.unsafe_fixes
+    )
     cache = EngineCache(options)
     if req.show_settings:
         from lint.showsettings import show_settings
@@ -92,8 +99,9 @@ def run_check(req: CheckRequest) -> int:
         before = _count(results)
         results = apply_baseline(results, req.baseline)
         _note(req, f"the baseline {req.baseline} hid {_plural(before - _count(results), 'finding')}")
-    meta = ReportMeta(version=__version__, rules=rules, color=_color(req), lang=lang,
-                      statistics=req.statistics, fail_on=fail_on)
+    meta = ReportMeta(
+        version=__version__, rules=rules, color=_color(req), lang=lang, statistics=req.statistics, fail_on=fail_on
+    )
     if req.diff:  # like ruff: the diff is the whole output; exit 1 when something would change
         _emit_bytes(b"".join(diffs))
         if not req.quiet:
@@ -128,9 +136,9 @@ def run_check(req: CheckRequest) -> int:
 class _Run:
     results: list[FileResult] = field(default_factory=list)
     diffs: list[bytes] = field(default_factory=list)  # --diff: one patch per changed file
-    stdin_fixed: bytes | None = None                 # stdin with --fix: the text to print
+    stdin_fixed: bytes | None = None  # stdin with --fix: the text to print
     write_failures: list[str] = field(default_factory=list)
-    fixed: int = 0                                   # files --fix rewrote
+    fixed: int = 0  # files --fix rewrote
 
 
 def _lint(req: CheckRequest, cache: EngineCache) -> _Run:
@@ -172,8 +180,11 @@ def _fix_file(req: CheckRequest, cache: EngineCache, path: Path, display: str, r
     outcome = fix_one(Source(display, path=path), cache.engine_for(path), unsafe=req.unsafe_fixes)
     run.results.append(outcome.result)
     if path.suffix.lower() == ".docx" and any(d.fix for d in outcome.result.diagnostics):
-        print(f"gwlint: warning: {display}: fixes are not applied to .docx files; "
-              "gwlint review writes them as tracked changes in a copy", file=sys.stderr)
+        print(
+            f"gwlint: warning: {display}: fixes are not applied to .docx files; "
+            "gwlint review writes them as tracked changes in a copy",
+            file=sys.stderr,
+        )
     if not outcome.changed:
         return
     assert outcome.before is not None and outcome.after is not None
@@ -209,8 +220,14 @@ class _progress_bar:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("gwlint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
+        self.bar = Progress(
+            TextColumn("gwlint"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
         self.bar.start()
         task = self.bar.add_task("check", total=self.total)
         return lambda n: self.bar.advance(task, n) if n else None
@@ -232,10 +249,18 @@ def _unused_ignores(cache: EngineCache) -> list[FileResult]:
         diagnostics = []
         for entry, index in unused:
             line = engine.settings.line_of("ignore", index) or engine.settings.line_of("ignore") or 1
-            diagnostics.append(Diagnostic(
-                code="LINT001", name=rule.name, severity=Severity.INFO,
-                message=rule.format_message(engine.lang, directive=f"ignore {entry.code} {entry.path}"),
-                line=line, column=1, end_line=line, end_column=1))
+            diagnostics.append(
+                Diagnostic(
+                    code="LINT001",
+                    name=rule.name,
+                    severity=Severity.INFO,
+                    message=rule.format_message(engine.lang, directive=f"ignore {entry.code} {entry.path}"),
+                    line=line,
+                    column=1,
+                    end_line=line,
+                    end_column=1,
+                )
+            )
         out.append(FileResult(path=engine.settings.source or "config", kind="config", diagnostics=diagnostics))
     return out
 

@@ -17,9 +17,13 @@ from lint import __version__
 from lint.errors import UsageError
 
 # Plain (click) help: flags read as flags (`--fix`, not `--fix <bool>`).
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
-                  help="gwlint: lint Chinese government work documents (公文) — numbering, structure, "
-                       "numbers, units, punctuation.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="gwlint: lint Chinese government work documents (公文) — numbering, structure, numbers, units, punctuation.",
+)
 
 KIND_CHOICES = ("auto", "summary", "plan", "notice", "report", "bulletin", "article")
 
@@ -31,8 +35,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Show the version and exit.")) -> None:
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
     """gwlint: a linter for 公文."""
 
 
@@ -50,22 +57,28 @@ def _choice(value: str, choices: tuple[str, ...] | list[str], option: str) -> st
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files or folders (default: .); - reads stdin."),
-    format: Optional[str] = typer.Option(None, "--format", "-f",
-                                         help="concise | full | json | sarif | github | gitlab | junit | rdjson | html"),
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="concise | full | json | sarif | github | gitlab | junit | rdjson | html"
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes (comma-separated)."),
+    select: Optional[List[str]] = typer.Option(
+        None, "--select", help="Only these codes or prefixes (comma-separated)."
+    ),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Add codes or prefixes."),
     kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
     fix: bool = typer.Option(False, "--fix", help="Apply mechanical fixes in place."),
     diff: bool = typer.Option(False, "--diff", help="Show fixes as a unified diff; write nothing."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes",
-                                      help="Also apply fixes that change a figure, word or unit."),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes", help="Also apply fixes that change a figure, word or unit."
+    ),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
-    min_severity: Optional[str] = typer.Option(None, "--min-severity",
-                                               help="Report only findings at or above: error | warning | info."),
-    preset: Optional[str] = typer.Option(None, "--preset",
-                                         help="Rules run without --select: default (quiet) | pedantic (all)."),
+    min_severity: Optional[str] = typer.Option(
+        None, "--min-severity", help="Report only findings at or above: error | warning | info."
+    ),
+    preset: Optional[str] = typer.Option(
+        None, "--preset", help="Rules run without --select: default (quiet) | pedantic (all)."
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the configuration that applies to FILE."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
@@ -76,21 +89,38 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write .gwlint_cache/."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Parallel processes (default: CPU count)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record current findings as the baseline."),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record current findings as the baseline."
+    ),
 ) -> None:
     """Lint files and folders."""
     from lint.checkcmd import CheckRequest, run_check
 
     request = CheckRequest(
-        paths=paths or ["."], format=format, output=output, select=select, ignore=ignore,
-        extend_select=extend_select, kind=_choice(kind, KIND_CHOICES, "--kind"), fix=fix, diff=diff,
+        paths=paths or ["."],
+        format=format,
+        output=output,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        kind=_choice(kind, KIND_CHOICES, "--kind"),
+        fix=fix,
+        diff=diff,
         unsafe_fixes=unsafe_fixes,
         fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
         min_severity=_choice(min_severity, ("error", "warning", "info"), "--min-severity") if min_severity else None,
         preset=_choice(preset, ("default", "pedantic"), "--preset") if preset else None,
-        show_settings=show_settings, exit_zero=exit_zero, statistics=statistics, quiet=quiet,
-        lang=_choice(lang, ("zh", "en"), "--lang") if lang else None, stdin_filename=stdin_filename,
-        config=config, no_cache=no_cache, jobs=jobs, baseline=baseline, write_baseline=write_baseline,
+        show_settings=show_settings,
+        exit_zero=exit_zero,
+        statistics=statistics,
+        quiet=quiet,
+        lang=_choice(lang, ("zh", "en"), "--lang") if lang else None,
+        stdin_filename=stdin_filename,
+        config=config,
+        no_cache=no_cache,
+        jobs=jobs,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     code = _guard(lambda: run_check(request))
     raise typer.Exit(code)
@@ -126,10 +156,13 @@ def facts(
 
 
 @app.command("rules")
-def rules_cmd(format: str = typer.Option("text", "--format", "-f", help="text | json"),
-              lang: Optional[str] = typer.Option(None, "--lang", help="Documentation language: zh | en "
-                                                 "(default: config `lang`, else zh)."),
-              config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
+def rules_cmd(
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", help="Documentation language: zh | en (default: config `lang`, else zh)."
+    ),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs."),
+) -> None:
     """List every rule: code, name, severity, pack, fixable."""
     from lint.rulescmd import list_rules
 
@@ -140,10 +173,13 @@ def rules_cmd(format: str = typer.Option("text", "--format", "-f", help="text | 
 
 
 @app.command("rule")
-def rule_cmd(code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
-             lang: Optional[str] = typer.Option(None, "--lang", help="Documentation language: zh | en "
-                                                "(default: config `lang`, else zh)."),
-             config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs.")) -> None:
+def rule_cmd(
+    code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", help="Documentation language: zh | en (default: config `lang`, else zh)."
+    ),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs."),
+) -> None:
     """Explain one rule: what, why, wrong/right example, standard."""
     from lint.rulescmd import show_rule
 
@@ -161,8 +197,10 @@ def init(directory: Path = typer.Argument(Path("."), help="Where to write .gwlin
 
 
 @app.command("test-rules")
-def test_rules_cmd(files: List[Path] = typer.Argument(..., help="Rule packs (with `tests:`) or case files."),
-                   pack: Optional[List[Path]] = typer.Option(None, "--pack", help="Extra pack defining the rules under test.")) -> None:
+def test_rules_cmd(
+    files: List[Path] = typer.Argument(..., help="Rule packs (with `tests:`) or case files."),
+    pack: Optional[List[Path]] = typer.Option(None, "--pack", help="Extra pack defining the rules under test."),
+) -> None:
     """Run YAML rule test cases and report failures."""
     from lint.rulecases import run_case_files
 
@@ -172,7 +210,9 @@ def test_rules_cmd(files: List[Path] = typer.Argument(..., help="Rule packs (wit
 @app.command()
 def review(
     file: str = typer.Argument(..., help="The document: .docx, .txt or .md."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The reviewed copy (default: DOC.reviewed.docx)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="The reviewed copy (default: DOC.reviewed.docx)."
+    ),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
     kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
@@ -184,15 +224,26 @@ def review(
     from lint.review.command import run_review
 
     _choice(kind, KIND_CHOICES, "--kind")
-    raise typer.Exit(_guard(lambda: run_review(
-        file, output, config, select, ignore, kind,
-        _choice(lang, ("zh", "en"), "--lang") if lang else None,
-        _choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None)))
+    raise typer.Exit(
+        _guard(
+            lambda: run_review(
+                file,
+                output,
+                config,
+                select,
+                ignore,
+                kind,
+                _choice(lang, ("zh", "en"), "--lang") if lang else None,
+                _choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
+            )
+        )
+    )
 
 
 @app.command()
 def server() -> None:
     """Run the language server (LSP over stdio)."""
+
     def start() -> int:
         try:
             from lint.lsp.server import main as serve
@@ -218,8 +269,10 @@ def _guard(action) -> int:
     except Exception as exc:  # never a traceback; GWLINT_DEBUG=1 shows one
         if os.environ.get("GWLINT_DEBUG"):
             raise
-        typer.echo(f"gwlint: internal error: {type(exc).__name__}: {exc} "
-                   "(run with GWLINT_DEBUG=1 for details and report it)", err=True)
+        typer.echo(
+            f"gwlint: internal error: {type(exc).__name__}: {exc} (run with GWLINT_DEBUG=1 for details and report it)",
+            err=True,
+        )
         return 2
 
 

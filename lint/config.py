@@ -51,8 +51,7 @@ class Settings(BaseModel):
     packs: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = Field(
-        default_factory=dict)
+    kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = Field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = "error"
     min_severity: Literal["error", "warning", "info"] = "info"
     preset: Literal["default", "pedantic"] = "default"
@@ -111,13 +110,19 @@ def describe_error(exc: ValidationError) -> tuple[str, tuple]:
     loc = tuple(part for part in raw if part not in _UNION_TAGS)
     kind = error.get("type")
     if kind == "extra_forbidden" and loc:
-        valid = list(IgnoreEntry.model_fields) if "IgnoreEntry" in raw else (
-            [_kebab(name) for name, f in Settings.model_fields.items() if not f.exclude])
+        valid = (
+            list(IgnoreEntry.model_fields)
+            if "IgnoreEntry" in raw
+            else ([_kebab(name) for name, f in Settings.model_fields.items() if not f.exclude])
+        )
         where = f"{format_location(loc[:-1])}: " if loc[:-1] else ""
         return f"{where}unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), valid)}", loc
     if kind == "literal_error":
-        allowed = [str(v) for v in (error.get("ctx") or {}).get("expected", "").replace("'", "").replace(
-            " or ", ", ").split(", ") if v]
+        allowed = [
+            str(v)
+            for v in (error.get("ctx") or {}).get("expected", "").replace("'", "").replace(" or ", ", ").split(", ")
+            if v
+        ]
         value = error.get("input")
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
         return f"{format_location(loc)}: {value!r} is not one of {', '.join(allowed)}{hint}", loc

@@ -41,8 +41,14 @@ class Fix:
     safe: bool = True
 
     def to_dict(self) -> dict:
-        return {"replacement": self.replacement, "line": self.line, "column": self.column,
-                "end_line": self.end_line, "end_column": self.end_column, "safe": self.safe}
+        return {
+            "replacement": self.replacement,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "safe": self.safe,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,14 +41,19 @@ def path_matches(pattern: str, path: str) -> bool:
     pattern = pattern.rstrip("/")
     if pattern in ("**", "*"):
         return True
-    return (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern)
-            or fnmatch.fnmatch(posix, pattern + "/*") or fnmatch.fnmatch(posix, "*/" + pattern)
-            or fnmatch.fnmatch(posix, "*/" + pattern + "/*"))
+    return (
+        fnmatch.fnmatch(posix, pattern)
+        or fnmatch.fnmatch(name, pattern)
+        or fnmatch.fnmatch(posix, pattern + "/*")
+        or fnmatch.fnmatch(posix, "*/" + pattern)
+        or fnmatch.fnmatch(posix, "*/" + pattern + "/*")
+    )
 
 
 class Engine:
-    def __init__(self, settings: Settings | None = None, overrides: Overrides | None = None,
-                 table: RuleTable | None = None):
+    def __init__(
+        self, settings: Settings | None = None, overrides: Overrides | None = None, table: RuleTable | None = None
+    ):
         self.settings = settings or Settings()
         self.overrides = overrides or Overrides()
         packs = self.settings.pack_paths() + [Path(p) for p in self.overrides.packs]
@@ -62,14 +67,19 @@ class Engine:
         self.min_severity = Severity.parse(self.overrides.min_severity or self.settings.min_severity)
         self._validate_codes()
         select = self.overrides.select if self.overrides.select is not None else self.settings.select
-        self.selector = Selector(select, self.settings.extend_select + self.overrides.extend_select,
-                                 self.settings.ignore_codes + self.overrides.ignore,
-                                 self.overrides.preset or self.settings.preset)
+        self.selector = Selector(
+            select,
+            self.settings.extend_select + self.overrides.extend_select,
+            self.settings.ignore_codes + self.overrides.ignore,
+            self.overrides.preset or self.settings.preset,
+        )
         self.severity = {code: Severity.parse(sev) for code, sev in self.settings.severity.items()}
         self.rules: list[RuleSpec] = [
-            rule for rule in self.table.rules.values()
-            if self.selector.is_selected(rule.code, enabled=rule.enabled, preview=rule.status == "preview",
-                                         pedantic=rule.pedantic)
+            rule
+            for rule in self.table.rules.values()
+            if self.selector.is_selected(
+                rule.code, enabled=rule.enabled, preview=rule.status == "preview", pedantic=rule.pedantic
+            )
         ]
         self._ignore_used: dict[int, bool] = {}
         self._ignore_matched_files: dict[int, bool] = {}
@@ -78,16 +88,19 @@ class Engine:
     def _validate_codes(self) -> None:
         known = list(self.table.rules)
         s = self.settings
-        for key, values in (("select", s.select or []), ("extend-select", s.extend_select),
-                            ("ignore", s.ignore_codes), ("severity", list(s.severity))):
+        for key, values in (
+            ("select", s.select or []),
+            ("extend-select", s.extend_select),
+            ("ignore", s.ignore_codes),
+            ("severity", list(s.severity)),
+        ):
             check_codes(values, known, key, s.source, s.line_of(key))
         for glob, codes in s.per_file_ignores.items():
             check_codes(codes, known, f"per-file-ignores {glob!r}", s.source, s.line_of("per-file-ignores"))
         for entry in s.ignore_entries:
             check_codes([entry.code], known, "ignore", s.source, s.line_of("ignore"))
         o = self.overrides
-        for key, values in (("--select", o.select or []), ("--extend-select", o.extend_select),
-                            ("--ignore", o.ignore)):
+        for key, values in (("--select", o.select or []), ("--extend-select", o.extend_select), ("--ignore", o.ignore)):
             check_codes(values, known, key, None, None)
 
     @property
@@ -155,7 +168,8 @@ class Engine:
             kept = []
             for d in diagnostics:
                 if d.code.startswith(entry.code) and (
-                        pattern is None or pattern.search(doc.text[d.start:d.end] or doc.line_text(d.line))):
+                    pattern is None or pattern.search(doc.text[d.start : d.end] or doc.line_text(d.line))
+                ):
                     self._ignore_used[index] = True
                 else:
                     kept.append(d)
@@ -169,9 +183,14 @@ class Engine:
             if unused_rule is not None and unused_rule in self.rules:
                 for directive in directives:
                     if not directive.used:
-                        diagnostics.append(ctx.diagnostic(
-                            unused_rule, directive.start, directive.end,
-                            directive=doc.text[directive.start:directive.end]))
+                        diagnostics.append(
+                            ctx.diagnostic(
+                                unused_rule,
+                                directive.start,
+                                directive.end,
+                                directive=doc.text[directive.start : directive.end],
+                            )
+                        )
         return diagnostics
 
     def unused_config_ignores(self) -> list[tuple[IgnoreEntry, int]]:
@@ -186,9 +205,19 @@ class Engine:
         """A LINT002 finding for a bug inside gwlint (always reported, whatever the selection)."""
         rule = self.table.rules.get("LINT002")
         values = {"where": error.where, "cause": error.summary}
-        message = rule.format_message(self.lang, **values) if rule else f"internal error in {error.where}: {error.summary}"
-        return Diagnostic(code="LINT002", name=rule.name if rule else "internal-error", severity=Severity.ERROR,
-                          message=message, line=line, column=1, end_line=line, end_column=1)
+        message = (
+            rule.format_message(self.lang, **values) if rule else f"internal error in {error.where}: {error.summary}"
+        )
+        return Diagnostic(
+            code="LINT002",
+            name=rule.name if rule else "internal-error",
+            severity=Severity.ERROR,
+            message=message,
+            line=line,
+            column=1,
+            end_line=line,
+            end_column=1,
+        )
 
     def io_error(self, path: str, cause: str) -> FileResult:
         """A file that cannot be read or decoded is a diagnostic (IO001), not a crash."""
@@ -196,7 +225,14 @@ class Engine:
         message = cause
         if rule is not None:
             message = rule.format_message(self.lang, cause=cause)
-        diagnostic = Diagnostic(code="IO001", name=rule.name if rule else "unreadable-file",
-                                severity=Severity.ERROR, message=message, line=1, column=1,
-                                end_line=1, end_column=1)
+        diagnostic = Diagnostic(
+            code="IO001",
+            name=rule.name if rule else "unreadable-file",
+            severity=Severity.ERROR,
+            message=message,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+        )
         return FileResult(path=path, kind="unknown", diagnostics=[diagnostic], text="")

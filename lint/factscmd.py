@@ -26,20 +26,31 @@ def facts_data(analysis: Analysis, line: int | None = None) -> dict:
         if line is not None and line not in lines:
             continue
         arithmetic, agrees = part_set_text(st, ps)
-        part_sets.append({
-            "line": doc.line_col(st.facts[ps.total].start)[0], "total": st.facts[ps.total].raw,
-            "parts": [st.facts[i].raw for i in ps.parts], "dimension": ps.dimension or None,
-            "exhaustive": ps.exhaustive, "trigger": ps.trigger, "arithmetic": arithmetic,
-            "agrees": agrees,
-        })
+        part_sets.append(
+            {
+                "line": doc.line_col(st.facts[ps.total].start)[0],
+                "total": st.facts[ps.total].raw,
+                "parts": [st.facts[i].raw for i in ps.parts],
+                "dimension": ps.dimension or None,
+                "exhaustive": ps.exhaustive,
+                "trigger": ps.trigger,
+                "arithmetic": arithmetic,
+                "agrees": agrees,
+            }
+        )
     respectively = []
     for r in st.respectively:
         first = doc.line_col(st.facts[r.values[0]].start)[0]
         if line is None or first == line:
-            respectively.append({"line": first, "groups": r.groups,
-                                 "values": [st.facts[i].raw for i in r.values]})
-    return {"version": 1, "path": doc.path, "kind": analysis.kind, "facts": facts,
-            "part_sets": part_sets, "respectively": respectively}
+            respectively.append({"line": first, "groups": r.groups, "values": [st.facts[i].raw for i in r.values]})
+    return {
+        "version": 1,
+        "path": doc.path,
+        "kind": analysis.kind,
+        "facts": facts,
+        "part_sets": part_sets,
+        "respectively": respectively,
+    }
 
 
 def _fact_line(item: dict) -> str:

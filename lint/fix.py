@@ -102,8 +102,9 @@ def unified_diff(before: bytes, after: bytes, display: str) -> bytes:
 
     name = display.replace("\\", "/").encode("utf-8", "surrogateescape")
     out = []
-    lines = difflib.diff_bytes(difflib.unified_diff, _lines(before), _lines(after), fromfile=b"a/" + name,
-                               tofile=b"b/" + name, lineterm=b"\n")
+    lines = difflib.diff_bytes(
+        difflib.unified_diff, _lines(before), _lines(after), fromfile=b"a/" + name, tofile=b"b/" + name, lineterm=b"\n"
+    )
     for index, line in enumerate(lines):
         if index >= 2 and not line.startswith(b"@@") and not line.endswith(b"\n"):
             out.append(line + b"\n" + _NO_NEWLINE)  # the last line of a side, without a newline

@@ -41,8 +41,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_many(files: list[tuple[Path, str]], cache: EngineCache, jobs: int | None = None,
-              use_cache: bool = True, progress=None) -> list[FileResult]:
+def lint_many(
+    files: list[tuple[Path, str]], cache: EngineCache, jobs: int | None = None, use_cache: bool = True, progress=None
+) -> list[FileResult]:
     """``progress(n)`` (optional) is called as n more files are done."""
     advance = progress or (lambda n: None)
     results: list[FileResult | None] = [None] * len(files)
@@ -128,8 +129,9 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
-                  advance=lambda n: None) -> dict[int, FileResult]:
+def _lint_in_pool(
+    todo: list, sizes: list[int], cache: EngineCache, jobs: int, advance=lambda n: None
+) -> dict[int, FileResult]:
     global _INHERITED
     from concurrent.futures import ProcessPoolExecutor
 
@@ -149,11 +151,13 @@ def _lint_in_pool(todo: list, sizes: list[int], cache: EngineCache, jobs: int,
     done: dict[int, FileResult] = {}
     _INHERITED = cache
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(cache.options, os.getpid())) as pool:
-            futures = [pool.submit(_lint_chunk, [(index, str(path), display)
-                                                 for index, path, display, _ in chunk])
-                       for chunk in chunks]
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(cache.options, os.getpid())
+        ) as pool:
+            futures = [
+                pool.submit(_lint_chunk, [(index, str(path), display) for index, path, display, _ in chunk])
+                for chunk in chunks
+            ]
             for future, chunk in zip(futures, chunks):
                 try:
                     done.update(future.result())

@@ -30,8 +30,10 @@ def merge_repeats(diagnostics: list[Diagnostic], lang: str = "zh") -> list[Diagn
             continue
         first, rest = group[0], group[1:]
         merged[id(first)] = replace(
-            first, message=first.message + suffix.format(count=len(group)),
-            related=tuple(Related(d.message, d.line, d.column) for d in rest))
+            first,
+            message=first.message + suffix.format(count=len(group)),
+            related=tuple(Related(d.message, d.line, d.column) for d in rest),
+        )
         dropped.update(id(d) for d in rest)
     if not merged:
         return diagnostics
@@ -39,5 +41,7 @@ def merge_repeats(diagnostics: list[Diagnostic], lang: str = "zh") -> list[Diagn
 
 
 def merge_results(results: list[FileResult], lang: str = "zh") -> list[FileResult]:
-    return [FileResult(path=r.path, kind=r.kind, diagnostics=merge_repeats(r.diagnostics, lang), text=r.text)
-            for r in results]
+    return [
+        FileResult(path=r.path, kind=r.kind, diagnostics=merge_repeats(r.diagnostics, lang), text=r.text)
+        for r in results
+    ]

@@ -106,9 +106,11 @@ def run_case(loaded: LoadedCase, packs: tuple[str, ...] = ()) -> CaseResult:
     actual_full = [f"{d.code} {d.line}:{d.column}-{d.end_line}:{d.end_column}" for d in result.diagnostics]
     actual_short = [f"{d.code} {d.line}:{d.column}" for d in result.diagnostics]
     expected = list(case.expect)
-    actual = [full if "-" in exp.split(" ", 1)[-1] else short
-              for exp, full, short in zip(expected, actual_full, actual_short, strict=False)]  # lengths may differ
-    actual += actual_short[len(expected):]
+    actual = [
+        full if "-" in exp.split(" ", 1)[-1] else short
+        for exp, full, short in zip(expected, actual_full, actual_short, strict=False)
+    ]  # lengths may differ
+    actual += actual_short[len(expected) :]
     ok = sorted(actual) == sorted(expected) and len(result.diagnostics) == len(expected)
     detail = ""
     if ok and case.fixed is not None:

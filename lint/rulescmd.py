@@ -28,11 +28,22 @@ def _table(config: Path | None, lang: str | None = None):
 def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
     rules, lang = _table(config, lang)
     if fmt == "json":
-        data = [{"code": r.code, "name": r.name, "severity": r.severity, "pack": r.pack,
-                 "kind": r.kind, "fixable": r.is_fixable(), "status": r.status, "enabled": r.enabled,
-                 "pedantic": r.pedantic,
-                 "doc_kinds": r.doc_kinds, "summary": r.doc_for(lang).what}
-                for r in sorted(rules.values(), key=lambda r: r.code)]
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "pack": r.pack,
+                "kind": r.kind,
+                "fixable": r.is_fixable(),
+                "status": r.status,
+                "enabled": r.enabled,
+                "pedantic": r.pedantic,
+                "doc_kinds": r.doc_kinds,
+                "summary": r.doc_for(lang).what,
+            }
+            for r in sorted(rules.values(), key=lambda r: r.code)
+        ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
     from rich.console import Console
@@ -44,9 +55,15 @@ def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
     for column in ("code", "name", "severity", "pack", "fixable", "pedantic", "what"):
         table.add_column(column, overflow="fold")
     for rule in sorted(rules.values(), key=lambda r: r.code):
-        table.add_row(rule.code, rule.name, rule.severity, rule.pack, "yes" if rule.is_fixable() else "",
-                      "yes" if rule.pedantic else "",
-                      _inline(first_sentence(rule.doc_for(lang).what)))
+        table.add_row(
+            rule.code,
+            rule.name,
+            rule.severity,
+            rule.pack,
+            "yes" if rule.is_fixable() else "",
+            "yes" if rule.pedantic else "",
+            _inline(first_sentence(rule.doc_for(lang).what)),
+        )
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
     return 0
 
@@ -88,14 +105,18 @@ def rule_help(rule, lang: str) -> Group:
     doc = rule.doc_for(lang)
     label = FIELD_LABELS[lang]
     kinds = ", ".join(rule.doc_kinds) if rule.doc_kinds else ("全部" if lang == "zh" else "all")
-    facts = {"zh": ("级别", "规则包", "类型", "文种", "可自动修复", "默认不启用（pedantic）"),
-             "en": ("severity", "pack", "kind", "document kinds", "fixable", "not in the default selection (pedantic)")}[lang]
+    facts = {
+        "zh": ("级别", "规则包", "类型", "文种", "可自动修复", "默认不启用（pedantic）"),
+        "en": ("severity", "pack", "kind", "document kinds", "fixable", "not in the default selection (pedantic)"),
+    }[lang]
     line = [f"{facts[0]} {rule.severity}", f"{facts[1]} {rule.pack}", f"{facts[2]} {rule.kind}", f"{facts[3]}: {kinds}"]
     if rule.is_fixable():
         line.append(facts[4])
     if rule.pedantic:
         line.append(facts[5])
-    parts: list[RenderableType] = [Text.assemble((rule.code, "bold"), " ", (rule.name, "bold"), "\n", (" · ".join(line), "dim"))]
+    parts: list[RenderableType] = [
+        Text.assemble((rule.code, "bold"), " ", (rule.name, "bold"), "\n", (" · ".join(line), "dim"))
+    ]
     for key in ("what", "why", "wrong", "right", "standard"):
         value = getattr(doc, key)
         body = Text(value, style="red" if key == "wrong" else "green") if key in ("wrong", "right") else _inline(value)

@@ -15,8 +15,21 @@ from lint.engine import Engine, Overrides, path_matches
 from lint.errors import InternalError, UsageError
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
-_SKIP_DIRS = {".git", ".hg", ".svn", ".gwlint_cache", "__pycache__", "node_modules", ".venv", "venv",
-              ".tox", ".mypy_cache", ".pytest_cache", "build", "dist"}  # and *.egg-info
+_SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".gwlint_cache",
+    "__pycache__",
+    "node_modules",
+    ".venv",
+    "venv",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    "build",
+    "dist",
+}  # and *.egg-info
 
 
 @dataclass
@@ -105,8 +118,11 @@ class EngineCache:
             return engine.lang, engine.fail_on, all_rules()
         settings = self._used[self.first_key]
         overrides = self.options.overrides
-        return (overrides.lang or settings.lang, Severity.parse(overrides.fail_on or settings.fail_on),
-                _LazyRules(all_rules))
+        return (
+            overrides.lang or settings.lang,
+            Severity.parse(overrides.fail_on or settings.fail_on),
+            _LazyRules(all_rules),
+        )
 
 
 def _real_folder(path: Path) -> Path:
@@ -191,11 +207,20 @@ def _walk(root: Path):
     # followlinks=False: a symlink loop cannot send the walk round forever.
     for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
         here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
-                         and not d.endswith(".egg-info") and not ignores.ignored(here / d, is_dir=True))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in _SKIP_DIRS
+            and not d.startswith(".")
+            and not d.endswith(".egg-info")
+            and not ignores.ignored(here / d, is_dir=True)
+        )
         for name in sorted(files):
-            if (Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith((".", "~$"))
-                    and not ignores.ignored(here / name)):
+            if (
+                Path(name).suffix.lower() in DOCUMENT_SUFFIXES
+                and not name.startswith((".", "~$"))
+                and not ignores.ignored(here / name)
+            ):
                 yield here / name
 
 
@@ -232,8 +257,10 @@ class Source:
     def read(self, max_bytes: int) -> bytes:
         if self.data is not None:
             if len(self.data) > max_bytes:
-                raise InputRefused(f"input too large ({len(self.data) / 1048576:.1f} MB; the limit is "
-                                   f"{max_bytes / 1048576:g} MB, set by `max-file-size`)")
+                raise InputRefused(
+                    f"input too large ({len(self.data) / 1048576:.1f} MB; the limit is "
+                    f"{max_bytes / 1048576:g} MB, set by `max-file-size`)"
+                )
             return self.data
         assert self.path is not None
         return read_regular_file(self.path, max_bytes)
@@ -369,13 +396,20 @@ def encode_like(original: Document, text: str) -> bytes:
         text = original.restore(text)
     elif any(e == "\r\n" for e in original.line_endings):
         text = text.replace("\n", "\r\n")
-    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    boms = {
+        "utf-8": codecs.BOM_UTF8,
+        "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE,
+        "utf-32-be": codecs.BOM_UTF32_BE,
+    }
     prefix = boms.get(original.encoding, b"") if original.bom else b""
     return prefix + text.encode(original.encoding)
 
 
-def fix_file(path: Path, display: str, engine: Engine, write: bool = False) -> tuple[FileResult, str | None, str | None]:
+def fix_file(
+    path: Path, display: str, engine: Engine, write: bool = False
+) -> tuple[FileResult, str | None, str | None]:
     """fix_one for callers that compare texts (review): (remaining result, original text, fixed
     text), the texts None when nothing changed. With ``write``, the file is replaced atomically."""
     outcome = fix_one(Source(display, path=path), engine)

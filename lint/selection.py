@@ -24,16 +24,14 @@ PRESETS = ("default", "pedantic")
 
 
 class Selector:
-    def __init__(self, select: list[str] | None, extend_select: list[str], ignore: list[str],
-                 preset: str = "default"):
+    def __init__(self, select: list[str] | None, extend_select: list[str], ignore: list[str], preset: str = "default"):
         self.select = list(select) if select is not None else ["ALL"]
         self.extend_select = list(extend_select)
         self.ignore = list(ignore)
         # Pedantic rules are left out only when the base is the quiet default set.
         self.quiet = select is None and preset == "default"
 
-    def is_selected(self, code: str, *, enabled: bool = True, preview: bool = False,
-                    pedantic: bool = False) -> bool:
+    def is_selected(self, code: str, *, enabled: bool = True, preview: bool = False, pedantic: bool = False) -> bool:
         chosen = _longest(code, self.select + self.extend_select)
         if chosen is None:
             return False
@@ -50,8 +48,7 @@ class Selector:
         return True
 
 
-def check_codes(entries: list[str], known: list[str], what: str, source: str | None,
-                line: int | None) -> None:
+def check_codes(entries: list[str], known: list[str], what: str, source: str | None, line: int | None) -> None:
     """Every entry must be ALL or a prefix of at least one known rule code."""
     for entry in entries:
         if entry == "ALL":
@@ -59,8 +56,7 @@ def check_codes(entries: list[str], known: list[str], what: str, source: str | N
         if not any(code.startswith(entry) for code in known):
             from lint.config import did_you_mean
 
-            raise UsageError(f"{what}: unknown rule code or prefix {entry!r}{did_you_mean(entry, known)}",
-                             source, line)
+            raise UsageError(f"{what}: unknown rule code or prefix {entry!r}{did_you_mean(entry, known)}", source, line)
 
 
 def split_codes(values: list[str] | None) -> list[str]:

@@ -23,8 +23,10 @@ def show_settings(paths: list[str], cache: EngineCache) -> str:
         "preset": overrides.preset or settings.preset,
         "select": overrides.select if overrides.select is not None else settings.select,
         "extend-select": settings.extend_select + overrides.extend_select,
-        "ignore": [*(entry if isinstance(entry, str) else entry.model_dump(exclude_none=True)
-                     for entry in settings.ignore), *overrides.ignore],
+        "ignore": [
+            *(entry if isinstance(entry, str) else entry.model_dump(exclude_none=True) for entry in settings.ignore),
+            *overrides.ignore,
+        ],
         "severity": settings.severity,
         "per-file-ignores": settings.per_file_ignores,
         "kind": overrides.kind if overrides.kind not in (None, "auto") else settings.kind,

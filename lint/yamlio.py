@@ -44,15 +44,20 @@ def read_text(path, what: str) -> str:
 # repeated inside aliases — a "billion laughs" — is small on disk and huge in memory).
 MAX_YAML_CHARS = 4_000_000
 MAX_YAML_VALUES = 200_000
-_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
-                  ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def load_yaml(text: str, source: str) -> Located:
     if len(text) > MAX_YAML_CHARS:
-        raise UsageError(f"file too large for a configuration or rule pack ({len(text):,} characters; "
-                         f"the limit is {MAX_YAML_CHARS:,})", source, None)
+        raise UsageError(
+            f"file too large for a configuration or rule pack ({len(text):,} characters; "
+            f"the limit is {MAX_YAML_CHARS:,})",
+            source,
+            None,
+        )
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -84,15 +89,18 @@ def _convert(node: yaml.Node, path: tuple, lines: dict[tuple, int], budget: list
     lines[path] = line
     budget[0] -= 1
     if budget[0] < 0:
-        raise _Refused(f"the YAML expands to more than {MAX_YAML_VALUES:,} values "
-                       "(aliases repeated inside aliases?)", line)
+        raise _Refused(
+            f"the YAML expands to more than {MAX_YAML_VALUES:,} values (aliases repeated inside aliases?)", line
+        )
     if node.tag not in _STANDARD_TAGS:
         raise _Refused(f"YAML tag {node.tag!r} is not allowed (plain values, lists and mappings only)", line)
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                raise _Refused("YAML merge keys (<<:) are not allowed; write the keys out", key_node.start_mark.line + 1)
+                raise _Refused(
+                    "YAML merge keys (<<:) are not allowed; write the keys out", key_node.start_mark.line + 1
+                )
             key = _convert(key_node, path + ("<key>",), {}, budget)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise ValueError(f"line {key_node.start_mark.line + 1}: mapping keys must be scalars")

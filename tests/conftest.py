@@ -16,8 +16,17 @@ CORPUS = SHARED / "corpus"
 SCHEMAS = SHARED / "schemas"
 
 # Variables of the caller's shell that change what gwlint or rich print.
-CALLER_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "CLICOLOR", "CLICOLOR_FORCE",
-                    "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM")
+CALLER_VARIABLES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "TERM",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -48,5 +57,8 @@ def seed(prefix: str) -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-snapshots", action="store_true",
-                     help="Rewrite tests/snapshots/ from the current output (then review the diff).")
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="Rewrite tests/snapshots/ from the current output (then review the diff).",
+    )

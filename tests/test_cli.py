@@ -86,11 +86,18 @@ def test_json_output_validates_against_the_shipped_schema(project):
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema)
     diagnostic = data["files"][0]["diagnostics"][-1]
-    assert diagnostic == {"code": "TST001", "name": "todo-marker", "severity": "error", "message": "待办标记“待定”",
-                          "line": 2, "column": 14, "end_line": 2, "end_column": 16,
-                          "fix": {"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16,
-                                  "safe": True},
-                          "related": []}
+    assert diagnostic == {
+        "code": "TST001",
+        "name": "todo-marker",
+        "severity": "error",
+        "message": "待办标记“待定”",
+        "line": 2,
+        "column": 14,
+        "end_line": 2,
+        "end_column": 16,
+        "fix": {"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16, "safe": True},
+        "related": [],
+    }
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1}
     assert data["files"][0]["path"] == "docs/plan.txt"
 
@@ -113,7 +120,9 @@ def test_select_ignore_and_prefixes(project):
     assert codes(run(["check", "docs", "-f", "json", "--select", "TST001,TSX"], project)) == ["TSX001", "TST001"]
     # the longest prefix wins: ignore the family, select one member back
     assert codes(run(["check", "docs", "-f", "json", "--ignore", "TST", "--extend-select", "TST001"], project)) == [
-        "TSX001", "TST001"]
+        "TSX001",
+        "TST001",
+    ]
     # a shorter ignore prefix loses to a longer select prefix
     assert codes(run(["check", "docs", "-f", "json", "--ignore", "TS"], project)) == ["TST002", "TSX001", "TST001"]
 
@@ -127,9 +136,14 @@ def test_exit_status_follows_fail_on_and_exit_zero(project):
 
 
 def test_exit_2_for_bad_options_and_paths(project):
-    for args in (["check", "nope.txt"], ["check", "docs", "--format", "xml"], ["check", "docs", "--kind", "memo"],
-                 ["check", "docs", "--select", "ZZZ"], ["check", "docs", "--no-such-option"],
-                 ["check", "docs", "--fail-on", "fatal"]):
+    for args in (
+        ["check", "nope.txt"],
+        ["check", "docs", "--format", "xml"],
+        ["check", "docs", "--kind", "memo"],
+        ["check", "docs", "--select", "ZZZ"],
+        ["check", "docs", "--no-such-option"],
+        ["check", "docs", "--fail-on", "fatal"],
+    ):
         result = run(args, project)
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output
@@ -175,7 +189,8 @@ def test_config_naming_an_unknown_code_is_an_error(project):
 def test_per_file_ignores_and_kind_per_glob(project):
     (project / ".gwlint.yaml").write_text(
         "packs: [pack.yaml]\nselect: [TST]\nper-file-ignores:\n  'docs/*': [TST001]\nkind:\n  'docs/*': plan\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     data = json.loads(run(["check", "docs", "-f", "json"], project).stdout)
     assert [d["code"] for d in data["files"][0]["diagnostics"]] == ["TST002"]
     assert data["files"][0]["kind"] == "plan"
@@ -197,13 +212,16 @@ def test_severity_override_in_config_and_in_pack(project):
 
 
 def test_config_ignore_entry_with_match_and_unused_report(project):
-    (project / ".gwlint.yaml").write_text(textwrap.dedent("""\
+    (project / ".gwlint.yaml").write_text(
+        textwrap.dedent("""\
         packs: [pack.yaml]
         select: [TST, LINT]
         ignore:
           - {path: "docs/*", code: TST002, match: "稳步"}
           - {path: "docs/*", code: TST001, match: "不存在"}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     data = json.loads(run(["check", "docs", "-f", "json"], project).stdout)
     by_path = {f["path"]: [d["code"] for d in f["diagnostics"]] for f in data["files"]}
     assert by_path["docs/plan.txt"] == ["TST001"]  # TST002 suppressed; TST001's entry matched nothing
@@ -215,7 +233,8 @@ def test_config_ignore_entry_with_match_and_unused_report(project):
 def test_markdown_suppression_comments_and_unused_ones(project):
     (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST, LINT]\n", encoding="utf-8")
     (project / "docs" / "plan.txt").unlink()
-    (project / "docs" / "notes.md").write_text(textwrap.dedent("""\
+    (project / "docs" / "notes.md").write_text(
+        textwrap.dedent("""\
         # 工作要点
         <!-- gwlint-disable-next-line TST001 -->
         完成时间待定。
@@ -226,7 +245,9 @@ def test_markdown_suppression_comments_and_unused_ones(project):
         稳步推进修复，完成时间待定。
         <!-- gwlint-disable-next-line TST001 -->
         没有问题的一行。
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     data = json.loads(run(["check", "docs", "-f", "json"], project).stdout)
     found = [(d["code"], d["line"]) for d in data["files"][0]["diagnostics"]]
     assert found == [("TST002", 8), ("TST001", 8), ("LINT001", 9)]
@@ -259,15 +280,21 @@ def test_unreadable_file_is_an_io001_diagnostic_not_a_crash(project):
     assert "docs/bin.txt:1:1: error:" in result.stdout and "[IO001]" in result.stdout
 
 
-@pytest.mark.parametrize("pack_text,needle", [
-    ("rules: [\n", "pack.yaml:2"),                                   # YAML syntax
-    ("- code: A\n", "pack.yaml:1"),                                   # a list, not a mapping
-    ("rules:\n  - code: TST001\n    kind: nosuch\n", "pack.yaml:3"),  # unknown kind
-    ("rules:\n  - code: TST001\n    kind: pattern\n    name: x\n    severity: fatal\n", "pack.yaml:5"),
-    ("rules:\n  - code: TST001\n    kind: pattern\n    name: a\n    severity: info\n    message: m\n"
-     "    patterns: ['(']\n    doc: {what: a, why: b, wrong: c, right: d, standard: e}\n", "does not compile"),
-    ("rulez: []\n", "pack.yaml:1"),
-])
+@pytest.mark.parametrize(
+    "pack_text,needle",
+    [
+        ("rules: [\n", "pack.yaml:2"),  # YAML syntax
+        ("- code: A\n", "pack.yaml:1"),  # a list, not a mapping
+        ("rules:\n  - code: TST001\n    kind: nosuch\n", "pack.yaml:3"),  # unknown kind
+        ("rules:\n  - code: TST001\n    kind: pattern\n    name: x\n    severity: fatal\n", "pack.yaml:5"),
+        (
+            "rules:\n  - code: TST001\n    kind: pattern\n    name: a\n    severity: info\n    message: m\n"
+            "    patterns: ['(']\n    doc: {what: a, why: b, wrong: c, right: d, standard: e}\n",
+            "does not compile",
+        ),
+        ("rulez: []\n", "pack.yaml:1"),
+    ],
+)
 def test_broken_pack_stops_with_exit_2_naming_file_and_line(tmp_path, pack_text, needle):
     (tmp_path / "pack.yaml").write_text(pack_text, encoding="utf-8")
     (tmp_path / ".gwlint.yaml").write_text("packs: [pack.yaml]\n", encoding="utf-8")
@@ -296,10 +323,13 @@ def test_rules_and_rule_commands(project):
 
 
 def test_test_rules_runs_pack_cases(tmp_path):
-    pack = PACK.replace("    doc: {what: w, why: y, wrong: 待定, right: 已定, standard: none}\n",
-                        "    doc: {what: w, why: y, wrong: 待定, right: 已定, standard: none}\n"
-                        "    tests:\n      - {text: '时间待定。', expect: ['TST001 1:3'], fixed: '时间已定。'}\n"
-                        "      - {text: '时间已定。', expect: []}\n", 1)
+    pack = PACK.replace(
+        "    doc: {what: w, why: y, wrong: 待定, right: 已定, standard: none}\n",
+        "    doc: {what: w, why: y, wrong: 待定, right: 已定, standard: none}\n"
+        "    tests:\n      - {text: '时间待定。', expect: ['TST001 1:3'], fixed: '时间已定。'}\n"
+        "      - {text: '时间已定。', expect: []}\n",
+        1,
+    )
     assert "tests:" in pack
     (tmp_path / "pack.yaml").write_text(pack, encoding="utf-8")
     result = run(["test-rules", "pack.yaml"], tmp_path)
@@ -337,7 +367,8 @@ def test_seeds_check_in_the_three_core_formats(fmt):
 
 def test_pack_extends_another_pack_and_kind_option_gates_rules(tmp_path):
     (tmp_path / "base.yaml").write_text(PACK, encoding="utf-8")
-    (tmp_path / "house.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / "house.yaml").write_text(
+        textwrap.dedent("""\
         extends: [base.yaml]
         rules:
           - code: TST003
@@ -348,7 +379,9 @@ def test_pack_extends_another_pack_and_kind_option_gates_rules(tmp_path):
             patterns: ['规划编制']
             doc-kinds: [plan]
             doc: {what: w, why: y, wrong: a, right: b, standard: none}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [TST001, TST003]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
     assert codes(run(["check", "a.txt", "-f", "json", "--kind", "summary"], tmp_path)) == ["TST001"]
@@ -387,20 +420,24 @@ def test_progress_bar_only_when_stderr_is_a_terminal(monkeypatch):
 
 
 def test_user_pack_adds_a_unit(tmp_path):
-    (tmp_path / "house.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / "house.yaml").write_text(
+        textwrap.dedent("""\
         units:
           units:
             - {name: 垧, dimension: area, factor: "10000", legal: false, note: 东北地区旧制}
         rules: []
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [UNIT001]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("全年新增耕地300垧。\n", encoding="utf-8")
     data = json.loads(run(["check", "a.txt", "-f", "json"], tmp_path).stdout)
     found = [(d["code"], d["column"], d["end_column"]) for d in data["files"][0]["diagnostics"]]
     assert found == [("UNIT001", 7, 11)]
     # a malformed units section stops the run naming the pack
-    (tmp_path / "house.yaml").write_text("units:\n  units:\n    - {name: 垧, dimension: nowhere, factor: '1'}\n",
-                                         encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(
+        "units:\n  units:\n    - {name: 垧, dimension: nowhere, factor: '1'}\n", encoding="utf-8"
+    )
     result = run(["check", "a.txt"], tmp_path)
     assert result.exit_code == 2 and "house.yaml" in result.output and "nowhere" in result.output
 

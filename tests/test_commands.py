@@ -93,8 +93,17 @@ def test_show_settings_prints_the_effective_configuration_of_a_file(project):
 
 
 def test_the_walk_respects_gitignore_and_skips_build_folders(tmp_path, monkeypatch):
-    for name in ("a.txt", "docs/b.txt", "docs/old/c.txt", "build/d.txt", "dist/e.txt",
-                 "gwlint.egg-info/f.txt", "node_modules/g.txt", "sub/keep.txt", "sub/x.txt"):
+    for name in (
+        "a.txt",
+        "docs/b.txt",
+        "docs/old/c.txt",
+        "build/d.txt",
+        "dist/e.txt",
+        "gwlint.egg-info/f.txt",
+        "node_modules/g.txt",
+        "sub/keep.txt",
+        "sub/x.txt",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("完成时间待定。\n", encoding="utf-8")
     (tmp_path / ".git").mkdir()
@@ -109,11 +118,14 @@ def test_the_walk_respects_gitignore_and_skips_build_folders(tmp_path, monkeypat
     assert [f["path"] for f in json.loads(named.stdout)["files"]] == ["x.txt"]
 
 
-@pytest.mark.parametrize("text,sentence", [
-    ("X、XX出现在应填数字的位置。以及紧贴计量单位的字母。", "X、XX出现在应填数字的位置。"),
-    ("4.8万 is one figure. Another.", "4.8万 is one figure."),
-    ("没有句号", "没有句号"),
-])
+@pytest.mark.parametrize(
+    "text,sentence",
+    [
+        ("X、XX出现在应填数字的位置。以及紧贴计量单位的字母。", "X、XX出现在应填数字的位置。"),
+        ("4.8万 is one figure. Another.", "4.8万 is one figure."),
+        ("没有句号", "没有句号"),
+    ],
+)
 def test_first_sentence(text, sentence):
     assert first_sentence(text) == sentence
 

@@ -67,15 +67,19 @@ def test_every_builtin_rule_has_a_complete_chinese_doc():
         layers = [layer for layer in (rule.doc_zh, builtin_translations().get(code)) if layer is not None]
         translated = {field for field in DOC_FIELDS if any(getattr(layer, field) for layer in layers)}
         gaps = [field for field in ("what", "why", "standard") if field not in translated]
-        gaps += [field for field in ("wrong", "right")
-                 if field not in translated and ENGLISH_WORD.search(getattr(rule.doc, field))]
+        gaps += [
+            field
+            for field in ("wrong", "right")
+            if field not in translated and ENGLISH_WORD.search(getattr(rule.doc, field))
+        ]
         zh = rule.doc_for("zh")
         gaps += [field for field in ("what", "why", "wrong", "right", "standard") if not getattr(zh, field).strip()]
         if gaps:
             missing[code] = gaps
-    assert not missing, (f"{len(missing)} rules lack Chinese documentation; write it in rules/{DOCS_ZH_FILE} "
-                         f"(or as doc-zh in the rule's pack): " + "; ".join(f"{c}: {', '.join(g)}"
-                                                                          for c, g in missing.items()))
+    assert not missing, (
+        f"{len(missing)} rules lack Chinese documentation; write it in rules/{DOCS_ZH_FILE} "
+        f"(or as doc-zh in the rule's pack): " + "; ".join(f"{c}: {', '.join(g)}" for c, g in missing.items())
+    )
 
 
 def test_translations_name_builtin_rules_only():
@@ -87,9 +91,13 @@ def test_translations_name_builtin_rules_only():
 def test_data_file_does_not_repeat_what_a_pack_doc_zh_says():
     """A pack's own doc-zh wins, so the same field in rules/docs-zh.yaml would be a stale copy."""
     rules = load_rules().rules
-    shadowed = [f"{code}.{field}" for code, doc in builtin_translations().items() if rules[code].doc_zh
-                for field in ("what", "why", "wrong", "right", "standard")
-                if getattr(doc, field) and getattr(rules[code].doc_zh, field)]
+    shadowed = [
+        f"{code}.{field}"
+        for code, doc in builtin_translations().items()
+        if rules[code].doc_zh
+        for field in ("what", "why", "wrong", "right", "standard")
+        if getattr(doc, field) and getattr(rules[code].doc_zh, field)
+    ]
     assert not shadowed, f"given both in a pack's doc-zh and in rules/{DOCS_ZH_FILE} (remove the latter): {shadowed}"
 
 
@@ -108,9 +116,13 @@ def test_chinese_doc_scalars_are_not_folded():
             for field, node in mapping.value:
                 yield f"{path.name}:{node.start_mark.line + 1} {field.value}", node
 
-    folded = [where for path in sorted(builtin_dir().glob("*.yaml")) if path.name != "units.yaml"
-              for where, node in chinese_nodes(path)
-              if node.style == ">" or (node.style is None and node.start_mark.line != node.end_mark.line)]
+    folded = [
+        where
+        for path in sorted(builtin_dir().glob("*.yaml"))
+        if path.name != "units.yaml"
+        for where, node in chinese_nodes(path)
+        if node.style == ">" or (node.style is None and node.start_mark.line != node.end_mark.line)
+    ]
     assert not folded, f"write Chinese documentation on one line (or with |): {folded}"
 
 
@@ -147,8 +159,9 @@ def test_builtin_rule_command_and_listing_in_both_languages(tmp_path):
 
 def test_unknown_doc_zh_field_names_the_pack_and_key(tmp_path):
     project = _house(tmp_path)
-    (project / "house.yaml").write_text(HOUSE_PACK.replace("standard: 本单位公文规范", "basis: 本单位公文规范"),
-                                        encoding="utf-8")
+    (project / "house.yaml").write_text(
+        HOUSE_PACK.replace("standard: 本单位公文规范", "basis: 本单位公文规范"), encoding="utf-8"
+    )
     result = run(["rule", "HR001", "--config", ".gwlint.yaml"], project)
     assert result.exit_code == 2 and "house.yaml" in result.output and "basis" in result.output
 
@@ -161,11 +174,19 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 def test_checking_documents_never_reads_the_translations(tmp_path):
     (tmp_path / "a.txt").write_text("一、总体要求\n完成复垦X亩。\n三、保障措施\n", encoding="utf-8")
-    script = ("import sys\nfrom typer.testing import CliRunner\nfrom lint.cli import app\n"
-              "result = CliRunner().invoke(app, ['check', 'a.txt', '--no-cache'])\n"
-              "print(result.exit_code, 'lint.rules.docs_zh' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                         env=_clean_env(PYTHONPATH=str(ROOT)), check=True).stdout.split()
+    script = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom lint.cli import app\n"
+        "result = CliRunner().invoke(app, ['check', 'a.txt', '--no-cache'])\n"
+        "print(result.exit_code, 'lint.rules.docs_zh' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_clean_env(PYTHONPATH=str(ROOT)),
+        check=True,
+    ).stdout.split()
     assert out == ["1", "False"]
 
 
@@ -182,9 +203,17 @@ def test_data_file_ships_where_an_installed_package_finds_it(tmp_path):
     for path in source.iterdir():
         if path.name == "__init__.py" or any(fnmatch(path.name, p) for p in patterns):
             shutil.copy(path, site / "lint" / "packs" / path.name)
-    script = ("from lint.rules.packs import builtin_dir, load_rules\n"
-              "print(builtin_dir())\nprint(load_rules().rules['OUT001'].doc_for('zh').what)\n")
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                         env=_clean_env(PYTHONPATH=str(site)), check=True).stdout.splitlines()
+    script = (
+        "from lint.rules.packs import builtin_dir, load_rules\n"
+        "print(builtin_dir())\nprint(load_rules().rules['OUT001'].doc_for('zh').what)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_clean_env(PYTHONPATH=str(site)),
+        check=True,
+    ).stdout.splitlines()
     assert Path(out[0]) == site / "lint" / "packs"
     assert out[1] == builtin_translations()["OUT001"].what

@@ -33,13 +33,14 @@ def _abstract_num(abstract_id: int, levels, extra: str = "") -> str:
         f'<w:lvlText w:val="{text}"/>{extra if i == 0 else ""}<w:lvlJc w:val="left"/></w:lvl>'
         for i, (fmt, text) in enumerate(levels)
     )
-    return (f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">'
-            f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
+    return (
+        f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+    )
 
 
 def _num(num_id: int, abstract_id: int, overrides: str = "") -> str:
-    return (f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f"{overrides}</w:num>")
+    return f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
 
 
 def add_numbering(document, abstract_xml: str, *num_xml: str) -> None:
@@ -110,8 +111,7 @@ def test_tab_and_hyperlink_text_are_kept():
     document = docx.Document()
     paragraph = document.add_paragraph("甲")
     paragraph.add_run("\t乙")
-    paragraph._p.append(parse_xml(
-        f'<w:hyperlink {W_NS}><w:r><w:t>链接</w:t></w:r></w:hyperlink>'))
+    paragraph._p.append(parse_xml(f"<w:hyperlink {W_NS}><w:r><w:t>链接</w:t></w:r></w:hyperlink>"))
     assert docx_lines(to_bytes(document)) == ["甲\t乙链接"]
 
 
@@ -121,11 +121,11 @@ def test_deleted_hidden_and_field_code_text_is_left_out():
     p = paragraph._p
     p.append(parse_xml(f'<w:del {W_NS} w:id="1" w:author="a"><w:r><w:delText>删除</w:delText></w:r></w:del>'))
     p.append(parse_xml(f'<w:ins {W_NS} w:id="2" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins>'))
-    p.append(parse_xml(f'<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'))
+    p.append(parse_xml(f"<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="begin"/></w:r>'))
-    p.append(parse_xml(f'<w:r {W_NS}><w:instrText> PAGE </w:instrText></w:r>'))
+    p.append(parse_xml(f"<w:r {W_NS}><w:instrText> PAGE </w:instrText></w:r>"))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="separate"/></w:r>'))
-    p.append(parse_xml(f'<w:r {W_NS}><w:t>3</w:t></w:r>'))
+    p.append(parse_xml(f"<w:r {W_NS}><w:t>3</w:t></w:r>"))
     p.append(parse_xml(f'<w:r {W_NS}><w:fldChar w:fldCharType="end"/></w:r>'))
     assert docx_lines(to_bytes(document)) == ["保留插入3"]
 
@@ -139,8 +139,7 @@ def test_table_rows_are_lines_in_document_order():
             table.cell(r, c).text = value
     table.cell(1, 1).add_paragraph("改造")  # second paragraph in one cell
     document.add_paragraph("后文")
-    assert docx_lines(to_bytes(document)) == [
-        "前文", "序号\t项目\t金额", "1\t道路改造\t100万元", "后文"]
+    assert docx_lines(to_bytes(document)) == ["前文", "序号\t项目\t金额", "1\t道路改造\t100万元", "后文"]
 
 
 def test_merged_cells_appear_once():
@@ -155,8 +154,9 @@ def test_merged_cells_appear_once():
 def test_block_content_controls_are_read_through():
     document = docx.Document()
     document.add_paragraph("一")
-    sdt = parse_xml(f'<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件内</w:t></w:r></w:p>'
-                    f'</w:sdtContent></w:sdt>')
+    sdt = parse_xml(
+        f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件内</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
     document.element.body.insert(1, sdt)
     assert docx_lines(to_bytes(document)) == ["一", "控件内"]
 
@@ -180,20 +180,23 @@ def test_single_empty_paragraph_gives_one_empty_line():
 def test_gongwen_outline_numbering_is_rendered():
     document = gongwen_document()
     document.add_paragraph("为贯彻落实……，现通知如下。")
-    numbered(document, [
-        (0, "总体要求"),
-        (1, "指导思想"),
-        (2, "加强组织领导。"),
-        (2, "强化责任落实。"),
-        (1, "基本原则"),
-        (2, "坚持问题导向。"),
-        (0, "主要目标"),
-        (1, "到2025年"),
-        (2, "完成改造。"),
-        (3, "道路"),
-        (3, "管网"),
-        (0, "保障措施"),
-    ])
+    numbered(
+        document,
+        [
+            (0, "总体要求"),
+            (1, "指导思想"),
+            (2, "加强组织领导。"),
+            (2, "强化责任落实。"),
+            (1, "基本原则"),
+            (2, "坚持问题导向。"),
+            (0, "主要目标"),
+            (1, "到2025年"),
+            (2, "完成改造。"),
+            (3, "道路"),
+            (3, "管网"),
+            (0, "保障措施"),
+        ],
+    )
     document.add_paragraph("特此通知。")
     assert docx_lines(to_bytes(document)) == [
         "为贯彻落实……，现通知如下。",
@@ -216,8 +219,9 @@ def test_gongwen_outline_numbering_is_rendered():
 def test_placeholder_refers_to_the_numbered_level():
     """Word substitutes %1 with level 1's counter even inside a level-2 lvlText."""
     document = docx.Document()
-    add_numbering(document, _abstract_num(97, (("chineseCounting", "%1、"), ("chineseCounting", "（%1）"))),
-                  _num(97, 97))
+    add_numbering(
+        document, _abstract_num(97, (("chineseCounting", "%1、"), ("chineseCounting", "（%1）"))), _num(97, 97)
+    )
     numbered(document, [(0, "甲"), (1, "乙"), (1, "丙")], num_id=97)
     assert docx_lines(to_bytes(document)) == ["一、甲", "（一）乙", "（一）丙"]
 
@@ -234,14 +238,20 @@ def test_chinese_counting_past_ten():
 def test_numbering_inherited_from_paragraph_style():
     document = gongwen_document()
     styles = document.styles.element
-    styles.append(parse_xml(
-        f'<w:style {W_NS} w:type="paragraph" w:styleId="GwHeading1"><w:name w:val="GW Heading 1"/>'
-        f'<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr>'
-        f'</w:style>'))
-    styles.append(parse_xml(
-        f'<w:style {W_NS} w:type="paragraph" w:styleId="GwHeading2"><w:name w:val="GW Heading 2"/>'
-        f'<w:basedOn w:val="GwHeading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>'
-        f'</w:style>'))
+    styles.append(
+        parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="GwHeading1"><w:name w:val="GW Heading 1"/>'
+            f'<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr>'
+            f"</w:style>"
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="GwHeading2"><w:name w:val="GW Heading 2"/>'
+            f'<w:basedOn w:val="GwHeading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>'
+            f"</w:style>"
+        )
+    )
     document.add_paragraph("总体要求", style="GW Heading 1")
     document.add_paragraph("指导思想", style="GW Heading 2")
     document.add_paragraph("工作目标", style="GW Heading 2")
@@ -249,18 +259,27 @@ def test_numbering_inherited_from_paragraph_style():
     plain = document.add_paragraph("不编号", style="GW Heading 1")
     set_numpr(plain, 0)  # numId 0 switches the style's numbering off
     assert docx_lines(to_bytes(document)) == [
-        "一、总体要求", "（一）指导思想", "（二）工作目标", "二、主要任务", "不编号"]
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）工作目标",
+        "二、主要任务",
+        "不编号",
+    ]
 
 
 def test_style_linked_to_a_level_through_lvl_pstyle():
     """Word's "link level to style": the style's numPr has no ilvl, the w:lvl names the style."""
     document = docx.Document()
     abstract = _abstract_num(98, GONGWEN_LEVELS).replace(
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="GwH2"/>')
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="GwH2"/>'
+    )
     add_numbering(document, abstract, _num(98, 98))
-    document.styles.element.append(parse_xml(
-        f'<w:style {W_NS} w:type="paragraph" w:styleId="GwH2"><w:name w:val="GW H2"/>'
-        f'<w:pPr><w:numPr><w:numId w:val="98"/></w:numPr></w:pPr></w:style>'))
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="GwH2"><w:name w:val="GW H2"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="98"/></w:numPr></w:pPr></w:style>'
+        )
+    )
     numbered(document, [(0, "甲")], num_id=98)
     document.add_paragraph("乙", style="GW H2")
     document.add_paragraph("丙", style="GW H2")
@@ -270,8 +289,9 @@ def test_style_linked_to_a_level_through_lvl_pstyle():
 def test_legal_numbering_and_bullets():
     document = docx.Document()
     abstract = _abstract_num(99, (("upperRoman", "%1."), ("lowerLetter", "%1.%2")))
-    abstract = abstract.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>',
-                                '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/>')
+    abstract = abstract.replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/>'
+    )
     add_numbering(document, abstract, _num(99, 99))
     add_numbering(document, _abstract_num(100, (("bullet", "\uf0b7"),)), _num(100, 100))
     numbered(document, [(0, "甲"), (1, "乙")], num_id=99)
@@ -289,24 +309,24 @@ def test_builtin_list_number_style():
 def test_start_override_restarts_and_plain_instances_continue():
     document = docx.Document()
     restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
-    add_numbering(document, _abstract_num(91, GONGWEN_LEVELS),
-                  _num(91, 91), _num(92, 91), _num(93, 91, restart))
+    add_numbering(document, _abstract_num(91, GONGWEN_LEVELS), _num(91, 91), _num(92, 91), _num(93, 91, restart))
     numbered(document, [(0, "甲"), (0, "乙")], num_id=91)
     numbered(document, [(0, "丙")], num_id=92)  # same abstractNum, no override: continues
     document.add_paragraph("附件")
     numbered(document, [(0, "子"), (0, "丑")], num_id=93)  # startOverride: restarts
-    assert docx_lines(to_bytes(document)) == [
-        "一、甲", "二、乙", "三、丙", "附件", "一、子", "二、丑"]
+    assert docx_lines(to_bytes(document)) == ["一、甲", "二、乙", "三、丙", "附件", "一、子", "二、丑"]
 
 
 def test_start_value_and_multilevel_references():
     document = docx.Document()
     levels = (("decimal", "%1."), ("decimal", "%1.%2"), ("decimalFullWidth", "%3．"))
-    add_numbering(document, _abstract_num(94, levels),
-                  _num(94, 94, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>'))
+    add_numbering(
+        document,
+        _abstract_num(94, levels),
+        _num(94, 94, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>'),
+    )
     numbered(document, [(0, "甲"), (1, "乙"), (1, "丙"), (2, "丁"), (0, "戊"), (1, "己")], num_id=94)
-    assert docx_lines(to_bytes(document)) == [
-        "3.甲", "3.1乙", "3.2丙", "１．丁", "4.戊", "4.1己"]
+    assert docx_lines(to_bytes(document)) == ["3.甲", "3.1乙", "3.2丙", "１．丁", "4.戊", "4.1己"]
 
 
 def test_suffix_space_and_bracket_formats():
@@ -320,8 +340,9 @@ def test_suffix_space_and_bracket_formats():
 def test_level_restart_zero_keeps_counting():
     document = docx.Document()
     abstract = _abstract_num(96, (("chineseCounting", "%1、"), ("decimal", "%2.")))
-    abstract = abstract.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>',
-                                '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>')
+    abstract = abstract.replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+    )
     add_numbering(document, abstract, _num(96, 96))
     numbered(document, [(0, "甲"), (1, "a"), (1, "b"), (0, "乙"), (1, "c")], num_id=96)
     assert docx_lines(to_bytes(document)) == ["一、甲", "1.a", "2.b", "二、乙", "3.c"]
@@ -345,26 +366,29 @@ def test_unknown_num_id_renders_no_marker():
     assert docx_lines(to_bytes(document)) == ["无定义"]
 
 
-@pytest.mark.parametrize(("value", "fmt", "expected"), [
-    (1, "chineseCounting", "一"),
-    (10, "chineseCounting", "十"),
-    (11, "chineseCounting", "十一"),
-    (20, "chineseCounting", "二十"),
-    (23, "chineseCounting", "二十三"),
-    (10, "chineseCountingThousand", "十"),
-    (105, "chineseCountingThousand", "一百零五"),
-    (1010, "chineseCountingThousand", "一千零一十"),
-    (12, "chineseLegalSimplified", "壹拾贰"),
-    (3, "ideographTraditional", "丙"),
-    (2, "ideographZodiac", "丑"),
-    (3, "decimalEnclosedCircle", "③"),
-    (21, "decimalEnclosedCircle", "21"),
-    (12, "decimalFullWidth", "１２"),
-    (4, "decimalZero", "04"),
-    (4, "upperRoman", "IV"),
-    (28, "lowerLetter", "bb"),
-    (5, "none", ""),
-])
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCounting", "二十"),
+        (23, "chineseCounting", "二十三"),
+        (10, "chineseCountingThousand", "十"),
+        (105, "chineseCountingThousand", "一百零五"),
+        (1010, "chineseCountingThousand", "一千零一十"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (3, "ideographTraditional", "丙"),
+        (2, "ideographZodiac", "丑"),
+        (3, "decimalEnclosedCircle", "③"),
+        (21, "decimalEnclosedCircle", "21"),
+        (12, "decimalFullWidth", "１２"),
+        (4, "decimalZero", "04"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (5, "none", ""),
+    ],
+)
 def test_format_number(value, fmt, expected):
     assert format_number(value, fmt) == expected
 
@@ -443,15 +467,19 @@ def test_corrupt_member_data_raises_decode_error():
 
 
 def test_spreadsheet_is_not_a_word_document():
-    content_types = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-                     b'2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
-                     b'openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml"'
-                     b' ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
-                     b'main+xml"/></Types>')
-    rels = (b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-            b'</Relationships>')
+    content_types = (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+        b'2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+        b'openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml"'
+        b' ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+        b'main+xml"/></Types>'
+    )
+    rels = (
+        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        b"</Relationships>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", content_types)

@@ -66,10 +66,12 @@ def test_page_setup_and_page_number_fields_are_read():
     layout = load_bytes(data, "n.docx", "docx").layout
     (section,) = layout.sections
     assert (section.width, section.height) == (11906, 16838)  # A4 in twips
-    assert (section.top, section.left) == (2098, 1587)        # 37 mm, 28 mm
+    assert (section.top, section.left) == (2098, 1587)  # 37 mm, 28 mm
     assert layout.even_and_odd
     assert {(n.which, n.text, n.alignment, n.size) for n in layout.page_numbers} == {
-        ("default", "— {PAGE} —", "right", 28), ("even", "— {PAGE} —", "left", 28)}
+        ("default", "— {PAGE} —", "right", 28),
+        ("even", "— {PAGE} —", "left", 28),
+    }
 
 
 def test_plain_text_has_no_layout_and_no_lay_finding():
@@ -116,11 +118,13 @@ def test_real_notice_with_prescribed_layout_has_no_lay_finding():
 @pytest.mark.skipif(not CORPUS_NOTICE.exists(), reason="shared corpus not present")
 def test_real_notice_with_songti_body_word_margins_and_calibri_headings():
     text = CORPUS_NOTICE.read_text(encoding="utf-8")
-    spec = LayoutSpec.model_validate({
-        "page": {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4},
-        "body": {"font": "宋体"},
-        "headings": {style: {"font": "Calibri"} for style in ("cn-dun", "cn-paren", "arabic-dot")},
-    })
+    spec = LayoutSpec.model_validate(
+        {
+            "page": {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4},
+            "body": {"font": "宋体"},
+            "headings": {style: {"font": "Calibri"} for style in ("cn-dun", "cn-paren", "arabic-dot")},
+        }
+    )
     found = _lay(text_to_docx(text, "notice.txt", spec))
     assert sorted(d.code for d in found) == ["LAY002", "LAY004", "LAY005"]
     body = next(d for d in found if d.code == "LAY004")

@@ -28,7 +28,7 @@ ORIGINAL = [
     "2022年工作要点",
     "完成专家评审,修改完善后形成成果稿。  ",
     "共办理不动产登记 45942 件，完成土地供应，，面积806亩。",
-    "落实自然资源\"两统一\"职责，增长5％，占比30%。",
+    '落实自然资源"两统一"职责，增长5％，占比30%。',
     "保持不变：1:500比例尺，时间9:30，增长1.5%。",
     "东栅片区(中央公园东)详细规划。",
     "今年以来,在市委 领导下,推进改革。",
@@ -43,13 +43,23 @@ FIXED = [
     "今年以来，在市委领导下，推进改革。",
 ]
 # The edits, as (line index, original text, replacement): everything else must be untouched.
-EDITS = Counter([
-    (1, ",", "，"), (1, "  ", ""),
-    (2, " ", ""), (2, " ", ""), (2, "，", ""),
-    (3, '"', "“"), (3, '"', "”"), (3, "％", "%"),
-    (5, "(", "（"), (5, ")", "）"),
-    (6, ",", "，"), (6, " ", ""), (6, ",", "，"),  # overlapping fixes: applied over two passes
-])
+EDITS = Counter(
+    [
+        (1, ",", "，"),
+        (1, "  ", ""),
+        (2, " ", ""),
+        (2, " ", ""),
+        (2, "，", ""),
+        (3, '"', "“"),
+        (3, '"', "”"),
+        (3, "％", "%"),
+        (5, "(", "（"),
+        (5, ")", "）"),
+        (6, ",", "，"),
+        (6, " ", ""),
+        (6, ",", "，"),  # overlapping fixes: applied over two passes
+    ]
+)
 SELECT = ["--select", "PUNC,FMT,NUM"]
 
 ENCODINGS = {
@@ -95,11 +105,11 @@ def test_fix_changes_only_the_defects_and_keeps_the_encoding(case):
     assert result.exit_code in (0, 1), result.output
     fixed = path.read_bytes()
     assert fixed == _encode(FIXED, encoding, bom, newline)
-    assert fixed.startswith(bom) and (not bom or not fixed[len(bom):].startswith(bom))
+    assert fixed.startswith(bom) and (not bom or not fixed[len(bom) :].startswith(bom))
     assert fixed.count(b"\r\n") == original.count(b"\r\n")
     # Byte for byte, every line without a defect is untouched.
-    old_lines = original[len(bom):].split(newline.encode())
-    new_lines = fixed[len(bom):].split(newline.encode())
+    old_lines = original[len(bom) :].split(newline.encode())
+    new_lines = fixed[len(bom) :].split(newline.encode())
     assert len(old_lines) == len(new_lines)
     touched = {index for index, _, _ in EDITS}
     for index, (old, new) in enumerate(zip(old_lines, new_lines)):
@@ -128,8 +138,9 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(case):
     assert "-完成专家评审,修改完善后形成成果稿。" in out
     assert "+完成专家评审，修改完善后形成成果稿。" in out
     assert "+落实自然资源“两统一”职责，增长5%，占比30%。" in out
-    assert "保持不变" not in "".join(line for line in out.splitlines() if line.startswith(("-", "+"))
-                                   and not line.startswith(("---", "+++")))
+    assert "保持不变" not in "".join(
+        line for line in out.splitlines() if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    )
 
 
 # -- patches that apply, files that are never touched unless asked --------------------------------
@@ -163,8 +174,9 @@ def test_diff_applies_with_git_and_gives_what_fix_writes(tmp_path: Path, name: s
     patch = _run("draft.txt", "--diff").stdout_bytes
     (tmp_path / "fix.patch").write_bytes(patch)
     subprocess.run([GIT, "init", "-q"], cwd=repo, check=True)
-    check = subprocess.run([GIT, "apply", "--check", "-v", str(tmp_path / "fix.patch")], cwd=repo,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [GIT, "apply", "--check", "-v", str(tmp_path / "fix.patch")], cwd=repo, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
     subprocess.run([GIT, "apply", str(tmp_path / "fix.patch")], cwd=repo, check=True)
     patched = path.read_bytes()
@@ -173,8 +185,9 @@ def test_diff_applies_with_git_and_gives_what_fix_writes(tmp_path: Path, name: s
     assert patched == path.read_bytes()
 
 
-@pytest.mark.parametrize("args", [(), ("--diff",), ("--diff", "--fix"), ("--statistics",),
-                                  ("--format", "json"), ("--jobs", "2")])
+@pytest.mark.parametrize(
+    "args", [(), ("--diff",), ("--diff", "--fix"), ("--statistics",), ("--format", "json"), ("--jobs", "2")]
+)
 def test_only_fix_writes(tmp_path: Path, args: tuple[str, ...]) -> None:
     """Checking, --diff (with or without --fix) and stdin never change a byte or an mtime."""
     os.chdir(tmp_path)
@@ -185,16 +198,16 @@ def test_only_fix_writes(tmp_path: Path, args: tuple[str, ...]) -> None:
         paths.append(path)
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
     _run(".", *args)
-    CliRunner().invoke(app, ["check", "-", "--fix", "--stdin-filename", paths[0].name, *SELECT],
-                       input=paths[0].read_bytes())
+    CliRunner().invoke(
+        app, ["check", "-", "--fix", "--stdin-filename", paths[0].name, *SELECT], input=paths[0].read_bytes()
+    )
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".gwlint_cache") == sorted(p.name for p in paths)
 
 
 def test_stdin_with_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     data = _encode(ORIGINAL, "gb18030", b"", "\r\n")
-    result = CliRunner().invoke(app, ["check", "-", "--fix", "--stdin-filename", "draft.txt", *SELECT],
-                                input=data)
+    result = CliRunner().invoke(app, ["check", "-", "--fix", "--stdin-filename", "draft.txt", *SELECT], input=data)
     assert result.stdout_bytes == _encode(FIXED, "gb18030", b"", "\r\n")
     clean = CliRunner().invoke(app, ["check", "-", "--fix", *SELECT], input=_encode(FIXED, "utf-8", b"", "\n"))
     assert clean.stdout_bytes == _encode(FIXED, "utf-8", b"", "\n")
@@ -204,13 +217,15 @@ def test_diff_on_stdin_and_on_the_path_agree(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     path = _write_case(tmp_path, "utf-8")
     on_path = _run("draft.txt", "--diff")
-    on_stdin = CliRunner().invoke(app, ["check", "-", "--diff", "--stdin-filename", "draft.txt", *SELECT,
-                                        "--no-cache"], input=path.read_bytes())
+    on_stdin = CliRunner().invoke(
+        app, ["check", "-", "--diff", "--stdin-filename", "draft.txt", *SELECT, "--no-cache"], input=path.read_bytes()
+    )
     assert on_stdin.exit_code == on_path.exit_code == 1
     assert on_stdin.stdout_bytes == on_path.stdout_bytes
 
 
 # -- writing: whole or not at all ------------------------------------------------------------------
+
 
 def _folder_of_drafts(folder: Path, count: int) -> list[Path]:
     paths = []
@@ -222,7 +237,8 @@ def _folder_of_drafts(folder: Path, count: int) -> list[Path]:
 
 
 def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_fixed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import lint.fix
 
     os.chdir(tmp_path)
@@ -272,10 +288,14 @@ def test_fix_keeps_the_mode_and_a_symlink(tmp_path: Path) -> None:
 
 # -- what is fixed --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "fixed"), [
-    ("工作要点\n特别重要!!!!!!!!!!\n", "工作要点\n特别重要！\n"),
-    ("工作要点\n１、第一项工作。\n２、第二项工作。\n", "工作要点\n1.第一项工作。\n2.第二项工作。\n"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("工作要点\n特别重要!!!!!!!!!!\n", "工作要点\n特别重要！\n"),
+        ("工作要点\n１、第一项工作。\n２、第二项工作。\n", "工作要点\n1.第一项工作。\n2.第二项工作。\n"),
+    ],
+)
 def test_fix_reaches_a_fixed_point_in_one_run(tmp_path: Path, text: str, fixed: str) -> None:
     os.chdir(tmp_path)
     path = tmp_path / "a.txt"
@@ -292,8 +312,9 @@ def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     text = "完成精准拆违16个，完成率27%；“三改”已完成44.4万平方米，完成率55.5；违法建筑处置完成率13.9%。\n"
     path.write_text(text, encoding="utf-8")
-    report = json.loads(CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--no-cache",
-                                                 "-f", "json"]).stdout)
+    report = json.loads(
+        CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--no-cache", "-f", "json"]).stdout
+    )
     fixes = [d["fix"] for f in report["files"] for d in f["diagnostics"] if d["fix"]]
     assert fixes and all(fix["safe"] is False for fix in fixes)
     CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--no-cache"])
@@ -303,6 +324,7 @@ def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
 
 
 # -- fix-all reaches a fixed point on real documents ---------------------------------------------
+
 
 @functools.lru_cache(maxsize=1)
 def _every_rule():

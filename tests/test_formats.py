@@ -44,8 +44,9 @@ REPEAT_COLUMN = _col(4, "待定", 1)
 
 def _check(root: Path, fmt: str, *paths: str) -> str:
     out = root / f"gwlint-report.{fmt}"
-    result = CliRunner().invoke(app, ["check", *(paths or ("doc.txt",)), "--format", fmt,
-                                      "--output", str(out), "--no-cache"])
+    result = CliRunner().invoke(
+        app, ["check", *(paths or ("doc.txt",)), "--format", fmt, "--output", str(out), "--no-cache"]
+    )
     assert result.exit_code == 1, result.output  # HR001 is an error
     return out.read_text(encoding="utf-8")
 
@@ -63,12 +64,28 @@ def _meta() -> ReportMeta:
 
 def _related_result() -> FileResult:
     """A finding with a related place and a fix, and one empty span, built by hand."""
-    related = Diagnostic(code="SUM001", name="parts-exceed-total", severity=Severity.ERROR,
-                         message="分项之和14大于合计12", line=3, column=9, end_line=3, end_column=12,
-                         related=(Related("合计在此处", 3, 9),),
-                         fix=Fix("14宗", 3, 9, 3, 12))
-    empty = Diagnostic(code="SEC001", name="section-missing", severity=Severity.WARNING,
-                       message="缺少“下一步工作”部分", line=2, column=1, end_line=2, end_column=1)
+    related = Diagnostic(
+        code="SUM001",
+        name="parts-exceed-total",
+        severity=Severity.ERROR,
+        message="分项之和14大于合计12",
+        line=3,
+        column=9,
+        end_line=3,
+        end_column=12,
+        related=(Related("合计在此处", 3, 9),),
+        fix=Fix("14宗", 3, 9, 3, 12),
+    )
+    empty = Diagnostic(
+        code="SEC001",
+        name="section-missing",
+        severity=Severity.WARNING,
+        message="缺少“下一步工作”部分",
+        line=2,
+        column=1,
+        end_line=2,
+        end_column=1,
+    )
     return FileResult(path="doc.txt", kind="summary", diagnostics=[empty, related], text=DOCUMENT)
 
 
@@ -83,9 +100,11 @@ def _sarif_validator():
 
 def test_sarif_is_valid_against_the_official_schema(project):
     validator = _sarif_validator()
-    documents = [json.loads(_check(project, "sarif", "doc.txt", "clean.txt")),
-                 json.loads(render("sarif", [_related_result()], _meta())),
-                 json.loads(render("sarif", [], _meta()))]
+    documents = [
+        json.loads(_check(project, "sarif", "doc.txt", "clean.txt")),
+        json.loads(render("sarif", [_related_result()], _meta())),
+        json.loads(render("sarif", [], _meta())),
+    ]
     for data in documents:
         errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
         assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
@@ -120,7 +139,8 @@ def test_sarif_rules_and_results(project):
     assert [r["level"] for r in results] == ["warning", "error", "note"]
     assert results[1]["message"]["text"] == "未完成的标记“待定”（本行共2处）"
     assert [rel["physicalLocation"]["region"] for rel in results[1]["relatedLocations"]] == [
-        {"startLine": 4, "startColumn": REPEAT_COLUMN}]
+        {"startLine": 4, "startColumn": REPEAT_COLUMN}
+    ]
     assert results[0]["message"]["text"] == "汉字之间使用了半角逗号"
     replacement = results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert replacement["insertedContent"]["text"] == "，"
@@ -130,10 +150,13 @@ def test_sarif_rules_and_results(project):
 
 def test_sarif_related_locations():
     result = json.loads(render("sarif", [_related_result()], _meta()))["runs"][0]["results"][1]
-    assert result["relatedLocations"] == [{
-        "id": 1, "message": {"text": "合计在此处"},
-        "physicalLocation": {"artifactLocation": {"uri": "doc.txt"},
-                             "region": {"startLine": 3, "startColumn": 9}}}]
+    assert result["relatedLocations"] == [
+        {
+            "id": 1,
+            "message": {"text": "合计在此处"},
+            "physicalLocation": {"artifactLocation": {"uri": "doc.txt"}, "region": {"startLine": 3, "startColumn": 9}},
+        }
+    ]
 
 
 def test_sarif_fingerprints_survive_lines_inserted_above(project):
@@ -152,11 +175,26 @@ def test_sarif_fingerprints_survive_lines_inserted_above(project):
 
 
 def test_sarif_uri_is_percent_encoded_and_relative():
-    result = FileResult(path="报告 2024/doc.txt", kind="summary", text="x", diagnostics=[
-        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR, message="m",
-                   line=1, column=1, end_line=1, end_column=2)])
-    uri = json.loads(render("sarif", [result], _meta()))["runs"][0]["results"][0][
-        "locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    result = FileResult(
+        path="报告 2024/doc.txt",
+        kind="summary",
+        text="x",
+        diagnostics=[
+            Diagnostic(
+                code="HR001",
+                name="tbd-left",
+                severity=Severity.ERROR,
+                message="m",
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=2,
+            )
+        ],
+    )
+    uri = json.loads(render("sarif", [result], _meta()))["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "artifactLocation"
+    ]["uri"]
     assert uri == "%E6%8A%A5%E5%91%8A%202024/doc.txt"
 
 
@@ -165,20 +203,36 @@ def test_github_commands(project):
     lines = _check(project, "github").splitlines()
     assert len(lines) == len(EXPECTED)
     code, line, col, end_col = EXPECTED[1]
-    assert lines[1] == (f"::error file=doc.txt,line={line},col={col},endLine={line},endColumn={end_col},"
-                        f"title={code}::未完成的标记“待定”（本行共2处）%0Adoc.txt:4:{REPEAT_COLUMN}: 未完成的标记“待定”")
+    assert lines[1] == (
+        f"::error file=doc.txt,line={line},col={col},endLine={line},endColumn={end_col},"
+        f"title={code}::未完成的标记“待定”（本行共2处）%0Adoc.txt:4:{REPEAT_COLUMN}: 未完成的标记“待定”"
+    )
     assert lines[0].startswith("::warning file=doc.txt,line=3,")
     assert "::汉字之间使用了半角逗号%0Afix: “，”" in lines[0]
     assert lines[2].startswith("::notice file=doc.txt,")
 
 
 def test_github_escapes_data_and_properties():
-    result = FileResult(path="a,b:c.txt", kind="summary", text="完成率100%", diagnostics=[
-        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR,
-                   message="完成率100%\r\n下一步: 甲,乙", line=1, column=1, end_line=1, end_column=3)])
+    result = FileResult(
+        path="a,b:c.txt",
+        kind="summary",
+        text="完成率100%",
+        diagnostics=[
+            Diagnostic(
+                code="HR001",
+                name="tbd-left",
+                severity=Severity.ERROR,
+                message="完成率100%\r\n下一步: 甲,乙",
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=3,
+            )
+        ],
+    )
     assert render("github", [result], _meta()) == (
-        "::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=3,title=HR001::"
-        "完成率100%25%0D%0A下一步: 甲,乙\n")
+        "::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=3,title=HR001::完成率100%25%0D%0A下一步: 甲,乙\n"
+    )
 
 
 # -- GitLab Code Quality --------------------------------------------------------------------
@@ -206,7 +260,10 @@ def test_junit_xml(project):
     assert len(cases) == len(EXPECTED)
     # Only findings at or above --fail-on (error) fail; the warning and the info are skipped.
     assert [(case.find("failure") is not None, case.find("skipped") is not None) for case in cases] == [
-        (False, True), (True, False), (False, True)]
+        (False, True),
+        (True, False),
+        (False, True),
+    ]
     assert cases[1].find("failure").get("type") == "HR001"
     assert (suites["doc.txt"].get("failures"), suites["doc.txt"].get("skipped")) == ("1", "2")
     info = cases[2].find("skipped")
@@ -218,9 +275,23 @@ def test_junit_xml(project):
 
 
 def test_junit_survives_characters_xml_cannot_carry():
-    result = FileResult(path="a&b<c>.txt", kind="summary", text="", diagnostics=[
-        Diagnostic(code="IO001", name="unreadable-file", severity=Severity.ERROR,
-                   message="bad\x00byte\x0b]]>", line=1, column=1, end_line=1, end_column=1)])
+    result = FileResult(
+        path="a&b<c>.txt",
+        kind="summary",
+        text="",
+        diagnostics=[
+            Diagnostic(
+                code="IO001",
+                name="unreadable-file",
+                severity=Severity.ERROR,
+                message="bad\x00byte\x0b]]>",
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=1,
+            )
+        ],
+    )
     root = ET.fromstring(render("junit", [result], _meta()))
     failure = root.find("testsuite/testcase/failure")
     assert root.find("testsuite").get("name") == "a&b<c>.txt"
@@ -229,7 +300,7 @@ def test_junit_survives_characters_xml_cannot_carry():
 
 # -- reviewdog rdjson -----------------------------------------------------------------------
 def _byte_col(line: int, column: int) -> int:
-    return len(LINES[line - 1][:column - 1].encode("utf-8")) + 1
+    return len(LINES[line - 1][: column - 1].encode("utf-8")) + 1
 
 
 def test_rdjson_columns_are_utf8_bytes(project):
@@ -240,8 +311,10 @@ def test_rdjson_columns_are_utf8_bytes(project):
     for item, (code, line, col, end_col) in zip(diagnostics, EXPECTED):
         assert item["code"]["value"] == code
         assert item["location"]["path"] == "doc.txt"
-        assert item["location"]["range"] == {"start": {"line": line, "column": _byte_col(line, col)},
-                                             "end": {"line": line, "column": _byte_col(line, end_col)}}
+        assert item["location"]["range"] == {
+            "start": {"line": line, "column": _byte_col(line, col)},
+            "end": {"line": line, "column": _byte_col(line, end_col)},
+        }
     comma = diagnostics[0]
     # 全年完成土地供应 (8 × 3 bytes) + 12 (2) + 宗 (3) = 29 bytes before the comma.
     assert comma["location"]["range"]["start"]["column"] == 30
@@ -252,9 +325,23 @@ def test_rdjson_columns_are_utf8_bytes(project):
 
 def test_rdjson_counts_four_byte_characters():
     text = "𠀀待定"
-    result = FileResult(path="x.txt", kind="summary", text=text, diagnostics=[
-        Diagnostic(code="HR001", name="tbd-left", severity=Severity.ERROR, message="m",
-                   line=1, column=2, end_line=1, end_column=4)])
+    result = FileResult(
+        path="x.txt",
+        kind="summary",
+        text=text,
+        diagnostics=[
+            Diagnostic(
+                code="HR001",
+                name="tbd-left",
+                severity=Severity.ERROR,
+                message="m",
+                line=1,
+                column=2,
+                end_line=1,
+                end_column=4,
+            )
+        ],
+    )
     span = json.loads(render("rdjson", [result], _meta()))["diagnostics"][0]["location"]["range"]
     assert span == {"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 11}}
 
@@ -287,8 +374,7 @@ class _Page(HTMLParser):
         if tag in VOID:
             return
         classes = (attrs.get("class") or "").split()
-        key = ("mark" if tag == "mark" else "hit" if "hit" in classes else
-               "msg" if "msg" in classes else "")
+        key = "mark" if tag == "mark" else "hit" if "hit" in classes else "msg" if "msg" in classes else ""
         self.stack.append((tag, key))
         if key:
             self._capture[key] = []
@@ -322,18 +408,25 @@ def test_html_report_shows_findings_and_marked_source(project):
     page = _page(_check(project, "html", "doc.txt", "clean.txt"))
     assert page.tags.isdisjoint({"script", "link", "img", "iframe"})
     assert all(href.startswith("#") for href in page.hrefs)
-    spans = [LINES[line - 1][col - 1:end - 1] for _, line, col, end in EXPECTED]
+    spans = [LINES[line - 1][col - 1 : end - 1] for _, line, col, end in EXPECTED]
     assert page.marks == spans
     assert spans[2] == '<b>&"强调"</b>'  # markup from the document arrives as text
     for hit, (_, line, _, _) in zip(page.hit_lines, EXPECTED, strict=True):
         assert hit == f"{line}{LINES[line - 1]}"  # the line number, then the whole line
-    assert page.messages == ["汉字之间使用了半角逗号", "未完成的标记“待定”（本行共2处）",
-                             '残留标记<b>&"强调"</b>']
+    assert page.messages == ["汉字之间使用了半角逗号", "未完成的标记“待定”（本行共2处）", '残留标记<b>&"强调"</b>']
 
 
 def test_html_marks_multi_line_and_empty_spans():
-    multi = Diagnostic(code="HR009", name="long-span", severity=Severity.WARNING, message="跨行",
-                       line=3, column=9, end_line=4, end_column=5)
+    multi = Diagnostic(
+        code="HR009",
+        name="long-span",
+        severity=Severity.WARNING,
+        message="跨行",
+        line=3,
+        column=9,
+        end_line=4,
+        end_column=5,
+    )
     result = _related_result()
     result.diagnostics.append(multi)
     page = _page(render("html", [result], _meta()))
@@ -342,9 +435,23 @@ def test_html_marks_multi_line_and_empty_spans():
 
 
 def test_every_format_renders_nothing_and_unreadable_files():
-    unreadable = FileResult(path="broken.txt", kind="unknown", text="", diagnostics=[
-        Diagnostic(code="IO001", name="unreadable-file", severity=Severity.ERROR,
-                   message="无法读取文件：binary", line=1, column=1, end_line=1, end_column=1)])
+    unreadable = FileResult(
+        path="broken.txt",
+        kind="unknown",
+        text="",
+        diagnostics=[
+            Diagnostic(
+                code="IO001",
+                name="unreadable-file",
+                severity=Severity.ERROR,
+                message="无法读取文件：binary",
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=1,
+            )
+        ],
+    )
     for fmt in FORMATS:
         assert isinstance(render(fmt, [], _meta()), str)
         assert "broken.txt" in render(fmt, [unreadable], _meta())

@@ -33,35 +33,211 @@ FUZZ_BYTES = settings(FUZZ, max_examples=max(1, EXAMPLES // 5))
 KINDS = ("auto", "summary", "plan", "notice", "report", "bulletin", "article")
 
 PIECES = [
-    "一、", "二、", "三、", "十一、", "（一）", "（二）", "（三）", "(一)", "1.", "2.", "3．", "1、", "2、",
-    "（1）", "（2）", "(3)", "①", "②", "③", "一是", "二是", "三是", "第一", "其中", "合计", "共", "个", "项",
-    "完成", "增长", "同比增长", "下降", "万元", "亿元", "万", "亿", "%", "％", "个百分点", "公顷", "亩",
-    "平方米", "km", "吨", "元", "年", "月", "日", "2022年", "3月2日", "二〇二二年三月二日", "120", "8.5",
-    "12,000", "1,2", "0.5", "３０", "一百二十", "两", "第", "X", "XX", "某某", "××", "〔2022〕", "号",
-    "关于", "的通知", "工作要点", "工作总结", "各单位：", "特此通知。", "抄送：", "印发", "附件：",
-    "。", "，", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "《", "》", "（", "）", "(", ")",
-    "——", "…", ",", ".", ";", ":", " ", "  ", "\u3000", "\t", "\n", "\n", "\n", "\r\n", "\r",
-    "# ", "## ", "- ", "<!-- gwlint-disable PH001 -->", "<!-- gwlint-disable-next-line -->",
-    "?", "!", "??", "!!!", "![图](a.png)", "(", "（注）", "一百二十", "九百九十九", "一千零八", "三万五千",
-    "十二亿", "一百二十、", "一百二十，",
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "（一）",
+    "（二）",
+    "（三）",
+    "(一)",
+    "1.",
+    "2.",
+    "3．",
+    "1、",
+    "2、",
+    "（1）",
+    "（2）",
+    "(3)",
+    "①",
+    "②",
+    "③",
+    "一是",
+    "二是",
+    "三是",
+    "第一",
+    "其中",
+    "合计",
+    "共",
+    "个",
+    "项",
+    "完成",
+    "增长",
+    "同比增长",
+    "下降",
+    "万元",
+    "亿元",
+    "万",
+    "亿",
+    "%",
+    "％",
+    "个百分点",
+    "公顷",
+    "亩",
+    "平方米",
+    "km",
+    "吨",
+    "元",
+    "年",
+    "月",
+    "日",
+    "2022年",
+    "3月2日",
+    "二〇二二年三月二日",
+    "120",
+    "8.5",
+    "12,000",
+    "1,2",
+    "0.5",
+    "３０",
+    "一百二十",
+    "两",
+    "第",
+    "X",
+    "XX",
+    "某某",
+    "××",
+    "〔2022〕",
+    "号",
+    "关于",
+    "的通知",
+    "工作要点",
+    "工作总结",
+    "各单位：",
+    "特此通知。",
+    "抄送：",
+    "印发",
+    "附件：",
+    "。",
+    "，",
+    "、",
+    "；",
+    "：",
+    "？",
+    "！",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "《",
+    "》",
+    "（",
+    "）",
+    "(",
+    ")",
+    "——",
+    "…",
+    ",",
+    ".",
+    ";",
+    ":",
+    " ",
+    "  ",
+    "\u3000",
+    "\t",
+    "\n",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "# ",
+    "## ",
+    "- ",
+    "<!-- gwlint-disable PH001 -->",
+    "<!-- gwlint-disable-next-line -->",
+    "?",
+    "!",
+    "??",
+    "!!!",
+    "![图](a.png)",
+    "(",
+    "（注）",
+    "一百二十",
+    "九百九十九",
+    "一千零八",
+    "三万五千",
+    "十二亿",
+    "一百二十、",
+    "一百二十，",
 ]
-CONTROL = st.sampled_from(["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\u200b", "\ufeff",
-                           "\u2028", "\u0085", "\ud7ff", "\U0002000b", "\u0301"])
+CONTROL = st.sampled_from(
+    [
+        "\x00",
+        "\x01",
+        "\x07",
+        "\x0b",
+        "\x0c",
+        "\x1b",
+        "\x7f",
+        "\u200b",
+        "\ufeff",
+        "\u2028",
+        "\u0085",
+        "\ud7ff",
+        "\U0002000b",
+        "\u0301",
+    ]
+)
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 ANY = st.characters(blacklist_categories=("Cs",))
-MARKERS = ["一、", "二、", "三、", "（一）", "（二）", "（三）", "1.", "2.", "（1）", "（2）", "①", "②", "一是", "二是", "",
-           "?", "!", "![图](a.png)", "一百二十、", "一百二十，", "九百九十九、", "（一百零五）", "１、", "２、"]
+MARKERS = [
+    "一、",
+    "二、",
+    "三、",
+    "（一）",
+    "（二）",
+    "（三）",
+    "1.",
+    "2.",
+    "（1）",
+    "（2）",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "",
+    "?",
+    "!",
+    "![图](a.png)",
+    "一百二十、",
+    "一百二十，",
+    "九百九十九、",
+    "（一百零五）",
+    "１、",
+    "２、",
+]
 # Figures as long as 31 digits (beyond Decimal's default 28-digit precision) and large Chinese numerals.
 HUGE = st.integers(10**27, 10**31).map(str)
-NUMBER = st.one_of(st.integers(0, 10**6).map(str), st.decimals(0, 10**4, places=2).map(str), HUGE,
-                   st.tuples(HUGE, st.sampled_from(["", ".5", "万", "亿", "%"])).map("".join),
-                   st.sampled_from(["一百二十", "三", "两", "十二", "１２", "1,200", "50%", "8.5%", "九百九十九",
-                                    "一千二百三十四", "三万五千", "十二亿"]))
+NUMBER = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.decimals(0, 10**4, places=2).map(str),
+    HUGE,
+    st.tuples(HUGE, st.sampled_from(["", ".5", "万", "亿", "%"])).map("".join),
+    st.sampled_from(
+        [
+            "一百二十",
+            "三",
+            "两",
+            "十二",
+            "１２",
+            "1,200",
+            "50%",
+            "8.5%",
+            "九百九十九",
+            "一千二百三十四",
+            "三万五千",
+            "十二亿",
+        ]
+    ),
+)
 WORD = st.one_of(st.sampled_from(PIECES), NUMBER, HAN, st.text(HAN, min_size=2, max_size=6))
-LINE = st.tuples(st.sampled_from(MARKERS), st.lists(WORD, max_size=14).map("".join),
-                 st.sampled_from(["。", "；", "", "：", "，"])).map("".join)
-STRUCTURED = st.tuples(st.sampled_from(["", "关于做好2022年工作的通知\n", "2022年工作要点\n", "工作总结\n"]),
-                       st.lists(LINE, max_size=12).map("\n".join)).map("".join)
+LINE = st.tuples(
+    st.sampled_from(MARKERS), st.lists(WORD, max_size=14).map("".join), st.sampled_from(["。", "；", "", "：", "，"])
+).map("".join)
+STRUCTURED = st.tuples(
+    st.sampled_from(["", "关于做好2022年工作的通知\n", "2022年工作要点\n", "工作总结\n"]),
+    st.lists(LINE, max_size=12).map("\n".join),
+).map("".join)
 NOISE = st.lists(st.one_of(st.sampled_from(PIECES), HAN, NUMBER, CONTROL, ANY), max_size=80).map("".join)
 TEXT = st.one_of(STRUCTURED, STRUCTURED, NOISE)
 
@@ -122,13 +298,33 @@ def test_any_text_lints_and_renders(text: str, kind: str, fmt: str) -> None:
 
 
 BOMS = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"]
-NASTY = st.sampled_from([b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xc0\xaf", b"\xf4\x90\x80\x80", b"\xff",
-                         b"\x80", b"\x00", b"\xd8\x00", b"\xdc\x00", b"\x81\x30", b"\xa1\xa1"])
-BYTES = st.tuples(st.sampled_from(BOMS),
-                  st.lists(st.one_of(st.binary(max_size=12), NASTY,
-                                     TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")),
-                                     TEXT.map(lambda t: t.encode("gb18030", "replace"))), max_size=12)
-                  ).map(lambda parts: parts[0] + b"".join(parts[1]))
+NASTY = st.sampled_from(
+    [
+        b"\xed\xa0\x80",
+        b"\xed\xbf\xbf",
+        b"\xc0\xaf",
+        b"\xf4\x90\x80\x80",
+        b"\xff",
+        b"\x80",
+        b"\x00",
+        b"\xd8\x00",
+        b"\xdc\x00",
+        b"\x81\x30",
+        b"\xa1\xa1",
+    ]
+)
+BYTES = st.tuples(
+    st.sampled_from(BOMS),
+    st.lists(
+        st.one_of(
+            st.binary(max_size=12),
+            NASTY,
+            TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")),
+            TEXT.map(lambda t: t.encode("gb18030", "replace")),
+        ),
+        max_size=12,
+    ),
+).map(lambda parts: parts[0] + b"".join(parts[1]))
 
 
 @FUZZ_BYTES
@@ -181,8 +377,11 @@ def test_fix_is_idempotent_and_local(text: str, kind: str) -> None:
     if fixed is not None:
         # One pass changes only the lines fixes point at: every other line survives, in order.
         assert is_subsequence(untouched_lines(doc, result), fixed.split("\n"))
-        fixes = sorted((doc.offset(d.fix.line, d.fix.column), doc.offset(d.fix.end_line, d.fix.end_column))
-                       for d in result.diagnostics if d.fix is not None)
+        fixes = sorted(
+            (doc.offset(d.fix.line, d.fix.column), doc.offset(d.fix.end_line, d.fix.end_column))
+            for d in result.diagnostics
+            if d.fix is not None
+        )
         first, last = fixes[0][0], max(end for _, end in fixes)
         assert fixed.startswith(doc.text[:first])
         assert fixed.endswith(doc.text[last:])

@@ -34,10 +34,11 @@ def changed(before: str, after: str) -> tuple[str, str]:
     end = 0
     while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
         end += 1
-    return before[start:len(before) - end], after[start:len(after) - end]
+    return before[start : len(before) - end], after[start : len(after) - end]
 
 
 # -- unit-drop -----------------------------------------------------------------------------
+
 
 def test_unit_drop_removes_exactly_one_unit_from_a_sibling():
     source = doc("全年新增耕地2.3万亩以上，其中旱改水4000亩以上。")
@@ -60,11 +61,15 @@ def test_unit_drop_leaves_years_counts_lone_quantities_and_shared_units_alone():
 
 # -- count-claim ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "重点抓好以下三个方面工作：一是稳增长；二是促改革；三是惠民生。",
-    "组建行政执法、村镇建设、规划研究三支队伍。",
-    "重点做好以下三个方面工作。\n（一）稳增长\n（二）促改革\n（三）惠民生",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重点抓好以下三个方面工作：一是稳增长；二是促改革；三是惠民生。",
+        "组建行政执法、村镇建设、规划研究三支队伍。",
+        "重点做好以下三个方面工作。\n（一）稳增长\n（二）促改革\n（三）惠民生",
+    ],
+)
 def test_count_claim_changes_only_the_count_word_by_one(text):
     source = doc(text)
     sites = structure.find_count_claim(source)
@@ -82,8 +87,10 @@ def test_count_claim_is_not_taken_where_the_count_does_not_count_the_list():
 
 # -- target-vague --------------------------------------------------------------------------
 
-PLAN = ("某县2024年工作要点\n\n一、总体要求\n\n坚持稳中求进。\n\n二、主要目标\n\n"
-        "一是新增耕地2000亩以上；二是建设高标准农田3万亩。\n\n三、重点任务\n\n（一）抓项目。加快建设。")
+PLAN = (
+    "某县2024年工作要点\n\n一、总体要求\n\n坚持稳中求进。\n\n二、主要目标\n\n"
+    "一是新增耕地2000亩以上；二是建设高标准农田3万亩。\n\n三、重点任务\n\n（一）抓项目。加快建设。"
+)
 
 
 def test_target_vague_replaces_one_items_measure_and_keeps_its_marker():
@@ -106,8 +113,10 @@ def test_target_vague_keeps_a_run_in_heading():
 
 # -- section-drop --------------------------------------------------------------------------
 
-SUMMARY = ("某镇2023年工作总结\n\n一、主要成效\n\n完成投资5亿元。\n\n二、存在问题\n\n"
-           "一是产业偏弱；二是人才不足。\n\n三、下步打算\n\n抓好项目。")
+SUMMARY = (
+    "某镇2023年工作总结\n\n一、主要成效\n\n完成投资5亿元。\n\n二、存在问题\n\n"
+    "一是产业偏弱；二是人才不足。\n\n三、下步打算\n\n抓好项目。"
+)
 
 
 def test_section_drop_removes_heading_and_body_and_renumbers_only_when_asked():
@@ -125,6 +134,7 @@ def test_section_drop_removes_heading_and_body_and_renumbers_only_when_asked():
 
 # -- sums and growth -----------------------------------------------------------------------
 
+
 def test_sum_exceed_makes_one_part_larger_than_its_total_beyond_precision():
     source = doc("全市新增建设用地4.8万亩，其中城市分批次类3.02万亩，专项指标9800亩。")
     sites = quantity.find_sum_exceed(source)
@@ -140,8 +150,10 @@ def test_sum_exceed_makes_one_part_larger_than_its_total_beyond_precision():
         assert old in site.detail
 
 
-BULLETIN = ("全年地区生产总值236.46亿元，比上年增长5.4%。其中，第一产业增加值28.64亿元，增长3.8%；"
-            "第二产业增加值95.37亿元，增长6.2%；第三产业增加值112.45亿元，增长5.1%。")
+BULLETIN = (
+    "全年地区生产总值236.46亿元，比上年增长5.4%。其中，第一产业增加值28.64亿元，增长3.8%；"
+    "第二产业增加值95.37亿元，增长6.2%；第三产业增加值112.45亿元，增长5.1%。"
+)
 
 
 def test_sum_mismatch_slips_one_digit_of_one_part_beyond_precision():
@@ -185,13 +197,17 @@ def test_target_vague_keeps_the_time_of_a_target_paragraph():
 
 
 def test_section_drop_takes_a_run_in_problem_heading_but_not_one_target_item():
-    summary = doc("某局2024年上半年工作总结及下半年工作打算\n\n一、上半年工作情况\n\n（一）抓服务。新设企业1924户。\n\n"
-                  "（二）存在的问题。一是力量不足；二是手段滞后。\n\n二、下半年工作打算\n\n（一）工作目标。新增企业1.1万户。\n")
+    summary = doc(
+        "某局2024年上半年工作总结及下半年工作打算\n\n一、上半年工作情况\n\n（一）抓服务。新设企业1924户。\n\n"
+        "（二）存在的问题。一是力量不足；二是手段滞后。\n\n二、下半年工作打算\n\n（一）工作目标。新增企业1.1万户。\n"
+    )
     sites = structure.find_section_drop(summary)
     assert [s.variant for s in sites] == ["存在问题 of a summary", "目标 section of a plan"]
     plant = structure.plant_section_drop(sites[0], random.Random(0))
     assert "存在的问题" not in plant.text and "力量不足" not in plant.text and "新设企业1924户" in plant.text
-    plan = doc("某县2024年工作计划\n\n一、工作目标\n\n（一）粮食生产目标。播种面积42.5万亩。\n\n（二）增收目标。增长7%。\n")
+    plan = doc(
+        "某县2024年工作计划\n\n一、工作目标\n\n（一）粮食生产目标。播种面积42.5万亩。\n\n（二）增收目标。增长7%。\n"
+    )
     assert [s.detail for s in structure.find_section_drop(plan)] == ["工作目标 (目标 section of a plan)"]
 
 
@@ -214,11 +230,14 @@ def test_a_plant_names_the_columns_of_the_copy_a_catch_must_touch():
     assert plant.text[start:end] == "全年新增耕地2.3万亩以上，其中旱改水4000以上。"
 
 
-@pytest.mark.parametrize(("text", "shape"), [
-    ("新增耕地2.3万亩以上，其中旱改水4000亩以上。", "其中 total/part"),
-    ("完成人工造林101.2万亩、退化林修复173.1万亩。", "same 、-list"),
-    ("新建高标准农田3500亩，粮食播种面积稳定在4.1万亩。", "same sentence"),
-])
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("新增耕地2.3万亩以上，其中旱改水4000亩以上。", "其中 total/part"),
+        ("完成人工造林101.2万亩、退化林修复173.1万亩。", "same 、-list"),
+        ("新建高标准农田3500亩，粮食播种面积稳定在4.1万亩。", "same sentence"),
+    ],
+)
 def test_unit_drop_sites_say_how_the_sibling_is_related(text, shape):
     assert {s.variant.split(",")[0] for s in quantity.find_unit_drop(doc(text))} == {shape}
 
@@ -230,10 +249,12 @@ def test_new_findings_are_told_from_the_originals_by_message_then_by_line():
         return Diagnostic(code, "x", Severity.WARNING, message, line, column, line, column + 1)
 
     before = [finding("UNIT004", 25, "“800亿”缺少计量单位"), finding("OUT001", 30, "编号跳过")]
-    after = [finding("UNIT004", 25, "“12000”缺少计量单位", 90),     # the catch, before the old one
-             finding("UNIT004", 25, "“800亿”缺少计量单位", 127),
-             finding("OUT001", 29, "编号跳过")]                      # one line up after a drop
-    line_map = [n for n in range(1, 41) if n != 28]                  # line 28 was removed
+    after = [
+        finding("UNIT004", 25, "“12000”缺少计量单位", 90),  # the catch, before the old one
+        finding("UNIT004", 25, "“800亿”缺少计量单位", 127),
+        finding("OUT001", 29, "编号跳过"),
+    ]  # one line up after a drop
+    line_map = [n for n in range(1, 41) if n != 28]  # line 28 was removed
     assert inject.new_findings(before, after, line_map) == [after[0]]
     # a message that quotes a changed figure is still the original finding on its line
     changed_message = [finding("OUT001", 29, "编号跳过（已改）")]

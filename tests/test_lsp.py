@@ -77,10 +77,16 @@ class Session:
         await self.client.start_io(sys.executable, "-m", "lint.cli", "server", cwd=str(ROOT))
         capabilities = types.ClientCapabilities(
             workspace=types.WorkspaceClientCapabilities(
-                workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)),
-            general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None)
-        result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
-            capabilities=capabilities, process_id=None, root_uri=root.as_uri())), WAIT)
+                workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)
+            ),
+            general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
+        )
+        result = await asyncio.wait_for(
+            self.client.initialize_async(
+                types.InitializeParams(capabilities=capabilities, process_id=None, root_uri=root.as_uri())
+            ),
+            WAIT,
+        )
         self.client.initialized(types.InitializedParams())
         return result
 
@@ -109,19 +115,30 @@ class Session:
         raise AssertionError(f"no diagnostics for {uri} version {version}; got {self.published}")
 
     def open(self, uri: str, text: str, version: int = 1) -> None:
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)
+            )
+        )
 
     def change(self, uri: str, version: int, changes: list) -> None:
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=changes))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=changes
+            )
+        )
 
-    async def code_actions(self, uri: str, range_: types.Range, only=None,
-                           diagnostics=()) -> list[types.CodeAction]:
-        result = await asyncio.wait_for(self.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=range_,
-            context=types.CodeActionContext(diagnostics=list(diagnostics), only=only))), WAIT)
+    async def code_actions(self, uri: str, range_: types.Range, only=None, diagnostics=()) -> list[types.CodeAction]:
+        result = await asyncio.wait_for(
+            self.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    range=range_,
+                    context=types.CodeActionContext(diagnostics=list(diagnostics), only=only),
+                )
+            ),
+            WAIT,
+        )
         return [a for a in result or [] if isinstance(a, types.CodeAction)]
 
 
@@ -133,8 +150,8 @@ def run(coroutine_fn, *args):
 # -- editing helpers independent of the code under test (UTF-16 via the codec) -----------------
 def utf16_offset(text: str, position: types.Position) -> int:
     lines = text.split("\n")
-    before = sum(len(line) + 1 for line in lines[:position.line])
-    encoded = lines[position.line].encode("utf-16-le")[:2 * position.character]
+    before = sum(len(line) + 1 for line in lines[: position.line])
+    encoded = lines[position.line].encode("utf-16-le")[: 2 * position.character]
     return before + len(encoded.decode("utf-16-le"))
 
 
@@ -202,8 +219,10 @@ def test_diagnostics_quickfix_and_change(project: Path) -> None:
 
             # Fix-all, asked for as a source action, clears the rest.
             (fix_all,) = await session.code_actions(
-                uri, types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
-                only=[types.CodeActionKind.SourceFixAll])
+                uri,
+                types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+                only=[types.CodeActionKind.SourceFixAll],
+            )
             final = apply_edits(fixed, edits_of(fix_all, uri))
             assert "待定" not in final
             session.change(uri, 3, [types.TextDocumentContentChangeWholeDocument(text=final)])
@@ -235,12 +254,14 @@ def test_rapid_changes_publish_only_the_latest_version(project: Path) -> None:
 
             # Saving lints again; closing clears the document's diagnostics.
             mark = len(session.published)
-            session.client.text_document_did_save(types.DidSaveTextDocumentParams(
-                text_document=types.TextDocumentIdentifier(uri=uri)))
+            session.client.text_document_did_save(
+                types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+            )
             assert len((await session.wait_for(uri, 4, after=mark)).diagnostics) == 1
             mark = len(session.published)
-            session.client.text_document_did_close(types.DidCloseTextDocumentParams(
-                text_document=types.TextDocumentIdentifier(uri=uri)))
+            session.client.text_document_did_close(
+                types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+            )
             assert list((await session.wait_for(uri, None, after=mark)).diagnostics) == []
         finally:
             assert await session.stop() == 0
@@ -260,8 +281,9 @@ def test_saving_the_config_relints_open_documents(project: Path) -> None:
             assert {d.severity for d in first.diagnostics} == {types.DiagnosticSeverity.Warning}
             config.write_text(CONFIG + "severity: {TST001: error}\n", encoding="utf-8")
             mark = len(session.published)
-            session.client.text_document_did_save(types.DidSaveTextDocumentParams(
-                text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+            session.client.text_document_did_save(
+                types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
+            )
             again = await session.wait_for(uri, 1, after=mark)
             assert [span(d) for d in again.diagnostics] == [ASTRAL_RANGE, PLAIN_RANGE]
             assert {d.severity for d in again.diagnostics} == {types.DiagnosticSeverity.Error}
@@ -308,8 +330,9 @@ def test_bad_configuration_is_reported_on_the_config_file(tmp_path: Path) -> Non
             (tmp_path / "lsp-pack.yaml").write_text(PACK, encoding="utf-8")
             config.write_text(CONFIG, encoding="utf-8")
             mark = len(session.published)
-            session.client.text_document_did_save(types.DidSaveTextDocumentParams(
-                text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+            session.client.text_document_did_save(
+                types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
+            )
             cleared = await session.wait_for(config.resolve().as_uri(), None, after=mark)
             assert list(cleared.diagnostics) == []
             linted = await session.wait_for(uri, 1, after=mark)
@@ -321,8 +344,9 @@ def test_bad_configuration_is_reported_on_the_config_file(tmp_path: Path) -> Non
 
 
 def test_server_exits_when_stdin_closes() -> None:
-    done = subprocess.run([sys.executable, "-m", "lint.cli", "server"], cwd=ROOT, input=b"",
-                          capture_output=True, timeout=WAIT)
+    done = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "server"], cwd=ROOT, input=b"", capture_output=True, timeout=WAIT
+    )
     assert done.returncode == 0
     assert b"Traceback" not in done.stderr
 
@@ -333,11 +357,24 @@ def frame(message: dict) -> bytes:
 
 
 def test_exit_without_shutdown_exits_with_1_even_with_stdin_open() -> None:
-    process = subprocess.Popen([sys.executable, "-m", "lint.cli", "server"], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lint.cli", "server"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
-        process.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                                   "params": {"capabilities": {}, "processId": None, "rootUri": None}}))
+        process.stdin.write(
+            frame(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 1,
+                    "method": "initialize",
+                    "params": {"capabilities": {}, "processId": None, "rootUri": None},
+                }
+            )
+        )
         process.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
         process.stdin.flush()
         # stdin stays open: the server must end on `exit` alone.
@@ -391,7 +428,7 @@ texts = st.text(alphabet=st.sampled_from(["a", "中", "𠀀", "😀", "，", " "
 def test_column_round_trip(line: str, index: int) -> None:
     column = min(index, len(line)) + 1
     character = positions.column_to_character(line, column)
-    assert character == len(line[:column - 1].encode("utf-16-le")) // 2
+    assert character == len(line[: column - 1].encode("utf-16-le")) // 2
     assert positions.character_to_column(line, character) == column
 
 
@@ -399,11 +436,28 @@ def test_column_round_trip(line: str, index: int) -> None:
 def test_findings_carry_related_locations_severity_and_fix_ranges() -> None:
     text = "合计3项\n𠀀其中甲2项、乙2项"
     # Line 2: 𠀀(col 1, two UTF-16 units) 其 中 甲(col 4) 2 项 、 乙 2 项(col 10).
-    d = Diagnostic(code="SUM001", name="parts-exceed-total", severity=Severity.ERROR, message="分项之和超过合计",
-                   line=2, column=4, end_line=2, end_column=11,
-                   fix=Fix("1", 2, 5, 2, 6), related=(Related("合计在此", 1, 3),))
-    info = Diagnostic(code="LINT001", name="unused-suppression", severity=Severity.INFO, message="m",
-                      line=1, column=1, end_line=1, end_column=2)
+    d = Diagnostic(
+        code="SUM001",
+        name="parts-exceed-total",
+        severity=Severity.ERROR,
+        message="分项之和超过合计",
+        line=2,
+        column=4,
+        end_line=2,
+        end_column=11,
+        fix=Fix("1", 2, 5, 2, 6),
+        related=(Related("合计在此", 1, 3),),
+    )
+    info = Diagnostic(
+        code="LINT001",
+        name="unused-suppression",
+        severity=Severity.INFO,
+        message="m",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+    )
     result = FileResult(path="x.txt", kind="summary", diagnostics=[d, info], text=text)
     first, second = findings_for(result, text, "file:///x.txt", docs_url="https://example.org/{code}")
     assert span(first.diagnostic) == ((1, 4), (1, 11))
@@ -422,9 +476,24 @@ def test_findings_carry_related_locations_severity_and_fix_ranges() -> None:
 
 def test_leading_bom_shifts_line_one_only() -> None:
     editor_text = "\ufeff待定\n待定"
-    result = FileResult(path="x.txt", kind="article", text="待定\n待定", diagnostics=[
-        Diagnostic(code="TST001", name="n", severity=Severity.WARNING, message="m",
-                   line=line, column=1, end_line=line, end_column=3) for line in (1, 2)])
+    result = FileResult(
+        path="x.txt",
+        kind="article",
+        text="待定\n待定",
+        diagnostics=[
+            Diagnostic(
+                code="TST001",
+                name="n",
+                severity=Severity.WARNING,
+                message="m",
+                line=line,
+                column=1,
+                end_line=line,
+                end_column=3,
+            )
+            for line in (1, 2)
+        ],
+    )
     first, second = findings_for(result, editor_text, "file:///x.txt")
     assert span(first.diagnostic) == ((0, 1), (0, 3))
     assert span(second.diagnostic) == ((1, 0), (1, 2))
@@ -432,8 +501,10 @@ def test_leading_bom_shifts_line_one_only() -> None:
 
 def test_non_overlapping_keeps_document_order_and_drops_overlaps() -> None:
     def edit(a: int, b: int) -> types.TextEdit:
-        return types.TextEdit(range=types.Range(start=types.Position(line=0, character=a),
-                                                end=types.Position(line=0, character=b)), new_text="x")
+        return types.TextEdit(
+            range=types.Range(start=types.Position(line=0, character=a), end=types.Position(line=0, character=b)),
+            new_text="x",
+        )
 
     chosen = non_overlapping([edit(5, 7), edit(0, 2), edit(1, 3), edit(2, 4)])
     assert [(e.range.start.character, e.range.end.character) for e in chosen] == [(0, 2), (2, 4), (5, 7)]

@@ -19,21 +19,54 @@ from lint.text.numerals import (
 NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿点余多几数0123456789０１２３４５６７８９.．,，—-～至到 "
 
 
-@pytest.mark.parametrize("number, written", [
-    (0, "零"), (7, "七"), (10, "十"), (12, "十二"), (20, "二十"), (105, "一百零五"), (110, "一百一十"),
-    (120, "一百二十"), (1010, "一千零一十"), (10005, "一万零五"), (100000, "十万"),
-    (100010, "十万零一十"), (30000000, "三千万"), (100010000, "一亿零一万"), (10**9, "十亿"),
-    (10**12, "一万亿"), (-3, "负三"),
-])
+@pytest.mark.parametrize(
+    "number, written",
+    [
+        (0, "零"),
+        (7, "七"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (120, "一百二十"),
+        (1010, "一千零一十"),
+        (10005, "一万零五"),
+        (100000, "十万"),
+        (100010, "十万零一十"),
+        (30000000, "三千万"),
+        (100010000, "一亿零一万"),
+        (10**9, "十亿"),
+        (10**12, "一万亿"),
+        (-3, "负三"),
+    ],
+)
 def test_to_chinese_writes_numbers_as_prose_does(number, written):
     assert to_chinese(number) == written
 
 
-@pytest.mark.parametrize("written, number", [
-    ("12", 12), ("１２", 12), ("十二", 12), ("一百二十", 120), ("两千", 2000), ("一千零五", 1005),
-    ("二〇", None), ("一二", None), ("三四", None), ("十余", None), ("3.5", None), ("三点五", None),
-    ("第一", None), ("", None), ("百", None), ("一百二十，", None), ("是", None),
-])
+@pytest.mark.parametrize(
+    "written, number",
+    [
+        ("12", 12),
+        ("１２", 12),
+        ("十二", 12),
+        ("一百二十", 120),
+        ("两千", 2000),
+        ("一千零五", 1005),
+        ("二〇", None),
+        ("一二", None),
+        ("三四", None),
+        ("十余", None),
+        ("3.5", None),
+        ("三点五", None),
+        ("第一", None),
+        ("", None),
+        ("百", None),
+        ("一百二十，", None),
+        ("是", None),
+    ],
+)
 def test_parse_int_reads_whole_numbers_only(written, number):
     assert parse_int(written) == number
 
@@ -65,9 +98,16 @@ def test_a_long_scale_run_is_not_a_number():
     assert parse_number("1" + "亿" * 5000) is None
 
 
-@pytest.mark.parametrize("written, low, high", [
-    ("3—5", 3, 5), ("3-5万", 30000, 50000), ("三至五", 3, 5), ("10到20", 10, 20), ("3～5", 3, 5),
-])
+@pytest.mark.parametrize(
+    "written, low, high",
+    [
+        ("3—5", 3, 5),
+        ("3-5万", 30000, 50000),
+        ("三至五", 3, 5),
+        ("10到20", 10, 20),
+        ("3～5", 3, 5),
+    ],
+)
 def test_parse_range_reads_both_ends(written, low, high):
     got = parse_range(written)
     assert got is not None
@@ -79,8 +119,16 @@ def test_parse_range_rejects_what_is_not_a_rising_range(written):
     assert parse_range(written) is None
 
 
-@pytest.mark.parametrize("written, number", [
-    ("二〇二二", 2022), ("二○二二", 2022), ("2022", 2022), ("一九九八", 1998), ("二〇二两", None), ("二十", None),
-])
+@pytest.mark.parametrize(
+    "written, number",
+    [
+        ("二〇二二", 2022),
+        ("二○二二", 2022),
+        ("2022", 2022),
+        ("一九九八", 1998),
+        ("二〇二两", None),
+        ("二十", None),
+    ],
+)
 def test_read_digits_reads_years(written, number):
     assert read_digits(written) == number

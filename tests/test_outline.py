@@ -79,24 +79,47 @@ def test_notice_header_fully_recognised():
     assert header.body_start_line == 17
 
 
-@pytest.mark.parametrize("marker,style,number", [
-    ("一、", "cn-dun", 1), ("十一、", "cn-dun", 11), ("二十三、", "cn-dun", 23),
-    ("（一）", "cn-paren", 1), ("(一)", "cn-paren", 1), ("（十二）", "cn-paren", 12),
-    ("1.", "arabic-dot", 1), ("1．", "arabic-dot", 1), ("12.", "arabic-dot", 12), ("１.", "arabic-dot", 1),
-    ("1、", "arabic-dun", 1), ("99、", "arabic-dun", 99),
-    ("（1）", "arabic-paren", 1), ("(1)", "arabic-paren", 1), ("（15）", "arabic-paren", 15), ("⑴", "arabic-paren", 1),
-    ("①", "circled", 1), ("⑳", "circled", 20),
-])
+@pytest.mark.parametrize(
+    "marker,style,number",
+    [
+        ("一、", "cn-dun", 1),
+        ("十一、", "cn-dun", 11),
+        ("二十三、", "cn-dun", 23),
+        ("（一）", "cn-paren", 1),
+        ("(一)", "cn-paren", 1),
+        ("（十二）", "cn-paren", 12),
+        ("1.", "arabic-dot", 1),
+        ("1．", "arabic-dot", 1),
+        ("12.", "arabic-dot", 12),
+        ("１.", "arabic-dot", 1),
+        ("1、", "arabic-dun", 1),
+        ("99、", "arabic-dun", 99),
+        ("（1）", "arabic-paren", 1),
+        ("(1)", "arabic-paren", 1),
+        ("（15）", "arabic-paren", 15),
+        ("⑴", "arabic-paren", 1),
+        ("①", "circled", 1),
+        ("⑳", "circled", 20),
+    ],
+)
 def test_marker_styles_and_widths(marker, style, number):
     _, outline = analyse(f"{marker}加强耕地保护\n正文内容。\n")
     node = outline.roots[0]
     assert (node.style, node.number, node.marker, node.title) == (style, number, marker, "加强耕地保护")
 
 
-@pytest.mark.parametrize("line", [
-    "2022年完成土地供应12宗。", "18个项目已开工。", "1.5万亩耕地完成整治。", "二、三产业协调发展。",
-    "一、二等奖各一名。", "6、7月份完成验收。", "2023-2027年全市谋划实施项目50个。",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022年完成土地供应12宗。",
+        "18个项目已开工。",
+        "1.5万亩耕地完成整治。",
+        "二、三产业协调发展。",
+        "一、二等奖各一名。",
+        "6、7月份完成验收。",
+        "2023-2027年全市谋划实施项目50个。",
+    ],
+)
 def test_lines_that_merely_start_with_a_number_are_not_markers(line):
     _, outline = analyse(line + "\n")
     assert list(outline.walk()) == []
@@ -106,7 +129,7 @@ def test_nesting_follows_gb9704_order_and_records_skips_and_inversions():
     text = "一、总体要求\n1.加强领导\n（一）倒置的层级\n（1）细目\n二、主要任务\n（一）任务一\n1.措施\n"
     _, outline = analyse(text)
     first, second = outline.roots
-    assert [c.marker for c in first.children] == ["1."]            # 一、→1. skips （一）: kept as written
+    assert [c.marker for c in first.children] == ["1."]  # 一、→1. skips （一）: kept as written
     assert [c.marker for c in first.children[0].children] == ["（一）"]  # inverted level stays nested
     assert second.children[0].marker == "（一）" and second.children[0].children[0].marker == "1."
     assert [n.level for n in outline.walk()] == [1, 2, 3, 4, 1, 2, 3]
@@ -115,11 +138,14 @@ def test_nesting_follows_gb9704_order_and_records_skips_and_inversions():
 BULLETIN_END = "一、综合\n全年地区生产总值100亿元。\n二、资源和环境保护\n全年能源消费总量50万吨。\n"
 
 
-@pytest.mark.parametrize("notes", [
-    "注释：\n1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
-    "注：1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
-    "1、地区生产总值按现价计算。\n2、本公报中数据均为初步统计数。\n",
-])
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "注释：\n1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
+        "注：1.本公报中数据均为初步统计数。\n2.地区生产总值按现价计算。\n",
+        "1、地区生产总值按现价计算。\n2、本公报中数据均为初步统计数。\n",
+    ],
+)
 def test_notes_after_the_last_section_are_not_outline_items(notes):
     _, outline = analyse(BULLETIN_END + notes)
     assert [(n.marker, n.children) for n in outline.walk()] == [("一、", []), ("二、", [])]
@@ -142,8 +168,10 @@ def test_outline_command_shows_where_the_notes_are(tmp_path):
 
 
 def test_a_note_under_a_table_inside_the_body_keeps_the_items_after_it():
-    text = ("一、综合\n（一）投资\n表格。\n注：投资只统计子基金。\n（二）建设\n内容。\n二、保障\n"
-            "（一）领导\n内容。\n（二）本公报中的措施\n内容。\n")
+    text = (
+        "一、综合\n（一）投资\n表格。\n注：投资只统计子基金。\n（二）建设\n内容。\n二、保障\n"
+        "（一）领导\n内容。\n（二）本公报中的措施\n内容。\n"
+    )
     _, outline = analyse(text)
     assert [n.marker for n in outline.walk()] == ["一、", "（一）", "（二）", "二、", "（一）", "（二）"]
     assert outline.notes == []
@@ -175,8 +203,10 @@ def test_lone_shi_words_are_not_run_in_items():
 
 
 def test_lines_broken_mid_sentence_are_joined_back():
-    text = ("一、主要目标\n\n全市耕地面积不低于省下达的保护任务，新增建设用地指标争取达到一万亩以上，并且年度供应国有土\n\n"
-            "地总量四万亩以上。\n二、重点工作\n")
+    text = (
+        "一、主要目标\n\n全市耕地面积不低于省下达的保护任务，新增建设用地指标争取达到一万亩以上，并且年度供应国有土\n\n"
+        "地总量四万亩以上。\n二、重点工作\n"
+    )
     doc, outline = analyse(text)
     paragraph = outline.roots[0].body[0]
     assert paragraph.text.endswith("年度供应国有土地总量四万亩以上。")
@@ -203,16 +233,20 @@ def test_short_unpunctuated_lines_are_not_joined():
 TEXT = "2022年工作要点\n一、总体要求\n（一）指导思想\n1.加强领导。\n"
 
 
-@pytest.mark.parametrize("encode", [
-    lambda t: t.encode("utf-8"),
-    lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
-    lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
-    lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
-    lambda t: t.encode("gb18030"),
-    lambda t: t.encode("gbk"),
-    lambda t: t.replace("\n", "\r\n").encode("utf-8"),
-    lambda t: t.replace("\n", "\r").encode("utf-8"),
-], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030", "gbk", "crlf", "cr"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.encode("gbk"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: t.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030", "gbk", "crlf", "cr"],
+)
 def test_encodings_and_line_endings_give_the_same_outline(encode):
     doc = load_bytes(encode(TEXT), "t.txt")
     outline = build_outline(doc)
@@ -232,12 +266,18 @@ def test_docx_with_automatic_numbering_gives_the_outline():
 
     document = gongwen_document()
     document.add_paragraph("2024年工作要点")
-    numbered(document, [(0, "总体要求"), (1, "指导思想"), (2, "加强组织领导。"), (2, "强化责任落实。"),
-                        (0, "主要目标")])
+    numbered(
+        document, [(0, "总体要求"), (1, "指导思想"), (2, "加强组织领导。"), (2, "强化责任落实。"), (0, "主要目标")]
+    )
     doc = load_bytes(to_bytes(document), "plan.docx", "docx")
     outline = build_outline(doc)
     assert [(n.marker, n.level, n.line) for n in outline.walk()] == [
-        ("一、", 1, 2), ("（一）", 2, 3), ("1.", 3, 4), ("2.", 3, 5), ("二、", 1, 6)]
+        ("一、", 1, 2),
+        ("（一）", 2, 3),
+        ("1.", 3, 4),
+        ("2.", 3, 5),
+        ("二、", 1, 6),
+    ]
     assert doc.source_format == "docx" and doc.title == "2024年工作要点"
 
 
@@ -251,9 +291,16 @@ def test_outline_json_command(tmp_path):
     data = json.loads(result.stdout)
     assert data["kind"] == "summary" and data["version"] == 1
     assert [n["marker"] for n in data["nodes"]] == ["一、", "二、", "三、"]
-    assert data["nodes"][1]["children"][0] == {"level": 2, "style": "arabic-dot", "marker": "1.", "number": 1,
-                                               "title": "保障发展与保护耕地矛盾越发凸显", "line": 9,
-                                               "column": 1, "children": []}
+    assert data["nodes"][1]["children"][0] == {
+        "level": 2,
+        "style": "arabic-dot",
+        "marker": "1.",
+        "number": 1,
+        "title": "保障发展与保护耕地矛盾越发凸显",
+        "line": 9,
+        "column": 1,
+        "children": [],
+    }
 
 
 def test_every_corpus_file_parses(corpus_files):
@@ -261,16 +308,19 @@ def test_every_corpus_file_parses(corpus_files):
         doc = load_bytes(path.read_bytes(), str(path))
         for node in Analysis(doc).outline.walk():
             assert 1 <= node.line <= doc.line_count
-            assert doc.text[node.start:node.marker_end].strip() in node.marker or node.style == "inline-cn"
+            assert doc.text[node.start : node.marker_end].strip() in node.marker or node.style == "inline-cn"
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("各市（州）、县（市、区）人民政府：\n现就有关工作通知如下。\n一、各地自查\n二、部门自查\n", "notice"),
-    ("2023年工作总结\n一、主要成效\n二、存在问题\n三、下步打算\n", "summary"),
-    ("2024年工作要点\n一、总体要求\n二、主要目标\n三、重点任务\n", "plan"),
-    ("2024年政府工作报告\n一、过去一年工作回顾\n", "report"),
-    ("锚定新征程\n记者 某某\n正文一段。\n", "article"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("各市（州）、县（市、区）人民政府：\n现就有关工作通知如下。\n一、各地自查\n二、部门自查\n", "notice"),
+        ("2023年工作总结\n一、主要成效\n二、存在问题\n三、下步打算\n", "summary"),
+        ("2024年工作要点\n一、总体要求\n二、主要目标\n三、重点任务\n", "plan"),
+        ("2024年政府工作报告\n一、过去一年工作回顾\n", "report"),
+        ("锚定新征程\n记者 某某\n正文一段。\n", "article"),
+    ],
+)
 def test_document_kind_detection(text, kind):
     assert kind_of(text) == kind
 

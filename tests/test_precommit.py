@@ -22,10 +22,23 @@ from tests.workflow_support import CLEAN, DOCUMENT, write_project
 
 TIMEOUT = 900  # seconds for one pre-commit run, most of it the first virtualenv and pip install
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", "__pycache__", "*.pyc", "*.egg-info", "build", "dist", ".pytest_cache", ".gwlint_cache",
-    ".hypothesis", ".benchmarks", ".venv", "venv", ".tox", ".mypy_cache", ".ruff_cache")
-GIT_IDENTITY = ["-c", "user.name=gwlint tests", "-c", "user.email=tests@gwlint.invalid",
-                "-c", "commit.gpgsign=false"]
+    ".git",
+    "__pycache__",
+    "*.pyc",
+    "*.egg-info",
+    "build",
+    "dist",
+    ".pytest_cache",
+    ".gwlint_cache",
+    ".hypothesis",
+    ".benchmarks",
+    ".venv",
+    "venv",
+    ".tox",
+    ".mypy_cache",
+    ".ruff_cache",
+)
+GIT_IDENTITY = ["-c", "user.name=gwlint tests", "-c", "user.email=tests@gwlint.invalid", "-c", "commit.gpgsign=false"]
 
 
 def _pre_commit() -> list[str]:
@@ -66,20 +79,30 @@ def test_hook_fails_on_findings_and_passes_clean_documents(tmp_path):
 
     documents = tmp_path / "documents"
     documents.mkdir()
-    write_project(documents, {"bad.txt": DOCUMENT, "clean.txt": CLEAN,
-                              "data.csv": "经费,待定\n"})  # not a document: the hook must not see it
+    write_project(
+        documents, {"bad.txt": DOCUMENT, "clean.txt": CLEAN, "data.csv": "经费,待定\n"}
+    )  # not a document: the hook must not see it
     _docx(documents / "bad.docx", ["关于2024年工作的总结", "完成时间待定。"])
     _docx(documents / "clean.docx", ["关于2024年工作的总结", "完成时间为6月30日。"])
     _commit_all(documents)
 
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1",
-           "PRE_COMMIT_COLOR": "never"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "NO_COLOR": "1",
+        "PRE_COMMIT_COLOR": "never",
+    }
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
         selection = ["--files", *files] if files else ["--all-files"]
-        return subprocess.run([*pre_commit, "try-repo", str(hook_repo), "gwlint", "--color", "never",
-                               "--verbose", *selection],
-                              cwd=documents, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        return subprocess.run(
+            [*pre_commit, "try-repo", str(hook_repo), "gwlint", "--color", "never", "--verbose", *selection],
+            cwd=documents,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
 
     everything = try_repo()
     output = everything.stdout + everything.stderr
@@ -99,7 +122,7 @@ def _readme_local_hook() -> str:
     import re
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### pre-commit"):]
+    section = readme[readme.index("### pre-commit") :]
     return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
 
 
@@ -115,15 +138,31 @@ def test_readme_local_hook_works_as_written(tmp_path):
     write_project(tmp_path, {"bad.txt": DOCUMENT, "clean.txt": CLEAN})
     (tmp_path / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
     _commit_all(tmp_path)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""), "NO_COLOR": "1",
-           "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home")}
-    run = subprocess.run([*pre_commit, "run", "gwlint", "--all-files", "--color", "never"], cwd=tmp_path,
-                         env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    env = {
+        **os.environ,
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        "NO_COLOR": "1",
+        "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
+    }
+    run = subprocess.run(
+        [*pre_commit, "run", "gwlint", "--all-files", "--color", "never"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     assert "bad.txt:4:5: error:" in output and "[HR001]" in output
     (tmp_path / "bad.txt").write_text(CLEAN, encoding="utf-8")
     _git(tmp_path, "add", "-A")
-    clean = subprocess.run([*pre_commit, "run", "gwlint", "--all-files", "--color", "never"], cwd=tmp_path,
-                           env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    clean = subprocess.run(
+        [*pre_commit, "run", "gwlint", "--all-files", "--color", "never"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert clean.returncode == 0, clean.stdout + clean.stderr

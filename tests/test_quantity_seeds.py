@@ -45,13 +45,17 @@ EXPECTED = {
 }
 # Infos verified by reading; the rules may report more infos than these.
 EXPECTED_INFO = {
-    "001": {("UNIT001", 25)},   # 1.3万亩, 4万亩 … in 亩
-    "003": {("UNIT001", 9)},    # 4.8万亩 …
+    "001": {("UNIT001", 25)},  # 1.3万亩, 4万亩 … in 亩
+    "003": {("UNIT001", 9)},  # 4.8万亩 …
 }
 # (prefix, code prefix, line): consistent look-alikes that must produce nothing.
 SILENT = [
     ("003", "SUM", 41),
-    ("003", "CNT", 33), ("003", "CNT", 49), ("003", "CNT", 51), ("003", "CNT", 53), ("003", "CNT", 55),
+    ("003", "CNT", 33),
+    ("003", "CNT", 49),
+    ("003", "CNT", 51),
+    ("003", "CNT", 53),
+    ("003", "CNT", 55),
     ("004", "SUM", 4),
     ("004", "SUM", 6),
     ("002", "SUM", 61),
@@ -63,9 +67,24 @@ SILENT = [
 @pytest.fixture(scope="module")
 def findings() -> dict[str, list[dict]]:
     result = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "seeds/", "--select", FAMILIES, "--format", "json",
-         "--exit-zero", "--no-cache"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "lint.cli",
+            "check",
+            "seeds/",
+            "--select",
+            FAMILIES,
+            "--format",
+            "json",
+            "--exit-zero",
+            "--no-cache",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     out: dict[str, list[dict]] = {}
@@ -75,8 +94,10 @@ def findings() -> dict[str, list[dict]]:
 
 
 def test_errors_and_warnings_are_exactly_the_verified_ones(findings):
-    found = {prefix: {(d["code"], d["line"]) for d in diags if d["severity"] in ("error", "warning")}
-             for prefix, diags in findings.items()}
+    found = {
+        prefix: {(d["code"], d["line"]) for d in diags if d["severity"] in ("error", "warning")}
+        for prefix, diags in findings.items()
+    }
     assert found == EXPECTED
 
 

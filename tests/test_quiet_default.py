@@ -80,13 +80,16 @@ def test_pedantic_rules_are_left_out_of_the_default_selection(tmp_path):
     assert ("QTB001", 1) not in _codes(_check(tmp_path, "-f", "json"))
 
 
-@pytest.mark.parametrize("args,config", [
-    (["--preset", "pedantic"], None),
-    ([], "preset: pedantic\n"),
-    (["--extend-select", "QTB"], None),
-    (["--select", "QTB001"], None),
-    (["--select", "ALL"], None),
-])
+@pytest.mark.parametrize(
+    "args,config",
+    [
+        (["--preset", "pedantic"], None),
+        ([], "preset: pedantic\n"),
+        (["--extend-select", "QTB"], None),
+        (["--select", "QTB001"], None),
+        (["--select", "ALL"], None),
+    ],
+)
 def test_pedantic_rules_run_when_asked_for(tmp_path, args, config):
     kwargs = {"config": config + IGNORE_SHIPPED} if config else {}
     assert ("QTB001", 1) in _codes(_check(tmp_path, "-f", "json", *args, **kwargs))
@@ -129,8 +132,17 @@ def test_repeats_of_a_rule_on_one_line_are_one_finding_with_the_count(tmp_path):
 
 def test_fixable_findings_and_findings_with_related_places_stay_apart():
     def finding(column: int, **extra) -> Diagnostic:
-        return Diagnostic(code="X001", name="x", severity=Severity.WARNING, message="m", line=2,
-                          column=column, end_line=2, end_column=column + 1, **extra)
+        return Diagnostic(
+            code="X001",
+            name="x",
+            severity=Severity.WARNING,
+            message="m",
+            line=2,
+            column=column,
+            end_line=2,
+            end_column=column + 1,
+            **extra,
+        )
 
     fixable = [finding(1, fix=Fix("，", 2, 1, 2, 2)), finding(4, fix=Fix("，", 2, 4, 2, 5))]
     assert merge_repeats(fixable) == fixable
@@ -143,8 +155,7 @@ def test_fixable_findings_and_findings_with_related_places_stay_apart():
 
 def test_summary_line_counts_in_the_singular_and_says_what_is_fixable(tmp_path):
     result = _check(tmp_path, "-f", "concise", "--select", "QTA,QTC")
-    assert result.stdout.splitlines()[-1] == (
-        "Found 3 findings (1 error, 2 warnings) in 1 file. 2 fixable with --fix.")
+    assert result.stdout.splitlines()[-1] == ("Found 3 findings (1 error, 2 warnings) in 1 file. 2 fixable with --fix.")
 
 
 def test_statistics_alone_prints_only_the_table(tmp_path):
@@ -160,14 +171,20 @@ def test_help_shows_flags_as_flags():
     assert "--min-severity" in text and "--preset" in text
 
 
-@pytest.mark.parametrize("data,message", [
-    ({"ignore": [{"code": "PH001", "mtch": "x"}]}, "ignore[0]: unknown key 'mtch' (did you mean 'match'?)"),
-    ({"selct": ["PH"]}, "unknown key 'selct' (did you mean 'select'?)"),
-    ({"min-severty": "info"}, "unknown key 'min-severty' (did you mean 'min-severity'?)"),
-    ({"severity": {"PH001": "eror"}}, "severity.PH001: 'eror' is not one of error, warning, info (did you mean 'error'?)"),
-    ({"preset": "pedantik"}, "preset: 'pedantik' is not one of default, pedantic (did you mean 'pedantic'?)"),
-    ({"ignore": [3]}, "ignore[0]: expected a rule code or a mapping with code, path and match"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"ignore": [{"code": "PH001", "mtch": "x"}]}, "ignore[0]: unknown key 'mtch' (did you mean 'match'?)"),
+        ({"selct": ["PH"]}, "unknown key 'selct' (did you mean 'select'?)"),
+        ({"min-severty": "info"}, "unknown key 'min-severty' (did you mean 'min-severity'?)"),
+        (
+            {"severity": {"PH001": "eror"}},
+            "severity.PH001: 'eror' is not one of error, warning, info (did you mean 'error'?)",
+        ),
+        ({"preset": "pedantik"}, "preset: 'pedantik' is not one of default, pedantic (did you mean 'pedantic'?)"),
+        ({"ignore": [3]}, "ignore[0]: expected a rule code or a mapping with code, path and match"),
+    ],
+)
 def test_config_errors_name_the_key_and_suggest_the_nearest(data, message):
     with pytest.raises(UsageError) as caught:
         parse_settings(data, "cfg.yaml")

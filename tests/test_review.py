@@ -100,8 +100,7 @@ def _accept_all(data: bytes) -> bytes:
         for child in reversed(list(inserted)):
             parent.insert(index, child)
         parent.remove(inserted)
-    members["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                  standalone=True)
+    members["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, content in members.items():
@@ -111,8 +110,8 @@ def _accept_all(data: bytes) -> bytes:
 
 def _expected_anchor(doc, d) -> str:
     if (d.end_line, d.end_column) > (d.line, d.column):
-        return doc.text[d.start:d.end]
-    return doc.text[d.start - 1:d.start]  # a missing mark: the character before it
+        return doc.text[d.start : d.end]
+    return doc.text[d.start - 1 : d.start]  # a missing mark: the character before it
 
 
 def test_every_finding_is_a_comment_on_exactly_its_text():
@@ -149,12 +148,20 @@ def test_safe_fixes_are_tracked_changes_and_accepting_them_equals_fix(tmp_path: 
 
 def _png() -> bytes:
     def chunk(kind: bytes, payload: bytes) -> bytes:
-        return (struct.pack(">I", len(payload)) + kind + payload
-                + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(payload))
+            + kind
+            + payload
+            + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _rich_document() -> bytes:
@@ -178,7 +185,9 @@ def _rich_document() -> bytes:
 
 def test_docx_review_keeps_every_other_part_byte_for_byte():
     original = _rich_document()
-    outcome = review_bytes(original, "rich.docx", "docx", Engine(overrides=Overrides(kind="notice", select=["PH", "PUNC"])))
+    outcome = review_bytes(
+        original, "rich.docx", "docx", Engine(overrides=Overrides(kind="notice", select=["PH", "PUNC"]))
+    )
     assert outcome.comments >= 2 and outcome.changes >= 1
     changed = {"word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}
     with zipfile.ZipFile(io.BytesIO(original)) as before, zipfile.ZipFile(io.BytesIO(outcome.data)) as after:
@@ -191,7 +200,7 @@ def test_docx_review_keeps_every_other_part_byte_for_byte():
     lines_before = docx_lines(original)
     lines_after = docx_lines(_accept_all(outcome.data))
     assert lines_after[1] == lines_before[1] and lines_after[3] == lines_before[3]  # numbering kept
-    assert lines_after[4] == lines_before[4] == "补充耕地\tX亩"               # table kept
+    assert lines_after[4] == lines_before[4] == "补充耕地\tX亩"  # table kept
     assert lines_after[2] == "各地要高度重视，明确责任。"
 
 
@@ -246,7 +255,11 @@ def test_fixes_that_show_only_after_an_earlier_fix_are_tracked_too(tmp_path: Pat
     _result, _before, fixed = fix_file(source, "n.txt", engine, write=False)
     outcome = review_bytes(text.encode(), "n.txt", "txt", engine)
     assert outcome.changes == 2
-    assert "\n".join(docx_lines(_accept_all(outcome.data))) == fixed == "关于做好耕地保护工作的通知\n各地要高度重视，明确责任。\n"
+    assert (
+        "\n".join(docx_lines(_accept_all(outcome.data)))
+        == fixed
+        == "关于做好耕地保护工作的通知\n各地要高度重视，明确责任。\n"
+    )
 
 
 def test_later_edits_move_back_onto_the_original_text_or_are_left_out():
@@ -254,11 +267,11 @@ def test_later_edits_move_back_onto_the_original_text_or_are_left_out():
     from lint.review.writer import onto_original
 
     earlier = [E(1, 1, 2, "XY"), E(1, 4, 4, "Z")]  # "abcdef" → "aXYcdZef"
-    assert onto_original(earlier, [E(1, 3, 4, "")]) == [E(1, 2, 3, "")]      # c
-    assert onto_original(earlier, [E(1, 6, 7, "E")]) == [E(1, 4, 5, "E")]    # e
-    assert onto_original(earlier, [E(1, 1, 2, "")]) == []                     # inside XY
-    assert onto_original(earlier, [E(1, 6, 6, "!")]) == []                    # against Z
-    assert onto_original(earlier, [E(2, 0, 1, "")]) == [E(2, 0, 1, "")]      # another line
+    assert onto_original(earlier, [E(1, 3, 4, "")]) == [E(1, 2, 3, "")]  # c
+    assert onto_original(earlier, [E(1, 6, 7, "E")]) == [E(1, 4, 5, "E")]  # e
+    assert onto_original(earlier, [E(1, 1, 2, "")]) == []  # inside XY
+    assert onto_original(earlier, [E(1, 6, 6, "!")]) == []  # against Z
+    assert onto_original(earlier, [E(2, 0, 1, "")]) == [E(2, 0, 1, "")]  # another line
 
 
 def test_finding_on_word_numbering_is_a_comment_on_its_paragraph_not_a_change():
@@ -271,7 +284,9 @@ def test_finding_on_word_numbering_is_a_comment_on_its_paragraph_not_a_change():
         set_numpr(document.add_paragraph(text), 77, 0)
     out = io.BytesIO()
     document.save(out)
-    outcome = review_bytes(out.getvalue(), "n.docx", "docx", Engine(overrides=Overrides(kind="notice", select=["OUT006"])))
+    outcome = review_bytes(
+        out.getvalue(), "n.docx", "docx", Engine(overrides=Overrides(kind="notice", select=["OUT006"]))
+    )
     assert [(d.line, d.column, d.fix is not None) for d in outcome.result.diagnostics] == [(2, 1, True), (3, 1, True)]
     assert _anchored_texts(outcome.data) == {"0": "明确责任。", "1": "强化考核。"}
     assert outcome.changes == 0 and outcome.fixed_text == "关于做好耕地保护工作的通知\n1、明确责任。\n2、强化考核。"

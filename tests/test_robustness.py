@@ -49,8 +49,16 @@ def gwlint_process(args: list[str], cwd: Path, timeout: float = 120) -> subproce
     """Run a real `python -m lint.cli` process (for the cases that could hang)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env.pop("GWLINT_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=cwd, env=env, timeout=timeout,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace")
+    done = subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args],
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     return done
 
@@ -84,8 +92,9 @@ ONCE_CRASHED = [
 
 @pytest.mark.parametrize(("fmt", "text", "expected"), ONCE_CRASHED)
 def test_ordinary_text_once_crashed_now_lints(fmt: str, text: str, expected: set[str]) -> None:
-    result = gwlint("check", "-", "--stdin-filename", f"doc.{fmt}", "--select", "ALL", "--format", "json",
-                    "--exit-zero", input=text)
+    result = gwlint(
+        "check", "-", "--stdin-filename", f"doc.{fmt}", "--select", "ALL", "--format", "json", "--exit-zero", input=text
+    )
     assert result.exit_code == 0, result.stderr
     codes = {code for code, _, _ in findings(result)}
     assert "IO001" not in codes and "LINT002" not in codes
@@ -95,6 +104,7 @@ def test_ordinary_text_once_crashed_now_lints(fmt: str, text: str, expected: set
 
 
 # -- odd but valid documents ---------------------------------------------------------------------
+
 
 def test_empty_file_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -117,8 +127,10 @@ def test_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # machine (bench/RESULTS.md), so 50 MB would take minutes; size-related failures (recursion,
     # quadratic joins) already show at this size.
     monkeypatch.chdir(tmp_path)
-    block = ("一、总体要求\n（一）加强组织领导。全年完成投资120亿元，增长8.5%。\n"
-             "1.完善工作机制。负责人待定。\n" + "这是一个很长的段落，" * 40 + "\n")
+    block = (
+        "一、总体要求\n（一）加强组织领导。全年完成投资120亿元，增长8.5%。\n"
+        "1.完善工作机制。负责人待定。\n" + "这是一个很长的段落，" * 40 + "\n"
+    )
     text = "关于做好工作的通知\n各单位：\n" + block * (2_000_000 // len(block.encode("utf-8")))
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
     result = gwlint("check", "big.txt", "--format", "json", "--no-cache")
@@ -142,6 +154,7 @@ def test_fifty_megabyte_file_is_read_parsed_and_checked(tmp_path: Path, monkeypa
 
 
 # -- unreadable documents become IO001 findings ----------------------------------------------------
+
 
 def _io001(result) -> str:
     assert result.exit_code == 1
@@ -218,6 +231,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 # -- paths and folders ------------------------------------------------------------------------------
 
+
 def test_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = gwlint("check", "no-such-file.txt")
@@ -284,8 +298,9 @@ def test_a_megabyte_line_is_checked_without_hanging(tmp_path: Path, name: str) -
     # Front matter and title scans look at short lines only; the process timeout is a hang
     # guard (the run takes seconds: bench/robustness.py), not a speed assertion.
     (tmp_path / "long.txt").write_text(MEGABYTE_LINES[name](), encoding="utf-8")
-    done = gwlint_process(["check", "long.txt", "--select", "ALL", "--format", "json", "--no-cache",
-                           "--exit-zero"], tmp_path, timeout=120)
+    done = gwlint_process(
+        ["check", "long.txt", "--select", "ALL", "--format", "json", "--no-cache", "--exit-zero"], tmp_path, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     codes = {d["code"] for f in json.loads(done.stdout)["files"] for d in f["diagnostics"]}
     assert not codes & {"IO001", "LINT002"}
@@ -341,9 +356,13 @@ def test_workers_die_with_their_parent(tmp_path: Path, signal_name: str) -> None
     for index in range(24):
         (tmp_path / f"doc{index:02}.txt").write_text(block * 150, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    parent = subprocess.Popen([sys.executable, "-m", "lint.cli", "check", ".", "--jobs", "2", "--no-cache",
-                               "--select", "ALL"], cwd=tmp_path, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "lint.cli", "check", ".", "--jobs", "2", "--no-cache", "--select", "ALL"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         workers: list[int] = []
         deadline = time.monotonic() + 60
@@ -365,18 +384,22 @@ def test_workers_die_with_their_parent(tmp_path: Path, signal_name: str) -> None
 
 # -- bad packs and configuration are usage errors (exit 2) -------------------------------------------
 
-BILLION_LAUGHS = "".join(f"{name}: &{name} [{', '.join([prev] * 9)}]\n" for name, prev in
-                         zip("bcdefgh", ["*a"] + [f"*{c}" for c in "bcdefg"]))
+BILLION_LAUGHS = "".join(
+    f"{name}: &{name} [{', '.join([prev] * 9)}]\n"
+    for name, prev in zip("bcdefgh", ["*a"] + [f"*{c}" for c in "bcdefg"])
+)
 
 
-@pytest.mark.parametrize(("config", "line", "message"), [
-    ("a: &a [x, x, x, x, x, x, x, x, x]\n" + BILLION_LAUGHS, None, "expands to more than"),
-    ("select: !!python/name:os.system [PH]\n", 1, "YAML tag"),
-    ("lang: !zh zh\n", 1, "YAML tag"),
-    ("base: &b {lang: zh}\n<<: *b\n", 2, "merge keys (<<:) are not allowed"),
-])
-def test_hostile_yaml_in_a_config_is_a_usage_error(tmp_path: Path, config: str, line: int | None,
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("config", "line", "message"),
+    [
+        ("a: &a [x, x, x, x, x, x, x, x, x]\n" + BILLION_LAUGHS, None, "expands to more than"),
+        ("select: !!python/name:os.system [PH]\n", 1, "YAML tag"),
+        ("lang: !zh zh\n", 1, "YAML tag"),
+        ("base: &b {lang: zh}\n<<: *b\n", 2, "merge keys (<<:) are not allowed"),
+    ],
+)
+def test_hostile_yaml_in_a_config_is_a_usage_error(tmp_path: Path, config: str, line: int | None, message: str) -> None:
     (tmp_path / ".gwlint.yaml").write_text(config, encoding="utf-8")
     (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
     done = gwlint_process(["check", "doc.txt"], tmp_path, timeout=60)
@@ -386,14 +409,17 @@ def test_hostile_yaml_in_a_config_is_a_usage_error(tmp_path: Path, config: str, 
         assert f".gwlint.yaml:{line}:" in done.stderr
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (("kind: pattern", "kind: a.b"), "pack.yaml:5: unknown rule kind 'a.b'"),
-    (("kind: pattern", "kind: _structure"), "unknown rule kind '_structure'"),
-    (('message: "未完成的标记“{match}”"', 'message: "标记{0}"'), "pack.yaml:7: rule TST001: message: positional"),
-    (('message: "未完成的标记“{match}”"', 'message: "标记{match"'), "rule TST001: message:"),
-    (('message: "未完成的标记“{match}”"', 'message: "标记{match!z}"'), "conversions and format specs"),
-    (('message: "未完成的标记“{match}”"', 'message: "标记{match.upper}"'), "a plain name"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("kind: pattern", "kind: a.b"), "pack.yaml:5: unknown rule kind 'a.b'"),
+        (("kind: pattern", "kind: _structure"), "unknown rule kind '_structure'"),
+        (('message: "未完成的标记“{match}”"', 'message: "标记{0}"'), "pack.yaml:7: rule TST001: message: positional"),
+        (('message: "未完成的标记“{match}”"', 'message: "标记{match"'), "rule TST001: message:"),
+        (('message: "未完成的标记“{match}”"', 'message: "标记{match!z}"'), "conversions and format specs"),
+        (('message: "未完成的标记“{match}”"', 'message: "标记{match.upper}"'), "a plain name"),
+    ],
+)
 def test_a_broken_pack_is_a_usage_error(project: Path, change: tuple[str, str], message: str) -> None:
     (project / "pack.yaml").write_text(PACK.replace(*change), encoding="utf-8")
     (project / "doc.txt").write_text(DOC, encoding="utf-8")
@@ -407,10 +433,14 @@ def test_test_rules_on_a_folder(project: Path) -> None:
     empty = gwlint("test-rules", "empty")
     assert empty.exit_code == 2 and "no rule packs or case files" in empty.stderr
     (project / "packs").mkdir()
-    (project / "packs" / "pack.yaml").write_text(PACK + """\
+    (project / "packs" / "pack.yaml").write_text(
+        PACK
+        + """\
     tests:
       - {text: "完成时间待定。", expect: ["TST001 1:5"]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     result = gwlint("test-rules", "packs")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "1 passed, 0 failed" in result.stdout
@@ -426,15 +456,16 @@ def test_every_user_pattern_runs_under_the_time_budget(project: Path, where: str
     else:  # a finding that spans the whole line, and an ignore entry that searches it
         (project / "pack.yaml").write_text(PACK.replace("'待定'", "'待定[^\\n]*'"), encoding="utf-8")
         (project / ".gwlint.yaml").write_text(
-            CONFIG + f"ignore:\n  - {{code: TST001, path: '**', match: {slow!r}}}\n", encoding="utf-8")
+            CONFIG + f"ignore:\n  - {{code: TST001, path: '**', match: {slow!r}}}\n", encoding="utf-8"
+        )
     (project / "doc.txt").write_text("关于通知\n" + "待定" * 3000 + "\n", encoding="utf-8")
-    done = gwlint_process(["check", "doc.txt", "--format", "json", "--no-cache", "--exit-zero"], project,
-                          timeout=120)
+    done = gwlint_process(["check", "doc.txt", "--format", "json", "--no-cache", "--exit-zero"], project, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "ran out of time" in done.stderr
 
 
 # -- bad packs and configuration, continued ---------------------------------------------------------
+
 
 def test_pack_that_is_a_list(project: Path) -> None:
     (project / "pack.yaml").write_text("- code: TST001\n  kind: pattern\n", encoding="utf-8")
@@ -465,8 +496,7 @@ def test_catastrophic_backtracking_is_bounded(project: Path, pattern: str) -> No
 
 
 def test_config_naming_an_unknown_code(project: Path) -> None:
-    (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST001]\nignore: [NOPE999]\n",
-                                          encoding="utf-8")
+    (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST001]\nignore: [NOPE999]\n", encoding="utf-8")
     (project / "doc.txt").write_text(DOC, encoding="utf-8")
     result = gwlint("check", "doc.txt")
     assert result.exit_code == 2
@@ -487,6 +517,7 @@ def test_unknown_format_is_a_usage_error(project: Path) -> None:
 
 
 # -- the result cache and worker processes ------------------------------------------------------------
+
 
 def _cache_entries(root: Path) -> list[Path]:
     return sorted(p for p in (root / ".gwlint_cache").rglob("*.json"))
@@ -530,8 +561,9 @@ def test_cache_notices_a_changed_pack_reached_through_extends(project: Path) -> 
 
 
 def test_cache_keeps_fixes_and_spans(project: Path) -> None:
-    (project / "pack.yaml").write_text(PACK.replace("patterns: ['待定']", "patterns: ['待定']\n    fix: 已定"),
-                                       encoding="utf-8")
+    (project / "pack.yaml").write_text(
+        PACK.replace("patterns: ['待定']", "patterns: ['待定']\n    fix: 已定"), encoding="utf-8"
+    )
     (project / "doc.txt").write_text(DOC, encoding="utf-8")
     fresh = json.loads(gwlint("check", "doc.txt", "--format", "json", "--no-cache").stdout)
     gwlint("check", "doc.txt", "--format", "json")
@@ -570,7 +602,8 @@ def test_parallel_run_matches_a_single_process(project: Path, monkeypatch: pytes
     pooled = gwlint("check", ".", "--format", "json", "--no-cache", "--jobs", "3")
     assert pooled.stdout == single.stdout
     assert [f["path"] for f in json.loads(pooled.stdout)["files"]] == sorted(
-        f"doc{index:02}.txt" for index in range(12))
+        f"doc{index:02}.txt" for index in range(12)
+    )
 
 
 def _break_a_rule(monkeypatch: pytest.MonkeyPatch, code: str, file_name: str) -> None:
@@ -588,7 +621,9 @@ def _break_a_rule(monkeypatch: pytest.MonkeyPatch, code: str, file_name: str) ->
     monkeypatch.setattr(PatternRule, "check", check)
 
 
-TWO_RULES = PACK + """\
+TWO_RULES = (
+    PACK
+    + """\
   - code: TST002
     name: other-marker
     kind: pattern
@@ -597,6 +632,7 @@ TWO_RULES = PACK + """\
     patterns: ['其他']
     doc: {what: a marker, why: unfinished, wrong: 其他, right: 其余, standard: test}
 """
+)
 
 
 def test_a_rule_that_raises_costs_only_its_own_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -628,9 +664,11 @@ def test_a_rule_that_raises_costs_only_its_own_findings(project: Path, monkeypat
 
 # -- the real documents ----------------------------------------------------------------------------
 
+
 def test_every_corpus_document_checks_cleanly(corpus_files: list[Path], tmp_path: Path) -> None:
-    done = gwlint_process(["check", str(corpus_files[0].parent), "--format", "json", "--no-cache",
-                           "--exit-zero"], tmp_path, timeout=600)
+    done = gwlint_process(
+        ["check", str(corpus_files[0].parent), "--format", "json", "--no-cache", "--exit-zero"], tmp_path, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     assert "internal error" not in done.stderr
     report = json.loads(done.stdout)

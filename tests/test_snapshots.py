@@ -18,8 +18,17 @@ from lint.report import FORMATS
 from tests.workflow_support import CLEAN, DOCUMENT, write_project
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
-SUFFIX = {"concise": "txt", "full": "txt", "json": "json", "sarif": "sarif.json", "github": "txt",
-          "gitlab": "json", "junit": "xml", "rdjson": "json", "html": "html"}
+SUFFIX = {
+    "concise": "txt",
+    "full": "txt",
+    "json": "json",
+    "sarif": "sarif.json",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+    "rdjson": "json",
+    "html": "html",
+}
 # Colour and terminal width must not leak into the snapshots from the environment.
 ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None, "GWLINT_DEBUG": None}
 

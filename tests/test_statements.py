@@ -20,12 +20,16 @@ def statements(text: str, kind: str | None = None) -> Statements:
 
 
 def raw_sets(st: Statements) -> list[tuple[str, str, list[str], bool]]:
-    return [(st.facts[ps.total].raw, ps.dimension, [st.facts[i].raw for i in ps.parts], ps.exhaustive)
-            for ps in st.part_sets]
+    return [
+        (st.facts[ps.total].raw, ps.dimension, [st.facts[i].raw for i in ps.parts], ps.exhaustive)
+        for ps in st.part_sets
+    ]
 
 
-POPULATION = ("年末人口86420人，其中男性44210人、女性42210人；城镇人口39880人、乡村人口46540人；"
-              "0—14岁人口14200人、15—64岁人口60120人、65岁及以上人口12000人。")
+POPULATION = (
+    "年末人口86420人，其中男性44210人、女性42210人；城镇人口39880人、乡村人口46540人；"
+    "0—14岁人口14200人、15—64岁人口60120人、65岁及以上人口12000人。"
+)
 
 
 def test_each_dimension_of_one_total_is_its_own_part_set():
@@ -67,8 +71,7 @@ def test_name_value_pairs_after_fenbiewei_are_a_complete_breakdown():
 
 def test_bracketed_breakdown_and_heji():
     st = statements("涉及行政村18个（凤桥10个、新丰7个、余新1个）。在编685人，聘用737人，合计1422人。")
-    assert raw_sets(st) == [("18个", "", ["10个", "7个", "1个"], True),
-                            ("1422人", "", ["685人", "737人"], True)]
+    assert raw_sets(st) == [("18个", "", ["10个", "7个", "1个"], True), ("1422人", "", ["685人", "737人"], True)]
 
 
 def test_a_total_that_lost_its_unit_still_gets_its_parts():
@@ -83,8 +86,10 @@ def test_a_part_that_lost_its_unit_is_kept_as_a_part():
 
 
 def test_growth_binds_to_the_value_before_it_and_the_parts_imply_the_total_growth():
-    st = statements("地区生产总值300亿元，增长22.0%，其中第一产业30亿元，增长30.1%；"
-                    "第二产业120亿元，增长20.4%；第三产业150亿元，增长18.9%。")
+    st = statements(
+        "地区生产总值300亿元，增长22.0%，其中第一产业30亿元，增长30.1%；"
+        "第二产业120亿元，增长20.4%；第三产业150亿元，增长18.9%。"
+    )
     growth = {st.facts[g.of].raw: st.facts[g.rate].raw for g in st.growths}
     assert growth == {"300亿元": "22.0%", "30亿元": "30.1%", "120亿元": "20.4%", "150亿元": "18.9%"}
     (ps,) = st.part_sets
@@ -100,8 +105,9 @@ def test_shared_trailing_unit():
 
 
 def test_qualifier_polarity_period_and_target_section():
-    st = statements("一、主要目标\n（一）耕地保护目标。2025年耕地保有量不低于120万亩。\n"
-                    "二、工作回顾\n全年能耗下降3.2%。\n")
+    st = statements(
+        "一、主要目标\n（一）耕地保护目标。2025年耕地保有量不低于120万亩。\n二、工作回顾\n全年能耗下降3.2%。\n"
+    )
     describe(st)
     by_raw = {f.raw: f for f in st.facts}
     held = by_raw["120万亩"]

@@ -38,7 +38,11 @@ _CONCISE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+):
 def _findings(*args: str) -> list[re.Match]:
     result = subprocess.run(
         [sys.executable, "-m", "lint.cli", "check", *args, "--format", "concise", "--exit-zero"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return [m for m in map(_CONCISE.match, result.stdout.splitlines()) if m]
@@ -60,12 +64,16 @@ def test_level_skip_allowance_is_configurable(tmp_path):
         "  - code: HSE004\n    name: level-skipped-locally\n    kind: level-order\n    check: skipped\n"
         "    allow: ['cn-dun>arabic']\n    severity: warning\n    message: '层级跳用：{marker}'\n"
         "    doc: {what: w, why: w, wrong: w, right: w, standard: local rules}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     document = tmp_path / "plan.txt"
-    document.write_text("一、总体要求\n1.加强领导\n内容。\n二、重点任务\n（一）规划\n（1）编制。内容。\n",
-                        encoding="utf-8")
-    codes = [(m["code"], int(m["line"])) for m in
-             _findings(str(document), "--select", "HSE004", "--config", str(_config(tmp_path, pack)))]
+    document.write_text(
+        "一、总体要求\n1.加强领导\n内容。\n二、重点任务\n（一）规划\n（1）编制。内容。\n", encoding="utf-8"
+    )
+    codes = [
+        (m["code"], int(m["line"]))
+        for m in _findings(str(document), "--select", "HSE004", "--config", str(_config(tmp_path, pack)))
+    ]
     # 一、 → 1. is allowed; （一） → （1） still skips 1.
     assert codes == [("HSE004", 6)]
 

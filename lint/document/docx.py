@@ -54,14 +54,46 @@ _ALTERNATE, _FALLBACK, _CHOICE = _MC + "AlternateContent", _MC + "Fallback", _MC
 _VAL = _W + "val"
 
 # Inline elements whose content a reader does not see as part of the paragraph's text.
-_SKIP_INLINE = frozenset(_W + n for n in (
-    "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "delInstrText", "fldData",
-    "drawing", "pict", "object", "txbxContent", "rt", "sdtPr", "sdtEndPr",
-    "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
-    "footnoteRef", "endnoteRef", "separator", "continuationSeparator", "lastRenderedPageBreak",
-    "softHyphen", "br", "cr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
-    "commentRangeEnd", "permStart", "permEnd", "fldChar",
-)) | {_M + "rPr", _M + "ctrlPr"}
+_SKIP_INLINE = frozenset(
+    _W + n
+    for n in (
+        "pPr",
+        "rPr",
+        "del",
+        "moveFrom",
+        "delText",
+        "instrText",
+        "delInstrText",
+        "fldData",
+        "drawing",
+        "pict",
+        "object",
+        "txbxContent",
+        "rt",
+        "sdtPr",
+        "sdtEndPr",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "annotationRef",
+        "footnoteRef",
+        "endnoteRef",
+        "separator",
+        "continuationSeparator",
+        "lastRenderedPageBreak",
+        "softHyphen",
+        "br",
+        "cr",
+        "proofErr",
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "permStart",
+        "permEnd",
+        "fldChar",
+    )
+) | {_M + "rPr", _M + "ctrlPr"}
 
 _DOCUMENT_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -111,7 +143,7 @@ class DocxContent:
     lines: list[str]
     layout: "DocxLayout"
     pieces: list[list[TextPiece]]  # per line; the map from (line, column) back to the XML
-    package: Any = None            # the opened python-docx package (to write a changed copy)
+    package: Any = None  # the opened python-docx package (to write a changed copy)
 
 
 def read_docx(data: bytes) -> DocxContent:
@@ -139,11 +171,11 @@ def read_docx(data: bytes) -> DocxContent:
 
 @dataclass
 class _Opened:
-    body: Any             # the w:body element
-    numbering: Any        # the w:numbering element or None
-    styles: Any           # the w:styles element or None
-    package: Any = None   # the OpcPackage
-    part: Any = None      # the main document part
+    body: Any  # the w:body element
+    numbering: Any  # the w:numbering element or None
+    styles: Any  # the w:styles element or None
+    package: Any = None  # the OpcPackage
+    part: Any = None  # the main document part
 
 
 def _open(data: bytes) -> _Opened:
@@ -151,8 +183,10 @@ def _open(data: bytes) -> _Opened:
     if not data:
         raise DecodeError("not a .docx file (empty file)")
     if data.startswith(_OLE_MAGIC):
-        raise DecodeError("not a .docx file (a legacy Word 97-2003 .doc or a password-protected "
-                          "document); save it as an unprotected .docx")
+        raise DecodeError(
+            "not a .docx file (a legacy Word 97-2003 .doc or a password-protected "
+            "document); save it as an unprotected .docx"
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(b"PK"):
             raise DecodeError("damaged .docx file: truncated or corrupt ZIP archive")
@@ -165,8 +199,10 @@ def _open(data: bytes) -> _Opened:
                 raise DecodeError("damaged .docx file: archive expands to more than 1 GiB")
             xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
             if xml > _MAX_XML:
-                raise DecodeError(f"not read: the .docx holds {xml / 1048576:.0f} MB of XML (the limit is "
-                                  f"{_MAX_XML // 1048576} MB; a document of this size is not a 公文)")
+                raise DecodeError(
+                    f"not read: the .docx holds {xml / 1048576:.0f} MB of XML (the limit is "
+                    f"{_MAX_XML // 1048576} MB; a document of this size is not a 公文)"
+                )
             if any(info.flag_bits & 0x1 for info in infos):
                 raise DecodeError("not a .docx file (encrypted ZIP archive)")
     except DecodeError:
@@ -341,8 +377,10 @@ class _Reader:
             else:
                 text = ""
                 for row_pieces, row_text in self._table(child):
-                    pieces.extend(TextPiece(offset + len(text) + piece.start, piece.text, piece.node,
-                                            piece.paragraph) for piece in row_pieces)
+                    pieces.extend(
+                        TextPiece(offset + len(text) + piece.start, piece.text, piece.node, piece.paragraph)
+                        for piece in row_pieces
+                    )
                     text += row_text
             parts.append(text)
             offset += len(text)
@@ -420,8 +458,18 @@ def _on(element) -> bool:
 
 # Symbol/Wingdings private-use code points that Word documents commonly use for bullets.
 _PUA_SYMBOLS = {
-    0xF0B7: "•", 0xF06C: "●", 0xF0A7: "▪", 0xF06E: "■", 0xF0D8: "➢", 0xF075: "◆",
-    0xF076: "❖", 0xF0FC: "✓", 0xF0A8: "◆", 0xF09F: "•", 0xF0B2: "◇", 0xF0A1: "○",
+    0xF0B7: "•",
+    0xF06C: "●",
+    0xF0A7: "▪",
+    0xF06E: "■",
+    0xF0D8: "➢",
+    0xF075: "◆",
+    0xF076: "❖",
+    0xF0FC: "✓",
+    0xF0A8: "◆",
+    0xF09F: "•",
+    0xF0B2: "◇",
+    0xF0A1: "○",
 }
 
 
@@ -480,8 +528,11 @@ class _Styles:
             if style_id is None:
                 continue
             self.by_id.setdefault(style_id, style)
-            if (style.get(_W + "type", "paragraph") == "paragraph" and self.default_paragraph is None
-                    and _on_attr(style.get(_W + "default"))):
+            if (
+                style.get(_W + "type", "paragraph") == "paragraph"
+                and self.default_paragraph is None
+                and _on_attr(style.get(_W + "default"))
+            ):
                 self.default_paragraph = style_id
 
     def numpr(self, style_id: str | None) -> tuple[int | None, int | None, str | None]:
@@ -516,8 +567,8 @@ class _Level:
     start: int = 0
     fmt: str = "decimal"
     text: str | None = None
-    restart: int | None = None   # w:lvlRestart (1-based level; 0 = never)
-    legal: bool = False          # w:isLgl
+    restart: int | None = None  # w:lvlRestart (1-based level; 0 = never)
+    legal: bool = False  # w:isLgl
     suffix: str = "tab"
     pstyle: str | None = None
 
@@ -678,6 +729,7 @@ class _Numbering:
         if level.fmt == "bullet":
             marker = _symbol_text(level.text or "")
         else:
+
             def placeholder(match: re.Match) -> str:
                 ref = int(match.group(1)) - 1
                 ref_level = instance.levels.get(ref)
@@ -723,8 +775,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "taiwaneseCounting", "japaneseCounting"):
         return _chinese_counting(value)
     if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand"):
-        return _chinese_grouped(value, _COUNTING_SIMPLIFIED if fmt.startswith("chinese")
-                                else _COUNTING_TRADITIONAL)
+        return _chinese_grouped(value, _COUNTING_SIMPLIFIED if fmt.startswith("chinese") else _COUNTING_TRADITIONAL)
     if fmt == "chineseLegalSimplified":
         return _chinese_grouped(value, _LEGAL_SIMPLIFIED, elide_ten=False)
     if fmt == "ideographLegalTraditional":
@@ -801,7 +852,7 @@ def _chinese_grouped(value: int, table, elide_ten: bool = True) -> str:
             out.append(digits[digit] + unit)
         return "".join(out)
 
-    if value >= 10 ** 12:  # not a list counter any more; fall back to digits
+    if value >= 10**12:  # not a list counter any more; fall back to digits
         return "".join(digits[int(d)] for d in str(value))
     groups = []
     for unit in ("", wan, yi):
@@ -830,9 +881,21 @@ def _roman(value: int) -> str:
     if not 1 <= value <= 39999:
         return str(value)
     out = []
-    for number, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for number, symbol in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, value = divmod(value, number)
         out.append(symbol * count)
     return "".join(out)

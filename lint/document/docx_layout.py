@@ -68,9 +68,9 @@ class PageSetup:
     left: int
     right: int
     gutter: int = 0
-    grid_type: str | None = None     # w:docGrid/@w:type: lines | linesAndChars | snapToChars
-    line_pitch: int | None = None    # w:docGrid/@w:linePitch (twips)
-    char_space: int | None = None    # w:docGrid/@w:charSpace (1/4096 pt added to the default size)
+    grid_type: str | None = None  # w:docGrid/@w:type: lines | linesAndChars | snapToChars
+    line_pitch: int | None = None  # w:docGrid/@w:linePitch (twips)
+    char_space: int | None = None  # w:docGrid/@w:charSpace (1/4096 pt added to the default size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +90,15 @@ class ParagraphFormat:
 
     line: int
     style: str | None
-    alignment: str | None            # left | center | right | both | distribute
-    first_line: int | None = None    # twips (negative: hanging)
+    alignment: str | None  # left | center | right | both | distribute
+    first_line: int | None = None  # twips (negative: hanging)
     first_line_chars: int | None = None  # hundredths of a character (negative: hanging)
-    left: int | None = None          # twips
+    left: int | None = None  # twips
     left_chars: int | None = None
     right: int | None = None
     right_chars: int | None = None
     line_spacing: int | None = None  # w:spacing/@w:line
-    line_rule: str | None = None     # auto (240ths of a line) | exact | atLeast (twips)
+    line_rule: str | None = None  # auto (240ths of a line) | exact | atLeast (twips)
     spans: tuple[FontSpan, ...] = ()
     borders: frozenset[str] = frozenset()  # top / bottom paragraph borders (版记 lines)
 
@@ -108,11 +108,11 @@ class PageNumber:
     """A footer paragraph holding a PAGE field: its text with the field shown as ``{PAGE}``."""
 
     text: str
-    which: str                 # default | even | first (w:footerReference/@w:type)
+    which: str  # default | even | first (w:footerReference/@w:type)
     alignment: str | None
     east_asia: str | None
     ascii: str | None
-    size: int | None           # half-points
+    size: int | None  # half-points
 
 
 @dataclass
@@ -121,7 +121,7 @@ class DocxLayout:
     paragraphs: dict[int, ParagraphFormat] = field(default_factory=dict)  # by line
     page_numbers: list[PageNumber] = field(default_factory=list)
     footers: list[str] = field(default_factory=list)  # which footers exist (default, even, first)
-    even_and_odd: bool = False   # w:evenAndOddHeaders: separate footers for even pages
+    even_and_odd: bool = False  # w:evenAndOddHeaders: separate footers for even pages
     default_size: int | None = None  # the default paragraph style's size (the grid's base)
 
 
@@ -129,8 +129,9 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _VISIBLE = re.compile(r"\S")
 
 
-def dominant_font(spans: Iterable[FontSpan], text: str, start: int = 0,
-                  end: int | None = None) -> tuple[str | None, int | None]:
+def dominant_font(
+    spans: Iterable[FontSpan], text: str, start: int = 0, end: int | None = None
+) -> tuple[str | None, int | None]:
     """(East-Asian font, size in half-points) carrying most of the CJK text in [start, end).
 
     Text without CJK characters is judged by its ASCII font.  (None, None) when nothing shows.
@@ -160,11 +161,27 @@ def dominant_font(spans: Iterable[FontSpan], text: str, start: int = 0,
 # ---------------------------------------------------------------------------------------------
 # style resolution
 
-_JC = {"start": "left", "end": "right", "justify": "both", "lowKashida": "both",
-       "mediumKashida": "both", "highKashida": "both", "thaiDistribute": "distribute"}
+_JC = {
+    "start": "left",
+    "end": "right",
+    "justify": "both",
+    "lowKashida": "both",
+    "mediumKashida": "both",
+    "highKashida": "both",
+    "thaiDistribute": "distribute",
+}
 _RUN_KEYS = ("east_asia", "ascii", "size")
-_PARA_KEYS = ("alignment", "first_line", "first_line_chars", "left", "left_chars", "right",
-              "right_chars", "line_spacing", "line_rule")
+_PARA_KEYS = (
+    "alignment",
+    "first_line",
+    "first_line_chars",
+    "left",
+    "left_chars",
+    "right",
+    "right_chars",
+    "line_spacing",
+    "line_rule",
+)
 
 
 def _int(value: Any) -> int | None:
@@ -271,12 +288,15 @@ class StyleResolver:
         char_style = rstyle.get(_VAL) if rstyle is not None else None
         fonts = rpr.find(_W + "rFonts") if rpr is not None else None
         size = rpr.find(_W + "sz") if rpr is not None else None
-        key = (style_id, char_style, tuple(sorted(fonts.attrib.items())) if fonts is not None else None,
-               size.get(_VAL) if size is not None else None)
+        key = (
+            style_id,
+            char_style,
+            tuple(sorted(fonts.attrib.items())) if fonts is not None else None,
+            size.get(_VAL) if size is not None else None,
+        )
         cached = self._run_cache.get(key)
         if cached is None:
-            layers = (self._run_props(rpr), self.style_run(char_style), self.style_run(style_id),
-                      self.defaults_run)
+            layers = (self._run_props(rpr), self.style_run(char_style), self.style_run(style_id), self.defaults_run)
             values = []
             for name in _RUN_KEYS:
                 values.append(next((layer[name] for layer in layers if name in layer), None))
@@ -300,16 +320,25 @@ class StyleResolver:
                 continue  # rendered numbering: its font lives in numbering.xml
             east_asia, ascii_font, size = self.run_font(run, style_id)
             last = spans[-1] if spans else None
-            if (last is not None and last.end == piece.start and last.east_asia == east_asia
-                    and last.ascii == ascii_font and last.size == size):
+            if (
+                last is not None
+                and last.end == piece.start
+                and last.east_asia == east_asia
+                and last.ascii == ascii_font
+                and last.size == size
+            ):
                 spans[-1] = FontSpan(last.start, piece.end, east_asia, ascii_font, size)
             else:
                 spans.append(FontSpan(piece.start, piece.end, east_asia, ascii_font, size))
         ppr = p.find(_W + "pPr")
         borders = ppr.find(_W + "pBdr") if ppr is not None else None
-        edges = frozenset(edge for edge in ("top", "bottom")
-                          if borders is not None and borders.find(_W + edge) is not None
-                          and borders.find(_W + edge).get(_VAL) not in ("nil", "none"))
+        edges = frozenset(
+            edge
+            for edge in ("top", "bottom")
+            if borders is not None
+            and borders.find(_W + edge) is not None
+            and borders.find(_W + edge).get(_VAL) not in ("nil", "none")
+        )
         return ParagraphFormat(line=line, style=style_id, spans=tuple(spans), borders=edges, **values)
 
 
@@ -323,10 +352,18 @@ def _para_props(ppr: Any) -> dict[str, Any]:
         out["alignment"] = _JC.get(value, value)
     ind = ppr.find(_W + "ind")
     if ind is not None:
-        for attr, key in (("firstLine", "first_line"), ("firstLineChars", "first_line_chars"),
-                          ("left", "left"), ("start", "left"), ("leftChars", "left_chars"),
-                          ("startChars", "left_chars"), ("right", "right"), ("end", "right"),
-                          ("rightChars", "right_chars"), ("endChars", "right_chars")):
+        for attr, key in (
+            ("firstLine", "first_line"),
+            ("firstLineChars", "first_line_chars"),
+            ("left", "left"),
+            ("start", "left"),
+            ("leftChars", "left_chars"),
+            ("startChars", "left_chars"),
+            ("right", "right"),
+            ("end", "right"),
+            ("rightChars", "right_chars"),
+            ("endChars", "right_chars"),
+        ):
             value = _int(ind.get(_W + attr))
             if value is not None:
                 out.setdefault(key, value)
@@ -397,8 +434,11 @@ def read_layout(opened: Any, formats: dict[int, ParagraphFormat], resolver: Styl
         flag = settings.find(_W + "evenAndOddHeaders")
         layout.even_and_odd = flag is not None and (flag.get(_VAL) is None or _on(flag.get(_VAL)))
     body = opened.body
-    sections = [sect for sect in body.iter(_W + "sectPr")
-                if sect.getparent() is None or sect.getparent().tag != _W + "sectPrChange"]
+    sections = [
+        sect
+        for sect in body.iter(_W + "sectPr")
+        if sect.getparent() is None or sect.getparent().tag != _W + "sectPrChange"
+    ]
     seen_footers: set[str] = set()
     for sect in sections:
         setup = _page_setup(sect)
@@ -432,11 +472,18 @@ def _page_setup(sect: Any) -> PageSetup | None:
     def margin(name: str) -> int:
         return abs(_int(margins.get(_W + name)) or 0)
 
-    return PageSetup(width=width, height=height, top=margin("top"), bottom=margin("bottom"),
-                     left=margin("left"), right=margin("right"), gutter=margin("gutter"),
-                     grid_type=grid.get(_W + "type") if grid is not None else None,
-                     line_pitch=_int(grid.get(_W + "linePitch")) if grid is not None else None,
-                     char_space=_int(grid.get(_W + "charSpace")) if grid is not None else None)
+    return PageSetup(
+        width=width,
+        height=height,
+        top=margin("top"),
+        bottom=margin("bottom"),
+        left=margin("left"),
+        right=margin("right"),
+        gutter=margin("gutter"),
+        grid_type=grid.get(_W + "type") if grid is not None else None,
+        line_pitch=_int(grid.get(_W + "linePitch")) if grid is not None else None,
+        char_space=_int(grid.get(_W + "charSpace")) if grid is not None else None,
+    )
 
 
 def _page_numbers(footer: Any, which: str, resolver: StyleResolver) -> list[PageNumber]:
@@ -448,8 +495,9 @@ def _page_numbers(footer: Any, which: str, resolver: StyleResolver) -> list[Page
         style_id = resolver.paragraph_style(p)
         east_asia, ascii_font, size = resolver.run_font(field_run, style_id)
         alignment = resolver.para_values(p, style_id)["alignment"]
-        out.append(PageNumber(text=text, which=which, alignment=alignment, east_asia=east_asia,
-                              ascii=ascii_font, size=size))
+        out.append(
+            PageNumber(text=text, which=which, alignment=alignment, east_asia=east_asia, ascii=ascii_font, size=size)
+        )
     return out
 
 
@@ -457,7 +505,7 @@ def _field_text(p: Any) -> tuple[str, Any]:
     """The footer paragraph's text with a PAGE field shown as {PAGE}, and a run of the field."""
     parts: list[str] = []
     field_run = None
-    depth = 0          # inside a complex field
+    depth = 0  # inside a complex field
     page_field = False
     showing_result = False
     for element in p.iter(_W + "r", _W + "fldSimple"):

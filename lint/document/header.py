@@ -62,11 +62,21 @@ def parse_header(lines: list[str]) -> Header:
             header.issuer, header.issuer_line = text, lineno
         elif header.doc_number is None and DOC_NUMBER.match(text) and index < 6:
             header.doc_number, header.doc_number_line = text, lineno
-        elif (header.title is None and NOTICE_TITLE.search(text) and len(text) < 120
-              and index < 6 and not text.endswith("。")):
+        elif (
+            header.title is None
+            and NOTICE_TITLE.search(text)
+            and len(text) < 120
+            and index < 6
+            and not text.endswith("。")
+        ):
             header.title, header.title_line = text, lineno
-        elif (header.addressee is None and (header.doc_number or header.title)
-              and ADDRESSEE.match(text) and len(text) < 300 and "。" not in text):
+        elif (
+            header.addressee is None
+            and (header.doc_number or header.title)
+            and ADDRESSEE.match(text)
+            and len(text) < 300
+            and "。" not in text
+        ):
             header.addressee, header.addressee_line = text, lineno
         elif header.addressee and header.date is None and (DATE.match(text) or DATE_SEPARATED.match(text)):
             header.date, header.date_line = text, lineno

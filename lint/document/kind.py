@@ -15,8 +15,14 @@ _PLAN = re.compile(r"要点|计划|思路|打算|安排|方案")
 _ADDRESSEE_FIRST = re.compile(r"\A\s*各(?!位)[^\n。]{1,200}[：:]\s*(?:\n|\Z)")
 
 
-def detect_kind(title: str | None, header_title: str | None, top_headings: list[str],
-                has_outline: bool, has_header: bool, opening: str = "") -> str:
+def detect_kind(
+    title: str | None,
+    header_title: str | None,
+    top_headings: list[str],
+    has_outline: bool,
+    has_header: bool,
+    opening: str = "",
+) -> str:
     """``opening`` is the first few lines: a report's title is not always its first line."""
     for text in (title or "", header_title or "", opening):
         if _REPORT.search(text):

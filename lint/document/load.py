@@ -44,10 +44,8 @@ def load_text(text: str, path: str = "<text>", source_format: str = "txt") -> Do
     return _build(normalised, path, source_format, "utf-8", False, endings)
 
 
-def _build(text: str, path: str, source_format: str, encoding: str, bom: bool,
-           endings: list[str]) -> Document:
-    doc = Document(path=path, text=text, encoding=encoding, bom=bom,
-                   source_format=source_format, line_endings=endings)
+def _build(text: str, path: str, source_format: str, encoding: str, bom: bool, endings: list[str]) -> Document:
+    doc = Document(path=path, text=text, encoding=encoding, bom=bom, source_format=source_format, line_endings=endings)
     lines = doc.lines()
     doc.header = parse_header(lines)
     start = doc.header.body_start_line or 1

@@ -29,11 +29,11 @@ class Header:
     addressee_line: int | None = None
     signatory: str | None = None
     signatory_line: int | None = None
-    date: str | None = None          # as written, e.g. 2022年3月2日
+    date: str | None = None  # as written, e.g. 2022年3月2日
     date_line: int | None = None
-    printed: str | None = None       # the 印发 line
+    printed: str | None = None  # the 印发 line
     printed_line: int | None = None
-    cc: str | None = None            # 抄送 line
+    cc: str | None = None  # 抄送 line
     cc_line: int | None = None
     body_start_line: int | None = None  # first line of the carried document
 
@@ -107,6 +107,4 @@ class Document:
             return text
         parts = text.split("\n")
         endings = self.line_endings
-        return "".join(
-            part + (endings[i] if i < len(endings) else "\n") for i, part in enumerate(parts)
-        )
+        return "".join(part + (endings[i] if i < len(endings) else "\n") for i, part in enumerate(parts))

@@ -45,8 +45,10 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputRefused(f"not a regular file ({file_type(info.st_mode)}); skipped")
         if info.st_size > max_bytes:
-            raise InputRefused(f"file too large ({info.st_size / 1048576:.1f} MB; the limit is "
-                               f"{max_bytes / 1048576:g} MB, set by `max-file-size` in the configuration)")
+            raise InputRefused(
+                f"file too large ({info.st_size / 1048576:.1f} MB; the limit is "
+                f"{max_bytes / 1048576:g} MB, set by `max-file-size` in the configuration)"
+            )
         chunks = []
         remaining = max_bytes + 1  # the file may grow while it is read
         while remaining > 0:
@@ -63,9 +65,13 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 
 def file_type(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISDIR, "a directory")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    ):
         if test(mode):
             return name
     return "not a regular file"
@@ -76,10 +82,12 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding, True
+                return data[len(bom) :].decode(encoding), encoding, True
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid "
-                                  f"{encoding} (byte offset {exc.start + len(bom)})") from None
+                raise DecodeError(
+                    f"starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte offset {exc.start + len(bom)})"
+                ) from None
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
@@ -106,10 +114,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         sample = text[:4000]
-        plausible = sum(1 for ch in sample if ch.isprintable() and (ch < "\u0250" or "\u2000" <= ch <= "\u303f"
-                                                                    or "\u4e00" <= ch <= "\u9fff"
-                                                                    or "\uff00" <= ch <= "\uffef")
-                        or ch in "\n\r\t")
+        plausible = sum(
+            1
+            for ch in sample
+            if ch.isprintable()
+            and (
+                ch < "\u0250" or "\u2000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+            )
+            or ch in "\n\r\t"
+        )
         if "\x00" not in text and plausible >= 0.95 * len(sample) and not _looks_binary(text):
             return text, encoding
     return None
@@ -146,8 +159,9 @@ def _han_ratio(text: str) -> float:
     letters = [ch for ch in sample if not ch.isspace()]
     if not letters:
         return 1.0
-    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-              or "\uff00" <= ch <= "\uffef")
+    han = sum(
+        1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
     return han / len(letters)
 
 

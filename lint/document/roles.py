@@ -45,10 +45,15 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
     if not non_blank:
         return roles
 
-    for number, role in ((header.issuer_line, "issuer"), (header.doc_number_line, "docnum"),
-                         (header.title_line, "title"), (doc.title_line, "title"),
-                         (header.addressee_line, "addressee"), (header.cc_line, "record"),
-                         (header.printed_line, "record")):
+    for number, role in (
+        (header.issuer_line, "issuer"),
+        (header.doc_number_line, "docnum"),
+        (header.title_line, "title"),
+        (doc.title_line, "title"),
+        (header.addressee_line, "addressee"),
+        (header.cc_line, "record"),
+        (header.printed_line, "record"),
+    ):
         if number:
             roles[number] = LineRole(role)
     record_start = min((n for n in (header.cc_line, header.printed_line) if n), default=None)
@@ -88,16 +93,25 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
             head_end += 1  # the run-in heading's closing point belongs to the heading
         roles[node.line] = LineRole("heading", node.style, node.start - start, head_end)
 
-    first_body = max((n for n, r in roles.items() if r.role in ("title", "addressee", "docnum", "issuer")
-                      and n < (record_start or 10 ** 9)), default=0)
+    first_body = max(
+        (
+            n
+            for n, r in roles.items()
+            if r.role in ("title", "addressee", "docnum", "issuer") and n < (record_start or 10**9)
+        ),
+        default=0,
+    )
     for number in non_blank:
         if number in roles:
             continue
         text = lines[number - 1]
         if ATTACHMENT.match(text):
             roles[number] = LineRole("attachment")
-        elif (number > first_body and (record_start is None or number < record_start)
-              and (closing_date is None or number < closing_date)):
+        elif (
+            number > first_body
+            and (record_start is None or number < record_start)
+            and (closing_date is None or number < closing_date)
+        ):
             roles[number] = LineRole("body")
         else:
             roles[number] = LineRole("other")
@@ -121,8 +135,11 @@ def layout_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
         following = line + 1
         while found.get(following) is not None and found[following].role in ("body", "other"):
             fmt = layout.paragraphs.get(following)
-            if (fmt is None or fmt.alignment != "center"
-                    or dominant_font(fmt.spans, doc.line_text(following))[1] != size):
+            if (
+                fmt is None
+                or fmt.alignment != "center"
+                or dominant_font(fmt.spans, doc.line_text(following))[1] != size
+            ):
                 break
             found[following] = LineRole("title")
             following += 1

@@ -52,8 +52,9 @@ class PositionMapper:
         return types.Range(start=self.position(line, column), end=self.position(end_line, end_column))
 
 
-def findings_for(result: FileResult, editor_text: str, uri: str, encoding: str = UTF16,
-                 docs_url: str | None = None) -> list[Finding]:
+def findings_for(
+    result: FileResult, editor_text: str, uri: str, encoding: str = UTF16, docs_url: str | None = None
+) -> list[Finding]:
     """Every diagnostic of ``result`` as an LSP Finding for the document at ``uri``.
 
     ``docs_url`` is an optional template such as ``https://example.org/rules/{code}`` (``{name}``
@@ -64,13 +65,12 @@ def findings_for(result: FileResult, editor_text: str, uri: str, encoding: str =
     return [_finding(d, mapper, linted_lines, uri, docs_url) for d in result.diagnostics]
 
 
-def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri: str,
-             docs_url: str | None) -> Finding:
+def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri: str, docs_url: str | None) -> Finding:
     # gwlint's related locations are points; an empty range there is what LSP offers for one.
     related = [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri, range=mapper.range(r.line, r.column, r.line, r.column)),
-            message=r.message)
+            location=types.Location(uri=uri, range=mapper.range(r.line, r.column, r.line, r.column)), message=r.message
+        )
         for r in d.related
     ]
     diagnostic = types.Diagnostic(
@@ -79,7 +79,8 @@ def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri
         severity=SEVERITIES[d.severity],
         code=d.code,
         code_description=types.CodeDescription(href=docs_url.replace("{code}", d.code).replace("{name}", d.name))
-        if docs_url else None,
+        if docs_url
+        else None,
         source=SOURCE,
         related_information=related or None,
         data={"name": d.name},
@@ -90,10 +91,12 @@ def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri
         f = d.fix
         old_text = text_between(linted_lines, f.line, f.column, f.end_line, f.end_column)
         if old_text != f.replacement:  # a fix that changes nothing is not worth offering
-            edit = types.TextEdit(range=mapper.range(f.line, f.column, f.end_line, f.end_column),
-                                  new_text=f.replacement)
-    return Finding(diagnostic=diagnostic, code=d.code, fix=edit, fix_old_text=old_text,
-                   fix_safe=d.fix is None or d.fix.safe)
+            edit = types.TextEdit(
+                range=mapper.range(f.line, f.column, f.end_line, f.end_column), new_text=f.replacement
+            )
+    return Finding(
+        diagnostic=diagnostic, code=d.code, fix=edit, fix_old_text=old_text, fix_safe=d.fix is None or d.fix.safe
+    )
 
 
 def text_between(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> str:
@@ -109,7 +112,7 @@ def text_between(lines: list[str], line: int, column: int, end_line: int, end_co
         ln = min(max(ln, 1), len(lines))
         return starts[ln - 1] + min(max(col - 1, 0), len(lines[ln - 1]))
 
-    return joined[offset(line, column):offset(end_line, end_column)]
+    return joined[offset(line, column) : offset(end_line, end_column)]
 
 
 def overlaps(a: types.Range, b: types.Range) -> bool:

@@ -42,7 +42,7 @@ FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.gwlint"
 
 
 def source_format(uri: str) -> str | None:
-    """"txt" or "md" for a document gwlint lints, None for anything else."""
+    """ "txt" or "md" for a document gwlint lints, None for anything else."""
     if not uri.startswith("file:"):
         return None
     return SOURCE_FORMATS.get(Path(to_fs_path(uri) or "").suffix.lower())
@@ -99,8 +99,7 @@ class Outcome:
 
 class GwlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("gwlint", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("gwlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.engines = EngineSource()
         self.docs_url: str | None = None
         self.outcomes: dict[str, Outcome] = {}
@@ -142,8 +141,11 @@ class GwlintServer(LanguageServer):
             del self._pending[uri]
         if outcome is None:
             return
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=outcome.version, diagnostics=[f.diagnostic for f in outcome.findings]))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, version=outcome.version, diagnostics=[f.diagnostic for f in outcome.findings]
+            )
+        )
 
     # -- linting ---------------------------------------------------------------------------
     async def outcome(self, uri: str) -> Outcome | None:
@@ -166,22 +168,25 @@ class GwlintServer(LanguageServer):
         path = Path(fs_path)
         try:
             result, lang = await asyncio.get_running_loop().run_in_executor(
-                self._linter, _lint, self.engines, path, text, fmt)
+                self._linter, _lint, self.engines, path, text, fmt
+            )
         except UsageError as exc:
             self._report_config_error(uri, exc)
             result, lang = None, "zh"
         except Exception as exc:  # a rule bug must not take the editor's server down
             log.exception("linting %s failed", uri)
-            self._report_error(f"gwlint: internal error while linting {path.name}: "
-                               f"{type(exc).__name__}: {exc}")
+            self._report_error(f"gwlint: internal error while linting {path.name}: {type(exc).__name__}: {exc}")
             result, lang = None, "zh"
         else:
             self._clear_config_error(uri)
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
             return None
-        findings = [] if result is None else findings_for(
-            result, text, uri, self.workspace.position_encoding or "utf-16", self.docs_url)
+        findings = (
+            []
+            if result is None
+            else findings_for(result, text, uri, self.workspace.position_encoding or "utf-16", self.docs_url)
+        )
         outcome = Outcome(version=version, findings=findings, lang=lang)
         self.outcomes[uri] = outcome
         return outcome
@@ -204,11 +209,22 @@ class GwlintServer(LanguageServer):
         self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
         if marked is not None:
             line = max((exc.line or 1) - 1, 0)
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=marked, diagnostics=[
-                types.Diagnostic(range=types.Range(start=types.Position(line=line, character=0),
-                                                   end=types.Position(line=line + 1, character=0)),
-                                 message=exc.cause, severity=types.DiagnosticSeverity.Error,
-                                 source=SOURCE)]))
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(
+                    uri=marked,
+                    diagnostics=[
+                        types.Diagnostic(
+                            range=types.Range(
+                                start=types.Position(line=line, character=0),
+                                end=types.Position(line=line + 1, character=0),
+                            ),
+                            message=exc.cause,
+                            severity=types.DiagnosticSeverity.Error,
+                            source=SOURCE,
+                        )
+                    ],
+                )
+            )
 
     def _clear_config_error(self, document_uri: str) -> None:
         """The document lints again: unmark its config file unless another document still fails on it."""
@@ -237,31 +253,42 @@ class GwlintServer(LanguageServer):
         if _wanted(types.CodeActionKind.QuickFix.value, only):
             for finding in outcome.findings:
                 if finding.fix is not None and overlaps(finding.diagnostic.range, params.range):
-                    actions.append(types.CodeAction(
-                        title=_fix_title(finding, finding.fix, outcome.lang),
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[finding.diagnostic],
-                        is_preferred=True,
-                        edit=self._workspace_edit(uri, version, [finding.fix])))
+                    actions.append(
+                        types.CodeAction(
+                            title=_fix_title(finding, finding.fix, outcome.lang),
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[finding.diagnostic],
+                            is_preferred=True,
+                            edit=self._workspace_edit(uri, version, [finding.fix]),
+                        )
+                    )
         # Fix-all is a source action: offered when asked for, never in the quickfix lightbulb.
         if only and _wanted(FIX_ALL, only):
             edits = non_overlapping([f.fix for f in outcome.findings if f.fix is not None and f.fix_safe])
             if edits:
-                title = ("gwlint: fix all auto-fixable problems" if outcome.lang == "en"
-                         else "gwlint：修正全部可自动修正的问题")
-                actions.append(types.CodeAction(title=title, kind=FIX_ALL,
-                                                edit=self._workspace_edit(uri, version, edits)))
+                title = (
+                    "gwlint: fix all auto-fixable problems"
+                    if outcome.lang == "en"
+                    else "gwlint：修正全部可自动修正的问题"
+                )
+                actions.append(
+                    types.CodeAction(title=title, kind=FIX_ALL, edit=self._workspace_edit(uri, version, edits))
+                )
         return actions
 
-    def _workspace_edit(self, uri: str, version: int | None,
-                        edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    def _workspace_edit(self, uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
         capabilities = self.client_capabilities
         workspace_edit = capabilities.workspace.workspace_edit if capabilities.workspace else None
         if workspace_edit is not None and workspace_edit.document_changes:
             # Versioned: the client refuses the edit if the document moved on meanwhile.
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-                edits=list(edits))])
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                        edits=list(edits),
+                    )
+                ]
+            )
         return types.WorkspaceEdit(changes={uri: list(edits)})
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -289,10 +316,20 @@ def _wanted(kind: str, only: Sequence[str] | None) -> bool:
 def _fix_title(finding: Finding, fix: types.TextEdit, lang: str) -> str:
     new, old = fix.new_text, finding.fix_old_text
     if lang == "en":
-        return (f"{finding.code}: replace “{old}” with “{new}”" if new and old
-                else f"{finding.code}: insert “{new}”" if new else f"{finding.code}: delete “{old}”")
-    return (f"{finding.code}：将“{old}”改为“{new}”" if new and old
-            else f"{finding.code}：插入“{new}”" if new else f"{finding.code}：删除“{old}”")
+        return (
+            f"{finding.code}: replace “{old}” with “{new}”"
+            if new and old
+            else f"{finding.code}: insert “{new}”"
+            if new
+            else f"{finding.code}: delete “{old}”"
+        )
+    return (
+        f"{finding.code}：将“{old}”改为“{new}”"
+        if new and old
+        else f"{finding.code}：插入“{new}”"
+        if new
+        else f"{finding.code}：删除“{old}”"
+    )
 
 
 def build_server() -> GwlintServer:
@@ -329,8 +366,10 @@ def build_server() -> GwlintServer:
     def did_close(ls: GwlintServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    )
     async def code_action(ls: GwlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return await ls.code_actions(params)
 

@@ -56,15 +56,13 @@ def build_outline(doc: Document) -> Outline:
             continue
         if not raw.strip():
             continue
-        if style is None and current is not None and _continues(previous_line, raw, current,
-                                                                current_is_heading):
+        if style is None and current is not None and _continues(previous_line, raw, current, current_is_heading):
             current.pieces.append((len(current.text), content))
             current.text += raw
             current.last_line = lineno
             previous_line = raw
             continue
-        current = Paragraph(text=raw, start=content, first_line=lineno, last_line=lineno,
-                            pieces=[(0, content)])
+        current = Paragraph(text=raw, start=content, first_line=lineno, last_line=lineno, pieces=[(0, content)])
         paragraphs.append(current)
         previous_line = raw
         current_is_heading = False
@@ -75,7 +73,7 @@ def build_outline(doc: Document) -> Outline:
     notes = paragraphs[notes_at:] if notes_at is not None else []
     if notes:
         heads = [head for head in heads if head[0].first_line < notes[0].first_line]
-    roots = _nest(doc, heads, paragraphs[:len(paragraphs) - len(notes)])
+    roots = _nest(doc, heads, paragraphs[: len(paragraphs) - len(notes)])
     outline = Outline(roots=roots, paragraphs=paragraphs, body_start_line=body_start, notes=notes)
     _attach_run_in(doc, outline)
     _set_levels(outline.roots, 1)
@@ -106,7 +104,7 @@ def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Parag
         return None
     top = FAMILY[heads[0][1]]
     last_top = next(i for i in range(len(heads) - 1, -1, -1) if FAMILY[heads[i][1]] == top)
-    tail = heads[last_top + 1:]
+    tail = heads[last_top + 1 :]
     if len({FAMILY[style] for _, style, _ in tail}) > 1:
         return None
     after = heads[last_top][0].last_line
@@ -116,8 +114,7 @@ def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Parag
     for index in range(first_after, len(paragraphs)):
         if _NOTES_HEAD.match(paragraphs[index].text):
             return index
-    first_item = next((i for i in range(len(tail) - 1, -1, -1)
-                       if marker_number(tail[i][1], tail[i][2]) == 1), None)
+    first_item = next((i for i in range(len(tail) - 1, -1, -1) if marker_number(tail[i][1], tail[i][2]) == 1), None)
     if first_item is None:
         return None
     items = tail[first_item:]
@@ -125,7 +122,7 @@ def _notes_start(heads: list[tuple[Paragraph, str, str]], paragraphs: list[Parag
     at = next(i for i in range(first_after, len(paragraphs)) if paragraphs[i] is start)
     if paragraphs[at - 1].first_line <= after or any(head[0] is paragraphs[at - 1] for head in tail):
         return None  # the list opens the last section or continues one of its items
-    if not any(_FOOTNOTE.match(paragraph.text[len(marker):].lstrip()) for paragraph, _, marker in items):
+    if not any(_FOOTNOTE.match(paragraph.text[len(marker) :].lstrip()) for paragraph, _, marker in items):
         return None
     return at
 
@@ -138,8 +135,12 @@ def _continues(previous: str, line: str, paragraph: Paragraph, after_heading: bo
         return False
     if after_heading:
         # A heading broken over two lines: a short tail with no punctuation of its own.
-        return (paragraph.first_line == paragraph.last_line and len(previous) >= 15
-                and len(line) <= 12 and not _PUNCT.search(line))
+        return (
+            paragraph.first_line == paragraph.last_line
+            and len(previous) >= 15
+            and len(line) <= 12
+            and not _PUNCT.search(line)
+        )
     if len(line) < 20 and not _SHORT_TAIL_END.search(line):
         return False  # a short line of its own: a dateline, a byline, 来源：…, 各位代表：
     if _ALIGNED.search(previous) or previous.endswith("|") or line.startswith("|"):
@@ -160,14 +161,23 @@ def _make_node(doc: Document, paragraph: Paragraph, style: str, marker: str) -> 
     title_end_p = title_start_p + len(title)
     title_start, title_end = paragraph.doc_span(title_start_p, title_end_p)
     line, column = doc.line_col(start)
-    return Node(style=style, marker=marker, number=marker_number(style, marker), title=title,
-                line=line, column=column, start=start, marker_end=start + marker_len,
-                title_start=title_start, title_end=title_end,
-                run_in=bool(match and stripped[match.end():].strip()), paragraph=paragraph)
+    return Node(
+        style=style,
+        marker=marker,
+        number=marker_number(style, marker),
+        title=title,
+        line=line,
+        column=column,
+        start=start,
+        marker_end=start + marker_len,
+        title_start=title_start,
+        title_end=title_end,
+        run_in=bool(match and stripped[match.end() :].strip()),
+        paragraph=paragraph,
+    )
 
 
-def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
-          paragraphs: list[Paragraph]) -> list[Node]:
+def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]], paragraphs: list[Paragraph]) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     seen: set[str] = set()
@@ -178,7 +188,7 @@ def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
         family = FAMILY[style]
         on_stack = [i for i, open_node in enumerate(stack) if FAMILY[open_node.style] == family]
         if on_stack:
-            del stack[on_stack[-1]:]
+            del stack[on_stack[-1] :]
         elif family in seen:
             while stack and RANK[stack[-1].style] >= RANK[style]:
                 stack.pop()
@@ -204,7 +214,7 @@ def _nest(doc: Document, heads: list[tuple[Paragraph, str, str]],
 
 def _attach_run_in(doc: Document, outline: Outline) -> None:
     touched: dict[int, list[Node]] = {}
-    body = outline.paragraphs[:len(outline.paragraphs) - len(outline.notes)]
+    body = outline.paragraphs[: len(outline.paragraphs) - len(outline.notes)]
     for paragraph in body:
         text = paragraph.text
         if "是" not in text:
@@ -232,11 +242,21 @@ def _attach_run_in(doc: Document, outline: Outline) -> None:
             start, marker_end = paragraph.doc_span(start_p, end_p)
             title_start, title_end = paragraph.doc_span(end_p, end_p + len(title))
             line, column = doc.line_col(start)
-            node = Node(style="inline-cn", marker=match.group(0).strip(),
-                        number=marker_number("inline-cn", match.group(1)), title=title,
-                        line=line, column=column, start=start, marker_end=marker_end,
-                        title_start=title_start, title_end=title_end, run_in=True,
-                        paragraph=paragraph, parent=owner)
+            node = Node(
+                style="inline-cn",
+                marker=match.group(0).strip(),
+                number=marker_number("inline-cn", match.group(1)),
+                title=title,
+                line=line,
+                column=column,
+                start=start,
+                marker_end=marker_end,
+                title_start=title_start,
+                title_end=title_end,
+                run_in=True,
+                paragraph=paragraph,
+                parent=owner,
+            )
             siblings = owner.children if owner else outline.roots
             siblings.append(node)
             touched[id(siblings)] = siblings

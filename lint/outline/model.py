@@ -45,14 +45,14 @@ class Paragraph:
 
 @dataclass
 class Node:
-    style: str            # cn-dun | cn-paren | arabic-dot | arabic-dun | arabic-paren | circled | inline-cn
-    marker: str           # the marker as written, e.g. "（一）", "1．", "二是"
+    style: str  # cn-dun | cn-paren | arabic-dot | arabic-dun | arabic-paren | circled | inline-cn
+    marker: str  # the marker as written, e.g. "（一）", "1．", "二是"
     number: int
     title: str
     line: int
     column: int
-    start: int            # document offset of the marker
-    marker_end: int       # document offset just after the marker
+    start: int  # document offset of the marker
+    marker_end: int  # document offset just after the marker
     title_start: int
     title_end: int
     level: int = 0

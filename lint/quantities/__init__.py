@@ -10,7 +10,17 @@ from .scan import QUALIFIERS, Quantity, scan_quantities
 from .units import Unit, UnitError, UnitMatch, UnitRegistry, UnitRegistryError, default_registry
 
 __all__ = [
-    "Numeral", "parse_number", "rounding_interval", "last_nonzero_exponent",
-    "Quantity", "QUALIFIERS", "scan_quantities",
-    "Unit", "UnitMatch", "UnitRegistry", "UnitError", "UnitRegistryError", "default_registry",
+    "Numeral",
+    "parse_number",
+    "rounding_interval",
+    "last_nonzero_exponent",
+    "Quantity",
+    "QUALIFIERS",
+    "scan_quantities",
+    "Unit",
+    "UnitMatch",
+    "UnitRegistry",
+    "UnitError",
+    "UnitRegistryError",
+    "default_registry",
 ]

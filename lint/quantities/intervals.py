@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from .textindex import TextIndex
 
 # Dimensions whose values add up: the parts of a total (percentages and rates never add).
-ADDITIVE = frozenset({"area", "length", "mass", "volume", "money", "energy", "power", "coal_equivalent",
-                      "apparent_power"})
+ADDITIVE = frozenset(
+    {"area", "length", "mass", "volume", "money", "energy", "power", "coal_equivalent", "apparent_power"}
+)
 
 
 class Measure(NamedTuple):
@@ -99,8 +100,9 @@ def disjoint(a: tuple[Decimal | None, Decimal | None], b: tuple[Decimal | None, 
     return False
 
 
-def ratio_percent(part: tuple[Decimal | None, Decimal | None],
-                  whole: tuple[Decimal | None, Decimal | None]) -> tuple[Decimal, Decimal] | None:
+def ratio_percent(
+    part: tuple[Decimal | None, Decimal | None], whole: tuple[Decimal | None, Decimal | None]
+) -> tuple[Decimal, Decimal] | None:
     """100·part/whole as an interval; None when an end is open or the whole may be zero."""
     p_low, p_high = part
     w_low, w_high = whole
@@ -144,18 +146,22 @@ def show(value: Decimal | None, like, registry) -> str:
 # -- "由A增至B，增长p%" ----------------------------------------------------------------------
 
 _FROM = re.compile(r"(?:由|从)(?:[^，。；;,]{0,12}?的)?\s*$")
-_TO = re.compile(r"^\s*(?:增|提高|增加|增长|上升|扩大|提升|下降|降|减少|降低|缩小|回落|减)(?:至|到|为)"
-                 r"(?:[^，。；;,]{0,12}?的)?\s*$")
-_BY = re.compile(r"^\s*[，,]?\s*(?P<verb>增长|增加|提高|上升|扩大|提升|增幅|下降|减少|降低|缩小|回落|降幅)"
-                 r"(?:了|为|达)?\s*$")
+_TO = re.compile(
+    r"^\s*(?:增|提高|增加|增长|上升|扩大|提升|下降|降|减少|降低|缩小|回落|减)(?:至|到|为)"
+    r"(?:[^，。；;,]{0,12}?的)?\s*$"
+)
+_BY = re.compile(
+    r"^\s*[，,]?\s*(?P<verb>增长|增加|提高|上升|扩大|提升|增幅|下降|减少|降低|缩小|回落|降幅)"
+    r"(?:了|为|达)?\s*$"
+)
 _DOWN = ("下降", "减少", "降低", "缩小", "回落", "降幅")
 
 
 class Change(NamedTuple):
     before: Quantity  # the quantity changed from
-    after: Quantity   # the quantity changed to
-    by: Quantity      # the stated change (a percentage)
-    down: bool       # the verb says it went down
+    after: Quantity  # the quantity changed to
+    by: Quantity  # the stated change (a percentage)
+    down: bool  # the verb says it went down
 
 
 def changes(ix: TextIndex) -> list[Change]:
@@ -172,9 +178,9 @@ def changes(ix: TextIndex) -> list[Change]:
         if not _FROM.search(text, max(0, a.start - 14), a.start):
             continue
         a_end = a.qualifier_span[1] if a.qualifier_span and a.qualifier_span[0] >= a.end else a.end
-        if not _TO.match(text[a_end:b.start]):
+        if not _TO.match(text[a_end : b.start]):
             continue
-        by = _BY.match(text[b.end:c.start])
+        by = _BY.match(text[b.end : c.start])
         if by is None:
             continue
         out.append(Change(a, b, c, by.group("verb") in _DOWN))

@@ -41,16 +41,35 @@ __all__ = ["Quantity", "scan_quantities", "QUALIFIERS"]
 
 # Qualifier words → qualifier (rules.md "Number-word parsing").
 _PREFIX_WORDS = {
-    "约": "approx", "大约": "approx",
-    "近": "near", "将近": "near", "接近": "near",
-    "超": "over", "超过": "over", "逾": "over", "多于": "over", "高于": "over",
-    "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
-    "不超过": "at_most", "最多": "at_most", "不高于": "at_most",
-    "不到": "under", "不足": "under", "不满": "under", "少于": "under", "低于": "under",
+    "约": "approx",
+    "大约": "approx",
+    "近": "near",
+    "将近": "near",
+    "接近": "near",
+    "超": "over",
+    "超过": "over",
+    "逾": "over",
+    "多于": "over",
+    "高于": "over",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "至少": "at_least",
+    "不超过": "at_most",
+    "最多": "at_most",
+    "不高于": "at_most",
+    "不到": "under",
+    "不足": "under",
+    "不满": "under",
+    "少于": "under",
+    "低于": "under",
 }
 _SUFFIX_WORDS = {
-    "以上": "at_least", "以下": "at_most", "以内": "at_most", "之内": "at_most",
-    "左右": "approx", "上下": "approx",
+    "以上": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "approx",
+    "上下": "approx",
 }
 QUALIFIERS = ("approx", "near", "over", "at_least", "at_most", "under", "more")
 
@@ -68,8 +87,10 @@ _DIG = "[0-9０-９]"
 _AR_INT = f"(?:{_DIG}{{1,3}}(?:,[0-9]{{3}})+(?![0-9０-９])|{_DIG}+)"
 _AR_CORE = f"(?:{_AR_INT}(?:[.．]{_DIG}+)?|(?<![0-9０-９.．])[.．]{_DIG}+)"
 # _AR_CORE after its first character has been consumed (see _Scanner).
-_AR_TAIL = (f"(?:(?<=[.．])(?<![0-9０-９.．][.．]){_DIG}+"
-            f"|(?<=[0-9０-９])(?:{_DIG}{{0,2}}(?:,[0-9]{{3}})+(?![0-9０-９])|{_DIG}*)(?:[.．]{_DIG}+)?)")
+_AR_TAIL = (
+    f"(?:(?<=[.．])(?<![0-9０-９.．][.．]){_DIG}+"
+    f"|(?<=[0-9０-９])(?:{_DIG}{{0,2}}(?:,[0-9]{{3}})+(?![0-9０-９])|{_DIG}*)(?:[.．]{_DIG}+)?)"
+)
 _CN_DIGIT_CLASS = "〇零一二两三四五六七八九十几"
 _CN_ALL = set("〇零一二两三四五六七八九十百千万亿几")
 _DASHES = "～~〜—–\\-－至"
@@ -83,19 +104,85 @@ _BARE_BLOCK_AFTER = set("年月日号届时点分秒周期代级版倍")
 _ONE_X_ONE = re.compile(r"一[\u4e00-\u9fff]{1,2}[一多]")
 _IND_RUN = re.compile(r"([\u4e00-\u9fff〇]+)[ \u3000\u00a0]?$")
 _IND_HEAD = (
-    "其中", "首先", "同时", "另外", "此外", "以及", "并且", "截至目前", "目前",
-    "全年", "今年", "当年", "年内", "本年", "上半年", "下半年", "年底", "年末", "年度",
-    "全市", "全县", "全区", "全省", "全国", "全镇", "全乡",
-    "争取", "完成", "实现", "达到", "确保", "力争", "预计", "计划",
-    "累计", "合计", "总计", "共计", "共", "各类", "各项", "各级",
-    "和", "及", "与", "并", "年", "月", "日", "度",
+    "其中",
+    "首先",
+    "同时",
+    "另外",
+    "此外",
+    "以及",
+    "并且",
+    "截至目前",
+    "目前",
+    "全年",
+    "今年",
+    "当年",
+    "年内",
+    "本年",
+    "上半年",
+    "下半年",
+    "年底",
+    "年末",
+    "年度",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "全国",
+    "全镇",
+    "全乡",
+    "争取",
+    "完成",
+    "实现",
+    "达到",
+    "确保",
+    "力争",
+    "预计",
+    "计划",
+    "累计",
+    "合计",
+    "总计",
+    "共计",
+    "共",
+    "各类",
+    "各项",
+    "各级",
+    "和",
+    "及",
+    "与",
+    "并",
+    "年",
+    "月",
+    "日",
+    "度",
 )
-_IND_TAIL = ("分别为", "分别", "均为", "达到", "达", "为", "是", "了", "共", "计", "约", "有", "均",
-             "合计", "累计", "共计", "总计", "由", "从", "到", "至", "在", "于", "的")
+_IND_TAIL = (
+    "分别为",
+    "分别",
+    "均为",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "了",
+    "共",
+    "计",
+    "约",
+    "有",
+    "均",
+    "合计",
+    "累计",
+    "共计",
+    "总计",
+    "由",
+    "从",
+    "到",
+    "至",
+    "在",
+    "于",
+    "的",
+)
 _IND_HEAD_RE = re.compile(
-    "^(?:(?:[一二三四五六七八九十]+是|"
-    + "|".join(sorted(_IND_HEAD, key=len, reverse=True))
-    + ")(?=[^率量额值数比].))+"
+    "^(?:(?:[一二三四五六七八九十]+是|" + "|".join(sorted(_IND_HEAD, key=len, reverse=True)) + ")(?=[^率量额值数比].))+"
 )
 _IND_TAIL_RE = re.compile("(?<=..)(?:" + "|".join(sorted(_IND_TAIL, key=len, reverse=True)) + ")+$")
 
@@ -176,17 +263,20 @@ class _Scanner:
             return f"(?:{_SPACE}(?P<{p}u>{unit})(?:[/／](?P<{p}per>{denom}))?)"
 
         rest = f"(?:几|[余多]?{_SPACE}{sc}+(?:{_AR_CORE}{sc}+)*)?[余多]?"
-        cn_rest = (f"(?:[{_CN_DIGIT_CLASS}]|{sc})*"
-                   f"(?:点[〇零一二两三四五六七八九]+)?(?:[余多](?:{sc})*)?")
+        cn_rest = f"(?:[{_CN_DIGIT_CLASS}]|{sc})*(?:点[〇零一二两三四五六七八九]+)?(?:[余多](?:{sc})*)?"
         cn_num = f"(?:数(?=[十百千万亿])|[{_CN_DIGIT_CLASS}]){cn_rest}"
         # The pattern starts with ONE character class so that re's search loop skips
         # non-candidates in C (a leading alternation disables that); each branch then checks
         # the consumed first character with a lookbehind. Number spans therefore start at
         # m.start(); the groups anum/cnum hold the rest of the first number.
-        ar = (f"(?P<ar>(?<=[0-9０-９.．])(?P<anum>{_AR_TAIL}{rest}){unit_part('a')}?"
-              f"(?:(?P<dash>[{_DASHES}])(?P<bnum>{_AR_CORE}{rest}){unit_part('b')}?)?)")
-        cn = (f"(?P<cn>(?:(?<=数)(?=[十百千万亿])|(?<=[{_CN_DIGIT_CLASS}]))(?P<cnum>{cn_rest})"
-              f"(?:[{_DASHES}](?P<cnumb>{cn_num}))?{unit_part('c')})")
+        ar = (
+            f"(?P<ar>(?<=[0-9０-９.．])(?P<anum>{_AR_TAIL}{rest}){unit_part('a')}?"
+            f"(?:(?P<dash>[{_DASHES}])(?P<bnum>{_AR_CORE}{rest}){unit_part('b')}?)?)"
+        )
+        cn = (
+            f"(?P<cn>(?:(?<=数)(?=[十百千万亿])|(?<=[{_CN_DIGIT_CLASS}]))(?P<cnum>{cn_rest})"
+            f"(?:[{_DASHES}](?P<cnumb>{cn_num}))?{unit_part('c')})"
+        )
         pct = f"(?P<pct>(?<=百)分之(?P<pnum>百|{cn_num}|{_AR_CORE}))"
         self.master = re.compile(f"[0-9０-９.．{_CN_DIGIT_CLASS}数百](?:{ar}|{cn}|{pct})")
 
@@ -319,7 +409,7 @@ def _indicator(text: str, p: int) -> str:
     ind = m.group(1)
     h = _IND_HEAD_RE.match(ind)
     if h:
-        ind = ind[h.end():]
+        ind = ind[h.end() :]
     t = _IND_TAIL_RE.search(ind)
     if t:
         ind = ind[: t.start()]
@@ -329,8 +419,20 @@ def _indicator(text: str, p: int) -> str:
 class _End:
     """One parsed endpoint: numeral, its span and the unit written after it (if any)."""
 
-    __slots__ = ("num", "s", "e", "unit", "unit_name", "unit_raw", "end", "text", "rejected",
-                 "dimension", "legal", "composite")
+    __slots__ = (
+        "num",
+        "s",
+        "e",
+        "unit",
+        "unit_name",
+        "unit_raw",
+        "end",
+        "text",
+        "rejected",
+        "dimension",
+        "legal",
+        "composite",
+    )
 
     def __init__(self, num: Numeral, s: int, e: int, text: str):
         self.num = num
@@ -380,7 +482,7 @@ def _attach_unit(sc: _Scanner, text: str, m: re.Match, p: str, end: _End) -> Non
     den = sc.units.get(per) if per is not None else None
     if den is not None:
         name = f"{name}/{den.name}"
-        raw_unit = text[us:m.end(p + "per")]
+        raw_unit = text[us : m.end(p + "per")]
         stop = m.end(p + "per")
         dimension = f"{dimension}/{den.dimension}"
         legal = legal and den.legal
@@ -397,8 +499,9 @@ def _attach_unit(sc: _Scanner, text: str, m: re.Match, p: str, end: _End) -> Non
 
 
 def _negate(num: Numeral) -> Numeral:
-    return Numeral(-num.value, num.exponent, -num.high, -num.low, num.high_open, num.low_open,
-                   num.approx, num.scale, num.form)
+    return Numeral(
+        -num.value, num.exponent, -num.high, -num.low, num.high_open, num.low_open, num.approx, num.scale, num.form
+    )
 
 
 class _Ctx:
@@ -413,8 +516,9 @@ class _Ctx:
         self.out: list[Quantity] = []
 
 
-def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None,
-                                                           str | None, tuple[int, int] | None]:
+def _qualifiers(
+    text: str, start: int, end: int
+) -> tuple[str | None, tuple[int, int] | None, str | None, tuple[int, int] | None]:
     pq = pspan = sq = sspan = None
     # Cheap character tests first: most quantities have no qualifier at all.
     if start and text[start - 1] in _PREFIX_LAST:
@@ -428,9 +532,19 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[str | None, tuple[int,
     return pq, pspan, sq, sspan
 
 
-def _emit(cx: _Ctx, start: int, end: int, num: Numeral, unit_end: _End, *,
-          numeral_end: int, range_pair: tuple[Decimal, Decimal] | None = None,
-          range_exponent: int | None = None, drops: bool = False, bare: bool = False) -> None:
+def _emit(
+    cx: _Ctx,
+    start: int,
+    end: int,
+    num: Numeral,
+    unit_end: _End,
+    *,
+    numeral_end: int,
+    range_pair: tuple[Decimal, Decimal] | None = None,
+    range_exponent: int | None = None,
+    drops: bool = False,
+    bare: bool = False,
+) -> None:
     text = cx.text
     unit = unit_end.unit
     composite = unit_end.composite
@@ -470,12 +584,36 @@ def _emit(cx: _Ctx, start: int, end: int, num: Numeral, unit_end: _End, *,
         low, high = plain(CTX.subtract(v, half)), plain(CTX.add(v, half))
     if low is not None and high is not None and low > high:  # 近-5%: keep the interval ordered
         low, high, lo_open, hi_open = high, low, hi_open, lo_open
-    cx.out.append(_new_quantity((
-        start, end, text[start:end], v, low, high, lo_open, hi_open, exponent, qualifier,
-        unit_end.unit_name, unit_end.dimension, is_count, is_percent,
-        _indicator(text, pspan[0] if pq and pspan else start), range_pair, drops, bare, num.scale,
-        text[start:numeral_end], num.form, unit_end.unit_raw, unit_end.legal, qspan,
-    )))
+    cx.out.append(
+        _new_quantity(
+            (
+                start,
+                end,
+                text[start:end],
+                v,
+                low,
+                high,
+                lo_open,
+                hi_open,
+                exponent,
+                qualifier,
+                unit_end.unit_name,
+                unit_end.dimension,
+                is_count,
+                is_percent,
+                _indicator(text, pspan[0] if pq and pspan else start),
+                range_pair,
+                drops,
+                bare,
+                num.scale,
+                text[start:numeral_end],
+                num.form,
+                unit_end.unit_raw,
+                unit_end.legal,
+                qspan,
+            )
+        )
+    )
 
 
 def _num_span(m: re.Match, p: str) -> tuple[int, int]:
@@ -523,7 +661,7 @@ def _dun_pair(cx: _Ctx, text: str, s: int, num: Numeral, end: _End) -> bool:
     pv = CN_DIGITS.get(prev) if num.form == "chinese" else (int(prev) if "0" <= prev <= "9" else None)
     if pv is None:
         return False
-    cur = text[s:end.e]
+    cur = text[s : end.e]
     if len(cur) != 1 or pv + 1 != num.value:
         return False
     if s >= 3 and (text[s - 3] in _CN_ALL or text[s - 3].isdigit() or text[s - 3] in "、第"):
@@ -579,8 +717,18 @@ def _range(cx: _Ctx, m: re.Match) -> None:
     lo, hi = (av, b.value) if av <= b.value else (b.value, av)
     first = Numeral(av, a_exp, lo, hi, scale=b.scale, form=a.form if a.form == b.form else "mixed")
     end = eb.end
-    _emit(cx, a_s, end, first, eb, numeral_end=b_e, range_pair=(lo, hi),
-          range_exponent=min(a_exp, b.exponent), drops=drops, bare=eb.unit is None)
+    _emit(
+        cx,
+        a_s,
+        end,
+        first,
+        eb,
+        numeral_end=b_e,
+        range_pair=(lo, hi),
+        range_exponent=min(a_exp, b.exponent),
+        drops=drops,
+        bare=eb.unit is None,
+    )
 
 
 def _chinese(cx: _Ctx, m: re.Match) -> None:
@@ -609,8 +757,16 @@ def _chinese(cx: _Ctx, m: re.Match) -> None:
             return
         lo, hi = sorted((num.value, b.value))
         first = Numeral(num.value, num.exponent, lo, hi, scale=b.scale, form="chinese")
-        _emit(cx, s, end.end, first, end, numeral_end=end.e, range_pair=(lo, hi),
-              range_exponent=min(num.exponent, b.exponent))
+        _emit(
+            cx,
+            s,
+            end.end,
+            first,
+            end,
+            numeral_end=end.e,
+            range_pair=(lo, hi),
+            range_exponent=min(num.exponent, b.exponent),
+        )
         return
     end = _End(num, s, e, text)
     _attach_unit(cx.sc, text, m, "c", end)
@@ -638,9 +794,13 @@ def _percent_words(cx: _Ctx, m: re.Match) -> None:
     _emit(cx, s, e, num, end, numeral_end=e)
 
 
-def scan_quantities(text: str, registry: UnitRegistry | None = None, *,
-                    approx_factor: Decimal = Decimal(2),
-                    near_factor: Decimal = Decimal("0.9")) -> list[Quantity]:
+def scan_quantities(
+    text: str,
+    registry: UnitRegistry | None = None,
+    *,
+    approx_factor: Decimal = Decimal(2),
+    near_factor: Decimal = Decimal("0.9"),
+) -> list[Quantity]:
     """All quantities in ``text``, in order of position. Never raises on any ``str``.
 
     ``registry`` defaults to the built-in ``rules/units.yaml``. ``approx_factor`` widens the

@@ -44,8 +44,10 @@ if TYPE_CHECKING:
 _CLAUSE_MARKS = "，,；;。！？!?\n"
 _CLAUSE_RE = re.compile(r"[，,；;。！？!?\n]")
 # Before a number in its clause: the number is a change, not a stock (增加值 is a noun).
-_CHANGE = re.compile(r"比上年|比年初|比去年|比上年末|同比|环比|较上年|较去年|较年初"
-                     r"|增加(?!值)|减少|增长|下降|增收|减收|增产|减产|提高|降低|上升|回落|净增|净减|扩大|缩小")
+_CHANGE = re.compile(
+    r"比上年|比年初|比去年|比上年末|同比|环比|较上年|较去年|较年初"
+    r"|增加(?!值)|减少|增长|下降|增收|减收|增产|减产|提高|降低|上升|回落|净增|净减|扩大|缩小"
+)
 # 累计 totals and per-head values do not add up.
 _NOT_ADDITIVE = re.compile(r"累计|历年|人均|户均|亩均|平均|年均|日均|每")
 # A ，-piece after the parts that starts a new figure ends the list of parts.
@@ -54,23 +56,29 @@ _STOP_START = re.compile(
     r"^\s*(?:全(?:县|市|省|区|国|镇|乡|年)|完成|实现|办结|结案|受理|立案|查处|新增|新建|建成|建设|实施|开展"
     r"|治理|修复|整治|改造|提升|推进|推动|争取|获得|引进|实际|办理|发放|拆除|处置|消化|盘活|供应|出让|征收"
     r"|收储|报批|保障|落实|组织|培训|接待|帮助|解决|清理|整改|销号|签约|开工|竣工|投产|招引|储备|创建|打造"
-    r"|培育|累计|已)")
+    r"|培育|累计|已)"
+)
 _SUBSET_TRIGGER = re.compile(r"其中|包括")
 # Words in a bracket that make it a partial list.
 _OPEN_WORDS = re.compile(r"其中|包括|包含|含|主要|等|如|例如|约|部分|另|不含|不包括|以上")
 _SUM_WORDS = re.compile(r"合计|共计|总计")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占|增长|下降|减少|增加|提高)?")
-_GROWTH_WORD = re.compile(r"(?:比上年|比去年|同比|较上年|比上年末|比年初)?(?:分别)?"
-                          r"(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|缩小|回落|负增长)"
-                          r"(?:了|为|达)?\s*$")
+_GROWTH_WORD = re.compile(
+    r"(?:比上年|比去年|同比|较上年|比上年末|比年初)?(?:分别)?"
+    r"(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|缩小|回落|负增长)"
+    r"(?:了|为|达)?\s*$"
+)
 _DOWN = ("下降", "减少", "降低", "缩小", "回落", "负增长")
-_SHARE_WORD = re.compile(r"占(?!用|地|补|压|道|领|据|有)[^，。；;]{0,20}?(?:的)?(?:比重|比例)?(?:为|达)?\s*$"
-                         r"|(?:占比|比重)(?:为|达)?\s*$")
+_SHARE_WORD = re.compile(
+    r"占(?!用|地|补|压|道|领|据|有)[^，。；;]{0,20}?(?:的)?(?:比重|比例)?(?:为|达)?\s*$"
+    r"|(?:占比|比重)(?:为|达)?\s*$"
+)
 _TARGET_WORDS = re.compile(r"力争|确保|目标|预期|争取|不低于|不少于|达到")
 _MODAL = re.compile(r"力争|确保|争取")
 _PERIOD = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|上半年|下半年|[一二三四]季度|\d{1,2}月(?:底|末)?)?(?:前)?"
-    r"|上半年|下半年|[一二三四]季度|前[一二三]季度|年底前|年底|年末|年内|全年|当年|累计|\d{1,2}月底前|\d{1,2}月(?:份)?")
+    r"|上半年|下半年|[一二三四]季度|前[一二三]季度|年底前|年底|年末|年内|全年|当年|累计|\d{1,2}月底前|\d{1,2}月(?:份)?"
+)
 _TARGET_TITLE = re.compile(r"目标")
 _NOT_TARGET_TITLE = re.compile(r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路")
 # A bare number: Arabic, not part of a code, date or scanned quantity (checked later).
@@ -82,20 +90,34 @@ _BARE_QUALIFIER_AFTER = re.compile(r"(?:以上|以下|以内|左右)?(?=[，,；
 DIMENSIONS: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
     "性别": (("男", re.compile(r"男")), ("女", re.compile(r"女"))),
     "城乡": (("城镇", re.compile(r"城镇|城市")), ("乡村", re.compile(r"乡村|农村"))),
-    "产业": (("第一产业", re.compile(r"第一产业|一产")), ("第二产业", re.compile(r"第二产业|二产")),
-            ("第三产业", re.compile(r"第三产业|三产"))),
-    "年龄": (("低龄", re.compile(r"(?:^|[^0-9])0\s*[—\-－～~至]\s*\d+\s*(?:周)?岁|\d+\s*(?:周)?岁以下|\d+\s*(?:周)?岁及以下")),
-            ("中间", re.compile(r"\d+\s*[—\-－～~至]\s*\d+\s*(?:周)?岁")),
-            ("高龄", re.compile(r"\d+\s*(?:周)?岁(?:及)?以上"))),
+    "产业": (
+        ("第一产业", re.compile(r"第一产业|一产")),
+        ("第二产业", re.compile(r"第二产业|二产")),
+        ("第三产业", re.compile(r"第三产业|三产")),
+    ),
+    "年龄": (
+        (
+            "低龄",
+            re.compile(r"(?:^|[^0-9])0\s*[—\-－～~至]\s*\d+\s*(?:周)?岁|\d+\s*(?:周)?岁以下|\d+\s*(?:周)?岁及以下"),
+        ),
+        ("中间", re.compile(r"\d+\s*[—\-－～~至]\s*\d+\s*(?:周)?岁")),
+        ("高龄", re.compile(r"\d+\s*(?:周)?岁(?:及)?以上")),
+    ),
     "所有制": (("国有", re.compile(r"国有")), ("民营", re.compile(r"民营|私营")), ("外资", re.compile(r"外资|外商"))),
     "消费类型": (("商品零售", re.compile(r"商品零售")), ("餐饮收入", re.compile(r"餐饮"))),
     "进出口": (("出口", re.compile(r"出口")), ("进口", re.compile(r"进口"))),
     "税收/非税": (("非税收入", re.compile(r"非税")), ("税收收入", re.compile(r"(?<!非)税收"))),
 }
 # Partitions whose every member must be present before the parts are taken as exhaustive.
-_COMPLETE = {"性别": {"男", "女"}, "城乡": {"城镇", "乡村"}, "产业": {"第一产业", "第二产业", "第三产业"},
-             "年龄": {"低龄", "高龄"}, "消费类型": {"商品零售", "餐饮收入"}, "进出口": {"出口", "进口"},
-             "税收/非税": {"税收收入", "非税收入"}}
+_COMPLETE = {
+    "性别": {"男", "女"},
+    "城乡": {"城镇", "乡村"},
+    "产业": {"第一产业", "第二产业", "第三产业"},
+    "年龄": {"低龄", "高龄"},
+    "消费类型": {"商品零售", "餐饮收入"},
+    "进出口": {"出口", "进口"},
+    "税收/非税": {"税收收入", "非税收入"},
+}
 
 
 # -- the model ----------------------------------------------------------------------------------
@@ -104,10 +126,10 @@ _COMPLETE = {"性别": {"男", "女"}, "城乡": {"城镇", "乡村"}, "产业":
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int
-    end: int                 # the delimiter's offset (exclusive end of the clause text)
-    mark: str                # the delimiter before the clause ("" at a paragraph start)
-    node: Node | None        # the outline item the clause sits under
-    target_section: bool     # under a 目标 heading (not 指导思想/总体要求)
+    end: int  # the delimiter's offset (exclusive end of the clause text)
+    mark: str  # the delimiter before the clause ("" at a paragraph start)
+    node: Node | None  # the outline item the clause sits under
+    target_section: bool  # under a 目标 heading (not 指导思想/总体要求)
 
 
 class Clauses:
@@ -173,15 +195,15 @@ class Fact:
     start: int
     end: int
     raw: str
-    quantity: Quantity | None   # None: a bare number with no unit (a dropped unit?)
+    quantity: Quantity | None  # None: a bare number with no unit (a dropped unit?)
     indicator: str
-    name: str                     # text from the clause or list item start up to the number
+    name: str  # text from the clause or list item start up to the number
     unit: str | None
-    unit_shared: bool = False     # unit taken from the last item of a 、-list
+    unit_shared: bool = False  # unit taken from the last item of a 、-list
     qualifier: str | None = None  # the word as written: 不低于, 以上, 约, 左右, 力争, 确保 …
-    polarity: str | None = None   # up | down (增长/下降 before the number)
+    polarity: str | None = None  # up | down (增长/下降 before the number)
     period: str | None = None
-    role: str = "value"           # value | total | part | respective | growth | share
+    role: str = "value"  # value | total | part | respective | growth | share
     target: bool = False
     clause: int = 0
     relations: list[tuple[str, int]] = field(default_factory=list)
@@ -205,9 +227,9 @@ class Fact:
 class PartSet:
     total: int
     parts: list[int]
-    dimension: str            # 性别, 城乡, 年龄, 产业, 所有制, or "" for a plain list
-    exhaustive: bool          # the parts must add up to the total
-    trigger: str              # 其中, 包括, （, 分别为, 合计
+    dimension: str  # 性别, 城乡, 年龄, 产业, 所有制, or "" for a plain list
+    exhaustive: bool  # the parts must add up to the total
+    trigger: str  # 其中, 包括, （, 分别为, 合计
     names: list[str] = field(default_factory=list)
 
 
@@ -215,13 +237,13 @@ class PartSet:
 class Respectively:
     groups: list[str]
     values: list[int]
-    anchor: int | None        # the figure before 分别 the values are NOT parts of
+    anchor: int | None  # the figure before 分别 the values are NOT parts of
 
 
 @dataclass
 class Growth:
-    rate: int                 # the percentage fact
-    of: int                   # the value it is the growth of
+    rate: int  # the percentage fact
+    of: int  # the value it is the growth of
     down: bool
 
 
@@ -251,7 +273,7 @@ class Statements:
         self._starts = [f.start for f in self.facts]
 
     def between(self, start: int, end: int) -> list[Fact]:
-        return self.facts[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return self.facts[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def measure(self, fact: Fact) -> Measure | None:
         return measure(fact.quantity, self.registry, additive_only=True) if fact.quantity is not None else None
@@ -268,8 +290,12 @@ class Statements:
         for f in self.facts:
             line, column = line_col(f.start)
             item: dict = {
-                "line": line, "column": column, "text": f.raw, "indicator": f.indicator,
-                "value": _interval_text(f.low, f.high), "unit": f.unit,
+                "line": line,
+                "column": column,
+                "text": f.raw,
+                "indicator": f.indicator,
+                "value": _interval_text(f.low, f.high),
+                "unit": f.unit,
                 "role": f.role,
             }
             if f.unit_shared:
@@ -280,15 +306,17 @@ class Statements:
             if f.target:
                 item["target"] = True
             if f.relations:
-                item["relations"] = [{"relation": rel, "with": self.facts[other].raw,
-                                      "line": line_col(self.facts[other].start)[0]}
-                                     for rel, other in f.relations]
+                item["relations"] = [
+                    {"relation": rel, "with": self.facts[other].raw, "line": line_col(self.facts[other].start)[0]}
+                    for rel, other in f.relations
+                ]
             yield item
 
 
 def _interval_text(low: Decimal | None, high: Decimal | None) -> str:
     def show(x: Decimal | None) -> str:
         return "∞" if x is None else format(plain(x), "f")
+
     if low is not None and low == high:
         return show(low)
     return f"[{show(low) if low is not None else '-∞'}, {show(high)}]"
@@ -308,8 +336,10 @@ def build_statements(text: str, ix: TextIndex, outline: Outline, registry: UnitR
 
 
 _TARGET_SECTION = re.compile(r"目标")
-_NOT_TARGET_SECTION = re.compile(r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路|完成情况|情况|成效|回顾"
-                                 r"|评价目标|教学目标|学习目标|培养目标")
+_NOT_TARGET_SECTION = re.compile(
+    r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路|完成情况|情况|成效|回顾"
+    r"|评价目标|教学目标|学习目标|培养目标"
+)
 _ITEM_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
@@ -409,11 +439,20 @@ def _polarity(lead: str) -> str | None:
 
 def _fact_of(text: str, q: Quantity, clauses: Clauses) -> Fact:
     ci = clauses.index_of(q.start)
-    lead = text[clauses.starts[ci]:q.start]
-    fact = Fact(index=0, start=q.start, end=q.end, raw=q.raw, quantity=q, indicator=q.indicator,
-                name=lead.strip(" \u3000"), unit=q.unit, clause=ci)
+    lead = text[clauses.starts[ci] : q.start]
+    fact = Fact(
+        index=0,
+        start=q.start,
+        end=q.end,
+        raw=q.raw,
+        quantity=q,
+        indicator=q.indicator,
+        name=lead.strip(" \u3000"),
+        unit=q.unit,
+        clause=ci,
+    )
     if q.qualifier_span is not None:
-        fact.qualifier = text[q.qualifier_span[0]:q.qualifier_span[1]]
+        fact.qualifier = text[q.qualifier_span[0] : q.qualifier_span[1]]
     fact.polarity = _polarity(lead) if q.is_percent else None
     return fact
 
@@ -443,7 +482,7 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact 
     written = m.group()
     if "." not in written and 1900 <= int(written) <= 2100:
         return None  # a year
-    if s and text[s - 1] in "（(第" or "第" in text[max(0, s - 6):s]:
+    if s and text[s - 1] in "（(第" or "第" in text[max(0, s - 6) : s]:
         return None  # （1）, 第3、4条: markers and ordinals
     if _in_quoted(ix, s):
         return None
@@ -451,14 +490,24 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact 
     if num is None:
         return None
     ci = clauses.index_of(s)
-    lead = text[clauses.starts[ci]:s]
+    lead = text[clauses.starts[ci] : s]
     if not _HAN.search(lead):
         return None  # a number alone in its clause: a list marker or a table cell
     from .scan import _indicator  # the scanner's indicator rule, for the same answer
 
-    qualifier = text[e:after.end()] or None
-    fact = Fact(index=0, start=s, end=e, raw=written, quantity=None, indicator=_indicator(text, s),
-                name=lead.strip(" \u3000"), unit=None, clause=ci, qualifier=qualifier)
+    qualifier = text[e : after.end()] or None
+    fact = Fact(
+        index=0,
+        start=s,
+        end=e,
+        raw=written,
+        quantity=None,
+        indicator=_indicator(text, s),
+        name=lead.strip(" \u3000"),
+        unit=None,
+        clause=ci,
+        qualifier=qualifier,
+    )
     fact._bare = (num.low, num.high)
     return fact
 
@@ -476,8 +525,11 @@ def _share_units(text: str, facts: list[Fact]) -> None:
     i = 0
     while i < len(facts):
         j = i
-        while j + 1 < len(facts) and facts[j].unit is None \
-                and text[facts[j].end:facts[j + 1].start].strip(" \u3000") in _LIST_GLUE:
+        while (
+            j + 1 < len(facts)
+            and facts[j].unit is None
+            and text[facts[j].end : facts[j + 1].start].strip(" \u3000") in _LIST_GLUE
+        ):
             j += 1
         last = facts[j]
         if j > i and last.quantity is not None and last.unit is not None:
@@ -500,7 +552,7 @@ def _growth_and_shares(st: Statements) -> None:
         if not f.is_percent:
             continue
         clause = st.clauses[f.clause]
-        lead = text[clause.start:f.start]
+        lead = text[clause.start : f.start]
         if _SHARE_WORD.search(lead):
             f.role = "share"
             part = _previous_value(st, f)
@@ -526,7 +578,7 @@ def _previous_value(st: Statements, f: Fact) -> Fact | None:
     i = f.index - 1
     while i >= 0:
         prev = st.facts[i]
-        gap = text[prev.end:f.start]
+        gap = text[prev.end : f.start]
         if any(ch in gap for ch in "；;。！？!?\n") or len(gap) > 30:
             return None
         if not prev.is_percent and prev.quantity is not None:
@@ -550,16 +602,19 @@ def _respectively(st: Statements, ix: TextIndex) -> None:
         # The values must stand together: only 、/和 between consecutive ones.
         run = [values[0]]
         for f in values[1:]:
-            if text[run[-1].end:f.start].strip(" \u3000") in ("、", "和", "与", "及"):
+            if text[run[-1].end : f.start].strip(" \u3000") in ("、", "和", "与", "及"):
                 run.append(f)
             else:
                 break
         if len(run) < 2:
             continue
-        head = text[m.end():run[0].start]
-        groups_before = text[ix.clause(m.start())[0]:m.start()]
-        groups = [g for g in re.split(r"[、和与及]", head) if g.strip()] if "、" in head else \
-            [g for g in re.split(r"[、和与及]", groups_before) if g.strip()]
+        head = text[m.end() : run[0].start]
+        groups_before = text[ix.clause(m.start())[0] : m.start()]
+        groups = (
+            [g for g in re.split(r"[、和与及]", head) if g.strip()]
+            if "、" in head
+            else [g for g in re.split(r"[、和与及]", groups_before) if g.strip()]
+        )
         if len(groups) < 2 and "、" not in groups_before:
             continue
         prev = [f for f in st.between(ix.sentence(m.start())[0], m.start()) if f.quantity is not None]
@@ -605,7 +660,7 @@ def _part_sets(st: Statements, ix: TextIndex) -> None:
     text = st.text
     respective = _respective_indices(st)
     for m in _SUBSET_TRIGGER.finditer(text):
-        if ix.quoted.overlaps(m.start(), m.end()) or text[m.end():m.end() + 1] in ("的", "之"):
+        if ix.quoted.overlaps(m.start(), m.end()) or text[m.end() : m.end() + 1] in ("的", "之"):
             continue
         _subset(st, ix, m, respective)
     _brackets(st, ix)
@@ -626,7 +681,7 @@ def _segment_before(text: str, pos: int, limit: int = 40) -> str:
     start = max(0, pos - limit)
     chunk = text[start:pos]
     cut = max(chunk.rfind(ch) for ch in "，,；;。：:、（(）)\n！？")
-    return chunk[cut + 1:]
+    return chunk[cut + 1 :]
 
 
 _PART_END = set("，,；;。、（()）\n：:和及与")
@@ -673,11 +728,11 @@ def _scope(ix: TextIndex, start: int, end: int):
     text = ix.text
     bracket = ix.bracket(start)
     if bracket is not None:
-        if text[bracket[0] + 1:start].strip(" \u3000") != "":
+        if text[bracket[0] + 1 : start].strip(" \u3000") != "":
             return None  # （…其中…）: the bracket is not the list of parts
         line_start = ix.line(start)[0]
         before = ix.between(line_start, bracket[0])
-        if not before or text[before[-1].end:bracket[0]].strip(" \u3000以上左右") != "":
+        if not before or text[before[-1].end : bracket[0]].strip(" \u3000以上左右") != "":
             return None
         return (before[-1].start, bracket[0]), (end, bracket[1] - 1), bracket
     s_start, s_end = ix.sentence(start)
@@ -691,9 +746,9 @@ def _scope(ix: TextIndex, start: int, end: int):
 
 
 def _item_name(text: str, piece_start: int, f: Fact) -> str:
-    name = text[piece_start:f.start]
+    name = text[piece_start : f.start]
     cut = max(name.rfind(ch) for ch in "、：:，,；;（(")
-    return name[cut + 1:].strip(" \u3000")
+    return name[cut + 1 :].strip(" \u3000")
 
 
 def _subset(st: Statements, ix: TextIndex, m: re.Match, respective: set[int]) -> None:
@@ -746,8 +801,9 @@ def _is_modifier(text: str, f: Fact) -> bool:
     return after < len(text) and text[after] not in _PART_END
 
 
-def _add_sets(st: Statements, total: Fact, items: Sequence[tuple[Fact, Measure | None, str]], trigger: str,
-              exhaustive: bool) -> None:
+def _add_sets(
+    st: Statements, total: Fact, items: Sequence[tuple[Fact, Measure | None, str]], trigger: str, exhaustive: bool
+) -> None:
     """Split the parts by dimension: each dimension is its own part set; the rest one list."""
     by_dim: dict[str, list[tuple[Fact, str]]] = {}
     plain_items: list[tuple[Fact, str]] = []
@@ -762,12 +818,19 @@ def _add_sets(st: Statements, total: Fact, items: Sequence[tuple[Fact, Measure |
         names = [n for _, n in members]
         _, labels = _dimension(names)
         complete = dim in _COMPLETE and _COMPLETE[dim] <= set(labels) and _one_family(dim, names)
-        sets.append(PartSet(total.index, [f.index for f, _ in members], dim, exhaustive or complete,
-                            trigger, names))
+        sets.append(PartSet(total.index, [f.index for f, _ in members], dim, exhaustive or complete, trigger, names))
     if plain_items:
         plain_items.sort(key=lambda p: p[0].start)
-        sets.append(PartSet(total.index, [f.index for f, _ in plain_items], "", exhaustive and not by_dim,
-                            trigger, [n for _, n in plain_items]))
+        sets.append(
+            PartSet(
+                total.index,
+                [f.index for f, _ in plain_items],
+                "",
+                exhaustive and not by_dim,
+                trigger,
+                [n for _, n in plain_items],
+            )
+        )
     for ps in sets:
         st.part_sets.append(ps)
         if total.role in ("value", "part"):
@@ -785,8 +848,9 @@ def _placeholder(text: str, start: int, end: int) -> bool:
     return bool(PLACEHOLDER.search(text, start, end))
 
 
-def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket) \
-        -> list[tuple[Fact, Measure | None, str]]:
+def _listed_parts(
+    st: Statements, ix: TextIndex, span: tuple[int, int], bracket
+) -> list[tuple[Fact, Measure | None, str]]:
     """The parts after 其中: the first piece's figures, then each later piece that is one bare
     part (，创业板公司20家) or a ；-group that is a list of its own; a piece only describing the
     part before it (，全省占比14.6%) is skipped, a ；-group with its own 其中 or a piece
@@ -794,7 +858,7 @@ def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket)
     text = st.text
     pieces = _pieces(ix, span[0], span[1], bracket)
     index = 0
-    while index < len(pieces) and not text[pieces[index][0]:pieces[index][1]].strip(" \u3000：:"):
+    while index < len(pieces) and not text[pieces[index][0] : pieces[index][1]].strip(" \u3000：:"):
         index += 1
     if index >= len(pieces):
         return []
@@ -806,11 +870,14 @@ def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket)
     if not first or first[0][1] is None and first[0][0].quantity is not None:
         return []  # the first number is not a part: not a list of parts
     key = next((mf.key for _, mf in first if mf is not None), None)
-    sure = [(f, mf, _item_name(text, a, f)) for f, mf in first
-            if (mf is not None and mf.key == key) or (mf is None and f.unit is None)]
+    sure = [
+        (f, mf, _item_name(text, a, f))
+        for f, mf in first
+        if (mf is not None and mf.key == key) or (mf is None and f.unit is None)
+    ]
     listed_first = len(sure)
     describing = False
-    for a, b, mark in pieces[index + 1:]:
+    for a, b, mark in pieces[index + 1 :]:
         if mark in "；;":
             describing = False
             semi = [i for i in (text.find("；", b, span[1]), text.find(";", b, span[1])) if i >= 0]
@@ -819,8 +886,11 @@ def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket)
         if describing:
             continue
         values = _values(st, ix, a, b, bracket)
-        same = [(f, mf) for f, mf in values
-                if (mf is not None and (key is None or mf.key == key)) or (mf is None and f.unit is None)]
+        same = [
+            (f, mf)
+            for f, mf in values
+            if (mf is not None and (key is None or mf.key == key)) or (mf is None and f.unit is None)
+        ]
         if not same or all(mf is None for _, mf in same) and key is None:
             describing = True  # ，全省占比14.6%，排名第一: about the part before
             continue
@@ -834,7 +904,7 @@ def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket)
         if listed_first != 1:
             break  # a 、-list complete in itself: a lone figure after it is a new statistic
         f = same[0][0]
-        tail = text[f.end:b].strip(" \u3000以上左右")
+        tail = text[f.end : b].strip(" \u3000以上左右")
         if len(same) != 1 or len(values) != 1 or tail:
             break
         sure.append((f, same[0][1], _item_name(text, a, f)))
@@ -858,8 +928,12 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
 def _counts_what_follows(text: str, piece_start: int, f: Fact) -> bool:
     """A count that opens its piece (其中20个预期性指标、8个约束性指标) counts the noun after it."""
     q = f.quantity
-    return (q is not None and q.is_count and text[piece_start:f.start].strip(" \u3000：:其中包括有") == ""
-            and not _is_change(text, f))
+    return (
+        q is not None
+        and q.is_count
+        and text[piece_start : f.start].strip(" \u3000：:其中包括有") == ""
+        and not _is_change(text, f)
+    )
 
 
 _BY = re.compile(r"[按分][\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
@@ -885,13 +959,23 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
         before = ix.sentence(m.start() - 1) if m.start() > 0 and text[m.start() - 1] != "\n" else None
         # 按经营地统计…。按消费类型统计…: the second split is of the same total
         # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
-        while before is not None and (_opens_with_by(text, before[0]) or _OPENS_SUBSET.match(text, before[0])) \
-                and before[0] > 0 and text[before[0] - 1] != "\n":
+        while (
+            before is not None
+            and (_opens_with_by(text, before[0]) or _OPENS_SUBSET.match(text, before[0]))
+            and before[0] > 0
+            and text[before[0] - 1] != "\n"
+        ):
             before = ix.sentence(before[0] - 1)
         if before is None:
             continue
-        totals = [f for f in st.between(*before) if f.quantity is not None and not _is_change(text, f)
-                  and not _not_additive(text, f) and st.measure(f) is not None]
+        totals = [
+            f
+            for f in st.between(*before)
+            if f.quantity is not None
+            and not _is_change(text, f)
+            and not _not_additive(text, f)
+            and st.measure(f) is not None
+        ]
         if not totals:
             continue
         total = totals[0]
@@ -925,10 +1009,10 @@ def _brackets(st: Statements, ix: TextIndex) -> None:
         mt = st.measure(f)
         if mt is None:
             continue
-        inner = text[bracket[0] + 1:bracket[1] - 1]
+        inner = text[bracket[0] + 1 : bracket[1] - 1]
         if _OPEN_WORDS.search(inner) or _placeholder(text, bracket[0], bracket[1]):
             continue
-        if any(ch in inner for ch in "（(“”《》\"：:"):
+        if any(ch in inner for ch in '（(“”《》"：:'):
             continue
         pieces = re.split(r"[、，,；;]", inner)
         if len(pieces) < 2:
@@ -942,9 +1026,9 @@ def _brackets(st: Statements, ix: TextIndex) -> None:
             if len(found) != 1 or found[0].end > b:
                 break
             p = found[0]
-            if text[p.end:b].strip(" \u3000") not in ("", "以上", "左右"):
+            if text[p.end : b].strip(" \u3000") not in ("", "以上", "左右"):
                 break
-            name = text[a:p.start].strip(" \u3000")
+            name = text[a : p.start].strip(" \u3000")
             if not name or len(name) > 12 or re.search(r"[0-9０-９]", name):
                 break
             mp = st.measure(p)
@@ -963,7 +1047,7 @@ def _listed_after(st: Statements, ix: TextIndex, respective: set[int]) -> None:
         if not prev:
             continue
         total = prev[-1]
-        gap = text[total.end:m.start()]
+        gap = text[total.end : m.start()]
         if re.search(r"[。；;\n0-9０-９]", gap) or len(gap.strip(" \u3000，,以上左右")) > 0:
             continue
         mt = st.measure(total)
@@ -999,14 +1083,14 @@ def _sum_after(st: Statements, ix: TextIndex) -> None:
         if ix.quoted.overlaps(m.start(), m.end()):
             continue
         after = st.between(m.end(), m.end() + 6)
-        if not after or after[0].quantity is None or text[m.end():after[0].start].strip(" \u3000为达") != "":
+        if not after or after[0].quantity is None or text[m.end() : after[0].start].strip(" \u3000为达") != "":
             continue
         total = after[0]
         mt = st.measure(total)
         if mt is None or mt.high is None:
             continue
         c_start = ix.clause(m.start())[0]
-        lead = text[c_start:m.start()]
+        lead = text[c_start : m.start()]
         if _placeholder(text, c_start, m.start()) or _OPEN_WORDS.search(lead):
             continue
         items: list[tuple[Fact, Measure, str]] = []
@@ -1101,7 +1185,7 @@ def _label(ps: PartSet, i: int) -> str:
 
 
 def part_set_text(st: Statements, ps: PartSet) -> tuple[str, bool | None]:
-    """"城镇39880+乡村46540=86420 ✓" and whether the parts agree with the total (None: unknown)."""
+    """ "城镇39880+乡村46540=86420 ✓" and whether the parts agree with the total (None: unknown)."""
     from .intervals import show
 
     total = st.facts[ps.total]
@@ -1168,13 +1252,14 @@ def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
             continue
         if _is_modifier(text, f) or _RATIO_NAME.search(f.name[-12:]):
             continue
-        if text[f.start - 1:f.start] in _NOT_VALUE_BEFORE or text[f.end:f.end + 1] in _NOT_VALUE_BEFORE:
+        if text[f.start - 1 : f.start] in _NOT_VALUE_BEFORE or text[f.end : f.end + 1] in _NOT_VALUE_BEFORE:
             continue
         if _unit_in_name(st, f.name):
             continue
         start, end = _sentence_group(text, f)
-        siblings = [g for g in st.between(start, end)
-                    if g.quantity is not None and g.unit and g.quantity.dimension in ADDITIVE]
+        siblings = [
+            g for g in st.between(start, end) if g.quantity is not None and g.unit and g.quantity.dimension in ADDITIVE
+        ]
         own_set = members.get(f.index)
         if own_set is not None:
             siblings += [st.facts[i] for i in (own_set.total, *own_set.parts) if st.facts[i].unit]

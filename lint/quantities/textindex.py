@@ -96,7 +96,7 @@ class TextIndex:
     # -- quantities ----------------------------------------------------------------------
     def between(self, start: int, end: int) -> list:
         """Quantities starting in [start, end)."""
-        return self.quantities[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.quantities[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def index_of(self, q) -> int:
         return bisect_left(self.starts, q.start)

@@ -86,7 +86,7 @@ class UnitSpec(_Strict):
     @classmethod
     def _factor_is_text(cls, v: Any) -> Any:
         if isinstance(v, float):
-            raise ValueError("write factors as strings (\"10000/15\"), never floats")
+            raise ValueError('write factors as strings ("10000/15"), never floats')
         if isinstance(v, int):
             return str(v)
         return v
@@ -99,7 +99,7 @@ class UnitSpec(_Strict):
         try:
             f = Fraction(v.strip())
         except (ValueError, ZeroDivisionError) as exc:
-            raise ValueError(f"factor {v!r} is not an exact rational such as \"10000/15\"") from exc
+            raise ValueError(f'factor {v!r} is not an exact rational such as "10000/15"') from exc
         if f <= 0:
             raise ValueError(f"factor {v!r} must be positive")
         return v.strip()
@@ -233,15 +233,25 @@ class UnitRegistry:
                 raise UnitRegistryError(f"unit {u.name!r}: unknown dimension {u.dimension!r}", source)
             if u.dimension == COUNT:
                 raise UnitRegistryError(f"unit {u.name!r}: list count units under classifiers", source)
-            unit = Unit(u.name, u.dimension, Fraction(u.factor) if u.factor else None, u.legal,
-                        u.standalone, u.arabic_only, u.needs_scale, tuple(u.aliases), u.word_final)
+            unit = Unit(
+                u.name,
+                u.dimension,
+                Fraction(u.factor) if u.factor else None,
+                u.legal,
+                u.standalone,
+                u.arabic_only,
+                u.needs_scale,
+                tuple(u.aliases),
+                u.word_final,
+            )
             for surface in (u.name, *u.aliases):
                 self._add(surface, unit)
         for c in spec.classifiers:
             if isinstance(c, str):
                 c = ClassifierSpec(name=c)
-            unit = Unit(c.name, COUNT, None, aliases=tuple(c.aliases), arabic_only=c.arabic_only,
-                        word_final=c.word_final)
+            unit = Unit(
+                c.name, COUNT, None, aliases=tuple(c.aliases), arabic_only=c.arabic_only, word_final=c.word_final
+            )
             for surface in (c.name, *c.aliases):
                 self._add(surface, unit)
         for name, d in dims.items():
@@ -250,10 +260,12 @@ class UnitRegistry:
             canon = self._units.get(d.canonical)
             if canon is None or canon.dimension != name:
                 raise UnitRegistryError(
-                    f"dimension {name!r}: canonical unit {d.canonical!r} is not a unit of it", source)
+                    f"dimension {name!r}: canonical unit {d.canonical!r} is not a unit of it", source
+                )
             if canon.factor != 1:
                 raise UnitRegistryError(
-                    f"dimension {name!r}: canonical unit {d.canonical!r} must have factor 1", source)
+                    f"dimension {name!r}: canonical unit {d.canonical!r} must have factor 1", source
+                )
         for w in spec.stop_words:
             if not w:
                 raise UnitRegistryError("empty stop word", source)
@@ -276,7 +288,8 @@ class UnitRegistry:
             raise UnitRegistryError(f"unit spelling {surface!r} is defined twice", self.source)
         if surface[0] in "万亿":
             raise UnitRegistryError(
-                f"unit {surface!r}: 万 and 亿 are numerals, not units (write the base unit)", self.source)
+                f"unit {surface!r}: 万 and 亿 are numerals, not units (write the base unit)", self.source
+            )
         self._units[surface] = unit
 
     # ------------------------------------------------------------------ construction
@@ -290,12 +303,12 @@ class UnitRegistry:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"])
-            raise UnitRegistryError(f"{loc}: {err['msg']}", source,
-                                    _line_of(source_text, err["loc"])) from None
+            raise UnitRegistryError(f"{loc}: {err['msg']}", source, _line_of(source_text, err["loc"])) from None
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping[str, Any], source: str = "<memory>",
-                     source_text: str | None = None) -> UnitRegistry:
+    def from_mapping(
+        cls, mapping: Mapping[str, Any], source: str = "<memory>", source_text: str | None = None
+    ) -> UnitRegistry:
         """Validate a mapping shaped like ``rules/units.yaml``."""
         return cls(cls._validate(mapping, source, source_text), source)
 
@@ -309,8 +322,9 @@ class UnitRegistry:
             raise UnitRegistryError(f"cannot read unit pack: {exc.strerror}", str(p)) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise UnitRegistryError(f"invalid YAML: {getattr(exc, 'problem', exc)}", str(p),
-                                    mark.line + 1 if mark else None) from None
+            raise UnitRegistryError(
+                f"invalid YAML: {getattr(exc, 'problem', exc)}", str(p), mark.line + 1 if mark else None
+            ) from None
         return cls.from_mapping(data or {}, str(p), text)
 
     @classmethod
@@ -475,8 +489,7 @@ class ScanTables:
         # A scale char that starts a unit is the unit (5千克 = 5 kg, not 5000 克).
         pieces = []
         for c in _SCALE_CHARS:
-            rests = sorted({s[1:] for s in reg.surfaces() if len(s) > 1 and s[0] == c},
-                           key=lambda r: (-len(r), r))
+            rests = sorted({s[1:] for s in reg.surfaces() if len(s) > 1 and s[0] == c}, key=lambda r: (-len(r), r))
             if rests:
                 pieces.append(re.escape(c) + "(?!" + "|".join(map(re.escape, rests)) + ")")
             else:
@@ -494,7 +507,7 @@ class ScanTables:
 
     def blocked(self, text: str, start: int, end: int) -> bool:
         """True when a stop word longer than the unit match starts at ``start`` (吨级 vs 吨)."""
-        words = self.stops.get(text[start:start + 1])
+        words = self.stops.get(text[start : start + 1])
         if not words:
             return False
         n = end - start
@@ -504,7 +517,7 @@ class ScanTables:
         return False
 
     def is_not_quantity(self, text: str, start: int) -> bool:
-        words = self.not_quantities.get(text[start:start + 1])
+        words = self.not_quantities.get(text[start : start + 1])
         if not words:
             return False
         return any(text.startswith(w, start) for w in words)

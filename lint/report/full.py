@@ -15,8 +15,7 @@ _CONTEXT = 36  # code points of context shown either side of a span in very long
 
 
 def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-               for ch in text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -35,14 +34,22 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
     from rich.markup import escape
 
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=meta.color, no_color=not meta.color,
-                      width=meta.width or 200, highlight=False, soft_wrap=True)
+    console = Console(
+        file=buffer,
+        force_terminal=meta.color,
+        no_color=not meta.color,
+        width=meta.width or 200,
+        highlight=False,
+        soft_wrap=True,
+    )
     for result in results:
         lines = result.lines
         for d in result.diagnostics:
             style = _STYLE[d.severity]
-            console.print(f"[bold]{escape(result.path)}:{d.line}:{d.column}:[/bold] "
-                          f"[{style}]{d.severity.label}[/{style}][{d.code}] {escape(d.message)}")
+            console.print(
+                f"[bold]{escape(result.path)}:{d.line}:{d.column}:[/bold] "
+                f"[{style}]{d.severity.label}[/{style}][{d.code}] {escape(d.message)}"
+            )
             if 1 <= d.line <= len(lines) and lines[d.line - 1].strip():
                 line = lines[d.line - 1]
                 end_col = d.end_column if d.end_line == d.line else len(line) + 1

@@ -34,5 +34,6 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
             lines.append(
                 f"::{COMMANDS[d.severity]} file={path},line={d.line},col={d.column},"
                 f"endLine={d.end_line},endColumn={d.end_column},"
-                f"title={escape_property(d.code)}::{escape_data(message)}")
+                f"title={escape_property(d.code)}::{escape_data(message)}"
+            )
     return "\n".join(lines) + ("\n" if lines else "")

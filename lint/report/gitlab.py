@@ -20,9 +20,19 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 # document says; structure is clarity; marks and forms are style. Unknown families (a user
 # pack's) are style.
 CATEGORIES = {
-    "SUM": "Bug Risk", "UNIT": "Bug Risk", "CNT": "Bug Risk", "PH": "Bug Risk", "IO": "Bug Risk",
-    "TGT": "Clarity", "OUT": "Clarity", "SEC": "Clarity", "LINT": "Clarity",
-    "META": "Style", "PUNC": "Style", "NUM": "Style", "FMT": "Style",
+    "SUM": "Bug Risk",
+    "UNIT": "Bug Risk",
+    "CNT": "Bug Risk",
+    "PH": "Bug Risk",
+    "IO": "Bug Risk",
+    "TGT": "Clarity",
+    "OUT": "Clarity",
+    "SEC": "Clarity",
+    "LINT": "Clarity",
+    "META": "Style",
+    "PUNC": "Style",
+    "NUM": "Style",
+    "FMT": "Style",
 }
 
 
@@ -35,15 +45,17 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> list[dict]:
     for result in results:
         path = result.path.replace("\\", "/").removeprefix("./")
         for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
-            issues.append({
-                "type": "issue",
-                "description": f"{d.message} [{d.code}]",
-                "check_name": d.code,
-                "categories": [category(d.code)],
-                "fingerprint": fingerprint,
-                "severity": SEVERITIES[d.severity],
-                "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": f"{d.message} [{d.code}]",
+                    "check_name": d.code,
+                    "categories": [category(d.code)],
+                    "fingerprint": fingerprint,
+                    "severity": SEVERITIES[d.severity],
+                    "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}},
+                }
+            )
     return issues
 
 

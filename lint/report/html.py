@@ -22,15 +22,48 @@ WINDOW = 100  # code points kept on either side of the span in a cut line
 FIX_CONTEXT = 12  # code points shown either side of a suggested fix
 
 LABELS = {
-    "zh": {"title": "gwlint 检查报告", "files": "文件", "error": "错误", "warning": "警告", "info": "提示",
-           "findings": "问题", "by_rule": "按规则统计", "rule": "规则", "count": "数量", "fix": "建议修改",
-           "delete": "删除", "related": "相关位置", "about": "规则说明", "clean": "未发现问题的文件",
-           "none": "未发现问题。", "path": "路径", "severity": "级别", "line": "行", "paragraph": "第{n}段"},
-    "en": {"title": "gwlint report", "files": "Files", "error": "Error", "warning": "Warning", "info": "Info",
-           "findings": "Findings", "by_rule": "Findings by rule", "rule": "Rule", "count": "Count",
-           "fix": "Suggested fix", "delete": "delete", "related": "Related", "about": "About this rule",
-           "clean": "Files without findings", "none": "No findings.", "path": "Path", "severity": "Severity",
-           "line": "line", "paragraph": "paragraph {n}"},
+    "zh": {
+        "title": "gwlint 检查报告",
+        "files": "文件",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "findings": "问题",
+        "by_rule": "按规则统计",
+        "rule": "规则",
+        "count": "数量",
+        "fix": "建议修改",
+        "delete": "删除",
+        "related": "相关位置",
+        "about": "规则说明",
+        "clean": "未发现问题的文件",
+        "none": "未发现问题。",
+        "path": "路径",
+        "severity": "级别",
+        "line": "行",
+        "paragraph": "第{n}段",
+    },
+    "en": {
+        "title": "gwlint report",
+        "files": "Files",
+        "error": "Error",
+        "warning": "Warning",
+        "info": "Info",
+        "findings": "Findings",
+        "by_rule": "Findings by rule",
+        "rule": "Rule",
+        "count": "Count",
+        "fix": "Suggested fix",
+        "delete": "delete",
+        "related": "Related",
+        "about": "About this rule",
+        "clean": "Files without findings",
+        "none": "No findings.",
+        "path": "Path",
+        "severity": "Severity",
+        "line": "line",
+        "paragraph": "paragraph {n}",
+    },
 }
 
 CSS = """
@@ -148,11 +181,13 @@ def _fix_preview(lines: list[str], fix, labels: dict) -> str:
         return new or f"<em>{_e(labels['delete'])}</em>"
     text = lines[fix.line - 1]
     start, end = fix.column - 1, max(fix.end_column - 1, fix.column - 1)
-    before = text[max(0, start - FIX_CONTEXT):start]
-    after = text[end:end + FIX_CONTEXT]
+    before = text[max(0, start - FIX_CONTEXT) : start]
+    after = text[end : end + FIX_CONTEXT]
     old = f"<del>{_e(text[start:end])}</del>" if end > start else ""
-    return (f'<span class="src">{"…" if start > FIX_CONTEXT else ""}{_e(before)}{old}{new}{_e(after)}'
-            f'{"…" if end + FIX_CONTEXT < len(text) else ""}</span>')
+    return (
+        f'<span class="src">{"…" if start > FIX_CONTEXT else ""}{_e(before)}{old}{new}{_e(after)}'
+        f"{'…' if end + FIX_CONTEXT < len(text) else ''}</span>"
+    )
 
 
 def _paragraph_number(result: FileResult, d: Diagnostic, labels: dict) -> str:
@@ -162,21 +197,24 @@ def _paragraph_number(result: FileResult, d: Diagnostic, labels: dict) -> str:
     return f'<span class="name">{_e(labels["paragraph"].format(n=d.line))}</span>'
 
 
-def _finding(result: FileResult, d: Diagnostic, anchor: str, rules: dict, labels: dict,
-             doc_labels: dict) -> str:
+def _finding(result: FileResult, d: Diagnostic, anchor: str, rules: dict, labels: dict, doc_labels: dict) -> str:
     sev = d.severity.label
-    parts = [f'<article class="{sev}" id="{anchor}"><div class="head">'
-             f'<span class="badge">{_e(labels[sev])}</span>'
-             f'<code class="code">{_e(d.code)}</code><span class="name">{_e(d.name)}</span>'
-             f'<a class="loc" href="#{anchor}">{_e(result.path)}:{d.line}:{d.column}</a>'
-             + _paragraph_number(result, d, labels) + '</div>'
-             f'<p class="msg">{_e(d.message)}</p>',
-             _snippet(result.lines, d)]
+    parts = [
+        f'<article class="{sev}" id="{anchor}"><div class="head">'
+        f'<span class="badge">{_e(labels[sev])}</span>'
+        f'<code class="code">{_e(d.code)}</code><span class="name">{_e(d.name)}</span>'
+        f'<a class="loc" href="#{anchor}">{_e(result.path)}:{d.line}:{d.column}</a>'
+        + _paragraph_number(result, d, labels)
+        + "</div>"
+        f'<p class="msg">{_e(d.message)}</p>',
+        _snippet(result.lines, d),
+    ]
     if d.fix is not None:
         parts.append(f'<p class="fix">{_e(labels["fix"])}: {_fix_preview(result.lines, d.fix, labels)}</p>')
     if d.related:
-        items = "".join(f"<li>{_e(labels['line'])} {rel.line}:{rel.column} — {_e(rel.message)}</li>"
-                        for rel in d.related)
+        items = "".join(
+            f"<li>{_e(labels['line'])} {rel.line}:{rel.column} — {_e(rel.message)}</li>" for rel in d.related
+        )
         parts.append(f'<div>{_e(labels["related"])}:<ul class="related">{items}</ul></div>')
     info = rules.get(d.code)
     if info is not None and info.doc:  # the documentation stands once, in the rules section
@@ -192,18 +230,22 @@ def _rule_docs(codes: list[str], rules: dict, labels: dict, doc_labels: dict) ->
         info = rules.get(code)
         if info is None or not info.doc:
             continue
-        rows = "".join(f"<dt>{_e(doc_labels[key])}</dt><dd>{_e(info.doc[key])}</dd>"
-                       for key in DOC_FIELDS if key in info.doc)
-        blocks.append(f'<section class="ruledoc" id="rule-{_e(code)}"><h3><code>{_e(code)}</code> '
-                      f'{_e(info.name)}</h3><dl class="doc">{rows}</dl></section>')
+        rows = "".join(
+            f"<dt>{_e(doc_labels[key])}</dt><dd>{_e(info.doc[key])}</dd>" for key in DOC_FIELDS if key in info.doc
+        )
+        blocks.append(
+            f'<section class="ruledoc" id="rule-{_e(code)}"><h3><code>{_e(code)}</code> '
+            f'{_e(info.name)}</h3><dl class="doc">{rows}</dl></section>'
+        )
     if not blocks:
         return ""
-    return f'<h2>{_e(labels["rule"])}</h2>' + "".join(blocks)
+    return f"<h2>{_e(labels['rule'])}</h2>" + "".join(blocks)
 
 
 def _counts(result: FileResult, labels: dict) -> str:
-    return " · ".join(f"{result.count(sev)} {_e(labels[sev.label])}"
-                      for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    return " · ".join(
+        f"{result.count(sev)} {_e(labels[sev.label])}" for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
 
 
 def render(results: list[FileResult], meta: ReportMeta) -> str:
@@ -212,49 +254,63 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
     doc_labels = FIELD_LABELS[lang]
     rules = {info.code: info for info in report_rules(results, meta, every_rule=False)}
     totals = summary(results)
-    out = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-           f'<meta name="generator" content="gwlint {_e(meta.version)}">'
-           f'<title>{_e(labels["title"])}</title><style>{CSS}</style></head><body>',
-           f'<h1>{_e(labels["title"])}</h1><p class="meta">gwlint {_e(meta.version)}</p>',
-           '<div class="cards">'
-           f'<div class="card"><b>{totals["files"]}</b>{_e(labels["files"])}</div>'
-           f'<div class="card error"><b>{totals["errors"]}</b>{_e(labels["error"])}</div>'
-           f'<div class="card warning"><b>{totals["warnings"]}</b>{_e(labels["warning"])}</div>'
-           f'<div class="card info"><b>{totals["infos"]}</b>{_e(labels["info"])}</div></div>']
+    out = [
+        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="gwlint {_e(meta.version)}">'
+        f"<title>{_e(labels['title'])}</title><style>{CSS}</style></head><body>",
+        f'<h1>{_e(labels["title"])}</h1><p class="meta">gwlint {_e(meta.version)}</p>',
+        '<div class="cards">'
+        f'<div class="card"><b>{totals["files"]}</b>{_e(labels["files"])}</div>'
+        f'<div class="card error"><b>{totals["errors"]}</b>{_e(labels["error"])}</div>'
+        f'<div class="card warning"><b>{totals["warnings"]}</b>{_e(labels["warning"])}</div>'
+        f'<div class="card info"><b>{totals["infos"]}</b>{_e(labels["info"])}</div></div>',
+    ]
     with_findings = [(i, r) for i, r in enumerate(results, 1) if r.diagnostics]
     if not with_findings:
         out.append(f'<p class="clean">{_e(labels["none"])}</p>')
     else:
-        rows = "".join(f'<tr><td><a href="#file-{i}">{_e(r.path)}</a></td><td class="n">{r.count(Severity.ERROR)}</td>'
-                       f'<td class="n">{r.count(Severity.WARNING)}</td><td class="n">{r.count(Severity.INFO)}</td></tr>'
-                       for i, r in with_findings)
-        out.append(f'<table class="files"><tr><th>{_e(labels["path"])}</th><th>{_e(labels["error"])}</th>'
-                   f'<th>{_e(labels["warning"])}</th><th>{_e(labels["info"])}</th></tr>{rows}</table>')
+        rows = "".join(
+            f'<tr><td><a href="#file-{i}">{_e(r.path)}</a></td><td class="n">{r.count(Severity.ERROR)}</td>'
+            f'<td class="n">{r.count(Severity.WARNING)}</td><td class="n">{r.count(Severity.INFO)}</td></tr>'
+            for i, r in with_findings
+        )
+        out.append(
+            f'<table class="files"><tr><th>{_e(labels["path"])}</th><th>{_e(labels["error"])}</th>'
+            f"<th>{_e(labels['warning'])}</th><th>{_e(labels['info'])}</th></tr>{rows}</table>"
+        )
         per_rule = Counter(d.code for r in results for d in r.diagnostics)
         # The severities the findings carry (a rule may grade its findings, e.g. 亩 as info).
         severities: dict[str, set[Severity]] = {}
         for r in results:
             for d in r.diagnostics:
                 severities.setdefault(d.code, set()).add(d.severity)
-        rows = "".join(f'<tr><td><code>{_e(code)}</code></td><td>{_e(rules[code].name)}</td>'
-                       f'<td>{" / ".join(_e(labels[sev.label]) for sev in sorted(severities[code], reverse=True))}</td>'
-                       f'<td class="n">{count}</td></tr>'
-                       for code, count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])))
-        out.append(f'<h2>{_e(labels["by_rule"])}</h2><table class="rules"><tr><th>{_e(labels["rule"])}</th>'
-                   f'<th></th><th>{_e(labels["severity"])}</th><th>{_e(labels["count"])}</th></tr>{rows}</table>')
+        rows = "".join(
+            f"<tr><td><code>{_e(code)}</code></td><td>{_e(rules[code].name)}</td>"
+            f"<td>{' / '.join(_e(labels[sev.label]) for sev in sorted(severities[code], reverse=True))}</td>"
+            f'<td class="n">{count}</td></tr>'
+            for code, count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0]))
+        )
+        out.append(
+            f'<h2>{_e(labels["by_rule"])}</h2><table class="rules"><tr><th>{_e(labels["rule"])}</th>'
+            f"<th></th><th>{_e(labels['severity'])}</th><th>{_e(labels['count'])}</th></tr>{rows}</table>"
+        )
     for i, result in with_findings:
-        out.append(f'<section class="file" id="file-{i}"><header><h2>{_e(result.path)}</h2>'
-                   f'<span class="counts">{_counts(result, labels)}</span></header>')
-        out.extend(_finding(result, d, f"file-{i}-{j}", rules, labels, doc_labels)
-                   for j, d in enumerate(result.diagnostics, 1))
+        out.append(
+            f'<section class="file" id="file-{i}"><header><h2>{_e(result.path)}</h2>'
+            f'<span class="counts">{_counts(result, labels)}</span></header>'
+        )
+        out.extend(
+            _finding(result, d, f"file-{i}-{j}", rules, labels, doc_labels) for j, d in enumerate(result.diagnostics, 1)
+        )
         out.append("</section>")
     codes = sorted({d.code for r in results for d in r.diagnostics})
     out.append(_rule_docs(codes, rules, labels, doc_labels))
     clean = [r for r in results if not r.diagnostics]
     if clean and with_findings:
         items = "".join(f"<li>{_e(r.path)}</li>" for r in clean)
-        out.append(f'<details class="clean"><summary>{_e(labels["clean"])} ({len(clean)})</summary>'
-                   f"<ul>{items}</ul></details>")
+        out.append(
+            f'<details class="clean"><summary>{_e(labels["clean"])} ({len(clean)})</summary><ul>{items}</ul></details>'
+        )
     out.append("</body></html>\n")
     return "".join(out)

@@ -13,8 +13,7 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
         "version": 1,
         "tool": {"name": "gwlint", "version": meta.version},
         "files": [
-            {"path": r.path, "kind": r.kind, "diagnostics": [d.to_dict() for d in r.diagnostics]}
-            for r in results
+            {"path": r.path, "kind": r.kind, "diagnostics": [d.to_dict() for d in r.diagnostics]} for r in results
         ],
         "summary": summary(results),
     }

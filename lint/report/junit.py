@@ -38,13 +38,25 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
     def skipped(result: FileResult) -> int:
         return len(result.diagnostics) - failing(result)
 
-    root = ET.Element("testsuites", name="gwlint", tests=str(sum(max(1, len(r.diagnostics)) for r in results)),
-                      failures=str(sum(map(failing, results))), errors="0",
-                      skipped=str(sum(map(skipped, results))))
+    root = ET.Element(
+        "testsuites",
+        name="gwlint",
+        tests=str(sum(max(1, len(r.diagnostics)) for r in results)),
+        failures=str(sum(map(failing, results))),
+        errors="0",
+        skipped=str(sum(map(skipped, results))),
+    )
     for result in results:
         path = xml_text(result.path)
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(result.diagnostics))),
-                              failures=str(failing(result)), errors="0", skipped=str(skipped(result)))
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(result.diagnostics))),
+            failures=str(failing(result)),
+            errors="0",
+            skipped=str(skipped(result)),
+        )
         if not result.diagnostics:
             ET.SubElement(suite, "testcase", name="gwlint", classname=path)
             continue
@@ -54,9 +66,11 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
             if d.severity >= meta.fail_on:
                 outcome = ET.SubElement(case, "failure", message=xml_text(d.message), type=d.code)
             else:
-                outcome = ET.SubElement(case, "skipped",
-                                        message=xml_text(f"{d.severity.label} (below --fail-on {meta.fail_on.label}): "
-                                                         f"{d.message}"))
+                outcome = ET.SubElement(
+                    case,
+                    "skipped",
+                    message=xml_text(f"{d.severity.label} (below --fail-on {meta.fail_on.label}): {d.message}"),
+                )
             outcome.text = _details(result, d, lines)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -26,8 +26,10 @@ def byte_column(lines: list[str], line: int, column: int) -> int:
 
 
 def _range(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> dict:
-    return {"start": {"line": line, "column": byte_column(lines, line, column)},
-            "end": {"line": end_line, "column": byte_column(lines, end_line, end_column)}}
+    return {
+        "start": {"line": line, "column": byte_column(lines, line, column)},
+        "end": {"line": end_line, "column": byte_column(lines, end_line, end_column)},
+    }
 
 
 def _project_url() -> str | None:
@@ -49,16 +51,16 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
         for d in result.diagnostics:
             item: dict[str, Any] = {
                 "message": d.message,
-                "location": {"path": result.path,
-                             "range": _range(lines, d.line, d.column, d.end_line, d.end_column)},
+                "location": {"path": result.path, "range": _range(lines, d.line, d.column, d.end_line, d.end_column)},
                 "severity": SEVERITIES[d.severity],
                 "source": source,
                 "code": {"value": d.code},
             }
             if d.fix is not None:
                 f = d.fix
-                item["suggestions"] = [{"range": _range(lines, f.line, f.column, f.end_line, f.end_column),
-                                        "text": f.replacement}]
+                item["suggestions"] = [
+                    {"range": _range(lines, f.line, f.column, f.end_line, f.end_column), "text": f.replacement}
+                ]
             diagnostics.append(item)
     return {"source": source, "diagnostics": diagnostics}
 

@@ -31,8 +31,13 @@ class RuleInfo:
 def _info(code: str, rule, lang: str = "en") -> RuleInfo:
     doc = rule.doc_for(lang) if hasattr(rule, "doc_for") else getattr(rule, "doc", None)
     fields = {key: str(getattr(doc, key, "") or "") for key in DOC_FIELDS} if doc is not None else {}
-    return RuleInfo(code=code, name=rule.name, severity=str(rule.severity),
-                    doc={k: v for k, v in fields.items() if v}, pack=getattr(rule, "pack", "") or "")
+    return RuleInfo(
+        code=code,
+        name=rule.name,
+        severity=str(rule.severity),
+        doc={k: v for k, v in fields.items() if v},
+        pack=getattr(rule, "pack", "") or "",
+    )
 
 
 def report_rules(results: list[FileResult], meta: ReportMeta, every_rule: bool = True) -> list[RuleInfo]:

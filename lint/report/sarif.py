@@ -61,7 +61,7 @@ def _rule(info, lang: str) -> dict:
 def _result(d: Diagnostic, uri: str, rule_index: int, fingerprint: str, text_lines: list[str]) -> dict:
     region = _region(d.line, d.column, d.end_line, d.end_column)
     if d.line == d.end_line and 1 <= d.line <= len(text_lines):
-        snippet = text_lines[d.line - 1][d.column - 1:d.end_column - 1]
+        snippet = text_lines[d.line - 1][d.column - 1 : d.end_column - 1]
         if snippet:
             region["snippet"] = {"text": snippet}
     result = {
@@ -79,16 +79,22 @@ def _result(d: Diagnostic, uri: str, rule_index: int, fingerprint: str, text_lin
         ]
     if d.fix is not None:
         f = d.fix
-        result["fixes"] = [{
-            "description": {"text": f"Replace with “{f.replacement}”" if f.replacement else "Delete"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": uri},
-                "replacements": [{
-                    "deletedRegion": _region(f.line, f.column, f.end_line, f.end_column),
-                    "insertedContent": {"text": f.replacement},
-                }],
-            }],
-        }]
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace with “{f.replacement}”" if f.replacement else "Delete"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(f.line, f.column, f.end_line, f.end_column),
+                                "insertedContent": {"text": f.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     return result
 
 
@@ -104,17 +110,21 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "gwlint",
-                "version": meta.version,
-                "semanticVersion": meta.version,
-                "rules": [_rule(info, meta.lang) for info in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-            "invocations": [{"executionSuccessful": True}],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "gwlint",
+                        "version": meta.version,
+                        "semanticVersion": meta.version,
+                        "rules": [_rule(info, meta.lang) for info in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+                "invocations": [{"executionSuccessful": True}],
+            }
+        ],
     }
 
 

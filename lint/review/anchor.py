@@ -115,7 +115,7 @@ class RunMap:
         index = next(i for i, p in enumerate(pieces) if p is piece)
         first_piece = TextPiece(piece.start, piece.text[:at], node, piece.paragraph)
         second_piece = TextPiece(piece.start + at, piece.text[at:], second, piece.paragraph)
-        pieces[index:index + 1] = [first_piece, second_piece]
+        pieces[index : index + 1] = [first_piece, second_piece]
         self._split_run_before(second)
         return second_piece
 

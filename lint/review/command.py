@@ -20,11 +20,11 @@ from lint.errors import UsageError
 
 @dataclass
 class ReviewOutcome:
-    data: bytes             # the reviewed .docx
-    result: FileResult      # the findings (as `gwlint check` reports them)
+    data: bytes  # the reviewed .docx
+    result: FileResult  # the findings (as `gwlint check` reports them)
     comments: int
     changes: int
-    fixed_text: str         # the text once every tracked change is accepted
+    fixed_text: str  # the text once every tracked change is accepted
 
 
 def review_bytes(data: bytes, display: str, source_format: str, engine) -> ReviewOutcome:
@@ -54,8 +54,13 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
     changed = {content.package.main_document_part.partname}
     if reviewer.comments:
         changed.add(content.package.main_document_part.part_related_by(_RT_COMMENTS).partname)
-    return ReviewOutcome(_repackage(docx_bytes, content.package, changed), result, reviewer.comments,
-                         reviewer.changes, apply_edits_to_text(doc, edits))
+    return ReviewOutcome(
+        _repackage(docx_bytes, content.package, changed),
+        result,
+        reviewer.comments,
+        reviewer.changes,
+        apply_edits_to_text(doc, edits),
+    )
 
 
 def _later_passes(doc, edits, engine, reviewer) -> list:
@@ -94,8 +99,11 @@ def _repackage(original: bytes, package, changed_parts) -> bytes:
         folder, _, base = name.rpartition("/")
         changed.update({name, f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"})
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(saved) as new, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(saved) as new,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         new_names = set(new.namelist())
         for info in source.infolist():
             if info.filename in changed and info.filename in new_names:
@@ -113,8 +121,16 @@ def default_output(path: Path) -> Path:
     return path.with_name(path.stem + ".reviewed.docx")
 
 
-def run_review(path_text: str, output: Path | None, config: Path | None, select: list[str] | None,
-               ignore: list[str] | None, kind: str, lang: str | None, fail_on: str | None) -> int:
+def run_review(
+    path_text: str,
+    output: Path | None,
+    config: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    kind: str,
+    lang: str | None,
+    fail_on: str | None,
+) -> int:
     from lint.document import DecodeError
     from lint.document.load import source_format_of
     from lint.engine import Overrides
@@ -129,8 +145,13 @@ def run_review(path_text: str, output: Path | None, config: Path | None, select:
         raise UsageError("the reviewed copy must be a .docx file", str(target))
     if target.exists() and os.path.samefile(target, path):
         raise UsageError("the reviewed copy would overwrite the input; choose another -o", str(target))
-    overrides = Overrides(select=split_codes(select) if select else None, ignore=split_codes(ignore),
-                          kind=kind, lang=lang, fail_on=fail_on)
+    overrides = Overrides(
+        select=split_codes(select) if select else None,
+        ignore=split_codes(ignore),
+        kind=kind,
+        lang=lang,
+        fail_on=fail_on,
+    )
     engine = EngineCache(RunOptions(config=config, overrides=overrides)).engine_for(path)
     try:
         data = path.read_bytes()
@@ -142,10 +163,13 @@ def run_review(path_text: str, output: Path | None, config: Path | None, select:
         raise UsageError(f"cannot review: {exc}", path_text) from None
     _write_atomically(target, outcome.data)
     counts = {s: outcome.result.count(s) for s in Severity}
-    print(f"gwlint: wrote {target}: {outcome.comments} comment{'s' if outcome.comments != 1 else ''}, "
-          f"{outcome.changes} tracked change{'s' if outcome.changes != 1 else ''} "
-          f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-          f"{counts[Severity.INFO]} infos)", file=sys.stderr)
+    print(
+        f"gwlint: wrote {target}: {outcome.comments} comment{'s' if outcome.comments != 1 else ''}, "
+        f"{outcome.changes} tracked change{'s' if outcome.changes != 1 else ''} "
+        f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} infos)",
+        file=sys.stderr,
+    )
     failed = any(d.severity >= engine.fail_on for d in outcome.result.diagnostics)
     return 1 if failed else 0
 

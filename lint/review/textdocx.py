@@ -25,7 +25,7 @@ class FontSpec(BaseModel):
     font: str | None = None
     size: Decimal | None = None
     align: Literal["left", "center", "right", "both"] | None = None
-    indent: Decimal | None = None       # first-line indent, characters
+    indent: Decimal | None = None  # first-line indent, characters
     right_indent: Decimal | None = None  # characters
     borders: bool = False
 
@@ -38,7 +38,7 @@ class FontSpec(BaseModel):
 
 class PageSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    width: Decimal = Decimal(210)    # mm
+    width: Decimal = Decimal(210)  # mm
     height: Decimal = Decimal(297)
     top: Decimal = Decimal(37)
     bottom: Decimal = Decimal(35)
@@ -55,8 +55,12 @@ class PageNumberSpec(BaseModel):
 
 
 def _headings() -> dict[str, FontSpec]:
-    return {"cn-dun": FontSpec(font="黑体"), "cn-paren": FontSpec(font="楷体_GB2312"),
-            "arabic-dot": FontSpec(font=FANGSONG), "arabic-paren": FontSpec(font=FANGSONG)}
+    return {
+        "cn-dun": FontSpec(font="黑体"),
+        "cn-paren": FontSpec(font="楷体_GB2312"),
+        "arabic-dot": FontSpec(font=FANGSONG),
+        "arabic-paren": FontSpec(font=FANGSONG),
+    }
 
 
 class LayoutSpec(BaseModel):
@@ -64,12 +68,13 @@ class LayoutSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     page: PageSpec = Field(default_factory=PageSpec)
-    grid: bool = True                   # 22 lines a page (w:docGrid + exact spacing)
+    grid: bool = True  # 22 lines a page (w:docGrid + exact spacing)
     char_grid: bool = Field(default=False, alias="char-grid")  # and 28 characters a line
     line_spacing: Decimal | None = Field(default=None, alias="line-spacing")  # pt, exact
     body: FontSpec = Field(default_factory=lambda: FontSpec(font=FANGSONG, size=Decimal(16), indent=Decimal(2)))
-    title: FontSpec = Field(default_factory=lambda: FontSpec(font="方正小标宋简体", size=Decimal(22),
-                                                             align="center", indent=Decimal(0)))
+    title: FontSpec = Field(
+        default_factory=lambda: FontSpec(font="方正小标宋简体", size=Decimal(22), align="center", indent=Decimal(0))
+    )
     headings: dict[str, FontSpec] = Field(default_factory=_headings)
     page_number: PageNumberSpec | None = Field(default_factory=PageNumberSpec, alias="page-number")
     lines: dict[int, FontSpec] = Field(default_factory=dict)
@@ -95,9 +100,13 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
 
     spec = spec or LayoutSpec()
     defaults = LayoutSpec()
-    spec = spec.model_copy(update={"headings": {**_headings(), **spec.headings},
-                                   "body": spec.body.over(defaults.body),
-                                   "title": spec.title.over(defaults.title)})
+    spec = spec.model_copy(
+        update={
+            "headings": {**_headings(), **spec.headings},
+            "body": spec.body.over(defaults.body),
+            "title": spec.title.over(defaults.title),
+        }
+    )
     source = load_text(text, path)
     roles = line_roles(source, build_outline(source))
     document = docx.Document()
@@ -120,7 +129,7 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
         if override is not None:
             wanted = override.over(wanted)
         if role is not None and role.role == "heading" and override is None and role.head_end < len(line):
-            pieces = [(line[:role.head_end], wanted), (line[role.head_end:], body)]
+            pieces = [(line[: role.head_end], wanted), (line[role.head_end :], body)]
         else:
             pieces = [(line, wanted)]
         for piece, piece_spec in pieces:
@@ -181,20 +190,109 @@ def _set(parent, tag: str, attrs: dict[str, str]):
 
 # Schema order of the children we add (CT_PPr / CT_RPr / CT_SectPr): Word rejects other orders.
 _ORDER = {
-    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-            "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-            "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
-            "rPr", "sectPr", "pPrChange"],
-    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-            "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-            "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-            "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-            "specVanish", "oMath"],
-    "sectPr": ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-               "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
-               "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"],
+    "pPr": [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ],
+    "rPr": [
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "caps",
+        "smallCaps",
+        "strike",
+        "dstrike",
+        "outline",
+        "shadow",
+        "emboss",
+        "imprint",
+        "noProof",
+        "snapToGrid",
+        "vanish",
+        "webHidden",
+        "color",
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    ],
+    "sectPr": [
+        "headerReference",
+        "footerReference",
+        "footnotePr",
+        "endnotePr",
+        "type",
+        "pgSz",
+        "pgMar",
+        "paperSrc",
+        "pgBorders",
+        "lnNumType",
+        "pgNumType",
+        "cols",
+        "formProt",
+        "vAlign",
+        "noEndnote",
+        "titlePg",
+        "textDirection",
+        "bidi",
+        "rtlGutter",
+        "docGrid",
+        "printerSettings",
+        "sectPrChange",
+    ],
 }
 
 
@@ -249,9 +347,19 @@ def _page(document, spec: LayoutSpec) -> None:
     section = document.sections[0]
     sect = section._sectPr
     _set(sect, "w:pgSz", {"w:w": str(_twips(page.width)), "w:h": str(_twips(page.height))})
-    _set(sect, "w:pgMar", {"w:top": str(_twips(page.top)), "w:bottom": str(_twips(page.bottom)),
-                           "w:left": str(_twips(page.left)), "w:right": str(_twips(page.right)),
-                           "w:header": "851", "w:footer": "992", "w:gutter": "0"})
+    _set(
+        sect,
+        "w:pgMar",
+        {
+            "w:top": str(_twips(page.top)),
+            "w:bottom": str(_twips(page.bottom)),
+            "w:left": str(_twips(page.left)),
+            "w:right": str(_twips(page.right)),
+            "w:header": "851",
+            "w:footer": "992",
+            "w:gutter": "0",
+        },
+    )
     if spec.grid:
         pitch, char_space = _grid_pitch(spec)
         # Character grid only when asked: 3号 on the 156 mm 版心 already gives 27–28 characters,
@@ -281,8 +389,9 @@ def _paragraph_format(paragraph, wanted: FontSpec, body: FontSpec, typed: Decima
     size = wanted.size or body.size or Decimal(16)
     attrs = {"w:firstLineChars": str(int(indent * 100)), "w:firstLine": str(int(indent * size * 20))}
     if wanted.right_indent:
-        attrs.update({"w:rightChars": str(int(wanted.right_indent * 100)),
-                      "w:right": str(int(wanted.right_indent * size * 20))})
+        attrs.update(
+            {"w:rightChars": str(int(wanted.right_indent * 100)), "w:right": str(int(wanted.right_indent * size * 20))}
+        )
     _set(ppr, "w:ind", attrs)
     if wanted.align and wanted.align != "both":
         _set(ppr, "w:jc", {"w:val": wanted.align})

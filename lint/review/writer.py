@@ -86,8 +86,8 @@ def onto_original(earlier: list[LineEdit], later: list[LineEdit]) -> list[LineEd
     out = []
     for edit in later:
         priors = sorted((e for e in earlier if e.line == edit.line), key=lambda e: e.start)
-        shift = 0              # current offset − original offset within the stretch
-        low, high = 0, None    # the unchanged stretch of the current text holding the edit
+        shift = 0  # current offset − original offset within the stretch
+        low, high = 0, None  # the unchanged stretch of the current text holding the edit
         after_prior = False
         for prior in priors:
             high = prior.start + shift
@@ -108,7 +108,7 @@ def apply_edits_to_text(doc: Document, edits: list[LineEdit]) -> str:
     lines = doc.lines()
     for edit in sorted(edits, key=lambda e: (e.line, e.start), reverse=True):
         text = lines[edit.line - 1]
-        lines[edit.line - 1] = text[:edit.start] + edit.text + text[edit.end:]
+        lines[edit.line - 1] = text[: edit.start] + edit.text + text[edit.end :]
     return "\n".join(lines)
 
 
@@ -151,7 +151,7 @@ class Reviewer:
         if (end_line, end_col) <= (start_line, start_col):
             width = len(doc.line_text(start_line)) if start_line <= doc.line_count else 0
             if start_col > 1:
-                start_col -= 1          # a point where something is missing: the character before
+                start_col -= 1  # a point where something is missing: the character before
                 end_col = start_col + 1
             elif width:
                 end_line, end_col = start_line, 2
@@ -277,7 +277,7 @@ def _suggestion(diagnostic: Diagnostic, doc: Document) -> str:
         return ""
     parts = []
     for line, column, end_line, end_column, replacement in edits:
-        old = doc.text[doc.offset(line, column):doc.offset(end_line, end_column)]
+        old = doc.text[doc.offset(line, column) : doc.offset(end_line, end_column)]
         if old and replacement:
             parts.append(f"将“{old}”改为“{replacement}”")
         elif old:

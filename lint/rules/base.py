@@ -156,8 +156,7 @@ class Context:
     ``Analysis``, computed once and shared by every rule.
     """
 
-    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None,
-                 analysis: "Analysis | None" = None):
+    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None, analysis: "Analysis | None" = None):
         from lint.analysis import Analysis
 
         self.doc = doc
@@ -190,11 +189,18 @@ class Context:
     def text(self) -> str:
         return self.doc.text
 
-    def diagnostic(self, rule: RuleSpec, start: int, end: int, *,
-                   fix: tuple[int, int, str] | None = None,
-                   related: Iterable[tuple[str, int]] = (),
-                   severity: str | Severity | None = None,
-                   message: str | None = None, **values: Any) -> Diagnostic:
+    def diagnostic(
+        self,
+        rule: RuleSpec,
+        start: int,
+        end: int,
+        *,
+        fix: tuple[int, int, str] | None = None,
+        related: Iterable[tuple[str, int]] = (),
+        severity: str | Severity | None = None,
+        message: str | None = None,
+        **values: Any,
+    ) -> Diagnostic:
         """Build a Diagnostic from document offsets ``[start, end)``.
 
         ``fix`` is (start, end, replacement) in document offsets; ``related`` is (message, offset).
@@ -214,9 +220,20 @@ class Context:
         sev = self.severity_override.get(rule.code, sev)
         values.setdefault("match", doc.text[start:end])
         text = message if message is not None else rule.format_message(self.lang, **values)
-        return Diagnostic(code=rule.code, name=rule.name, severity=sev, message=text,
-                          line=line, column=column, end_line=end_line, end_column=end_column,
-                          fix=fix_obj, related=related_objs, start=start, end=end)
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=sev,
+            message=text,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            fix=fix_obj,
+            related=related_objs,
+            start=start,
+            end=end,
+        )
 
 
 def iter_checks(rules: Iterable[RuleSpec], ctx: Context) -> Iterator[Diagnostic]:

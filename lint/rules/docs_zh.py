@@ -43,14 +43,17 @@ def builtin_translations() -> dict[str, RuleDocTranslation]:
         except ValidationError as exc:
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error.get("loc", ())) or code
-            raise UsageError(f"{code}: {field}: {error.get('msg')}", path.name,
-                             located.line_of((code, *error.get("loc", ())))) from None
+            raise UsageError(
+                f"{code}: {field}: {error.get('msg')}", path.name, located.line_of((code, *error.get("loc", ())))
+            ) from None
     return translations
 
 
 def chinese_doc(rule: RuleSpec) -> RuleDoc:
     """The rule's `doc-zh`, then the built-in translation, then English — field by field."""
     layers = [layer for layer in (rule.doc_zh, builtin_translations().get(rule.code)) if layer is not None]
-    fields = {name: next((text for layer in layers if (text := getattr(layer, name))), getattr(rule.doc, name))
-              for name in DOC_FIELDS}
+    fields = {
+        name: next((text for layer in layers if (text := getattr(layer, name))), getattr(rule.doc, name))
+        for name in DOC_FIELDS
+    }
     return RuleDoc(**fields)

@@ -110,14 +110,20 @@ class RuleTable:
     def _load_data(self, located: Located, path: Path, shown: str) -> None:
         data = located.data
         if not isinstance(data, dict):
-            raise UsageError("a rule pack must be a mapping with a `rules:` list, "
-                             f"not {type(data).__name__ if data is not None else 'an empty file'}",
-                             shown, 1)
+            raise UsageError(
+                "a rule pack must be a mapping with a `rules:` list, "
+                f"not {type(data).__name__ if data is not None else 'an empty file'}",
+                shown,
+                1,
+            )
         unknown = set(data) - _PACK_KEYS
         if unknown:
             key = sorted(map(str, unknown))[0]
-            raise UsageError(f"unknown key {key!r} in rule pack (allowed: {', '.join(sorted(_PACK_KEYS))})",
-                             shown, located.line_of((key,)))
+            raise UsageError(
+                f"unknown key {key!r} in rule pack (allowed: {', '.join(sorted(_PACK_KEYS))})",
+                shown,
+                located.line_of((key,)),
+            )
         pack_name = str(data.get("pack") or path.stem)
         extends = data.get("extends") or []
         if isinstance(extends, str):
@@ -129,8 +135,9 @@ class RuleTable:
         units = data.get("units")
         if units is not None:
             if not isinstance(units, dict):
-                raise UsageError("`units` must be a mapping shaped like rules/units.yaml", shown,
-                                 located.line_of(("units",)))
+                raise UsageError(
+                    "`units` must be a mapping shaped like rules/units.yaml", shown, located.line_of(("units",))
+                )
             self.unit_packs.append((units, shown))
             self._registry = None
             self.unit_registry()  # a malformed units section stops the run now, naming the pack
@@ -141,7 +148,7 @@ class RuleTable:
             self._load_rule(entry, index, pack_name, located, shown)
 
     def _resolve(self, target: str, path: Path, shown: str, located: Located) -> Path:
-        candidate = (path.parent / target)
+        candidate = path.parent / target
         if candidate.exists():
             return candidate
         builtin = builtin_dir() / (target if target.endswith(".yaml") else target + ".yaml")
@@ -162,13 +169,19 @@ class RuleTable:
             return
         if code in self.rules:
             first = self.rules[code]
-            raise UsageError(f"duplicate rule code {code} (first defined in {first.source}:{first.source_line})",
-                             shown, located.line_of(where + ("code",)))
+            raise UsageError(
+                f"duplicate rule code {code} (first defined in {first.source}:{first.source_line})",
+                shown,
+                located.line_of(where + ("code",)),
+            )
         kind = entry["kind"]
         cls = kind_class(str(kind))
         if cls is None:
-            raise UsageError(f"unknown rule kind {kind!r} (known: {', '.join(known_kinds())})",
-                             shown, located.line_of(where + ("kind",)))
+            raise UsageError(
+                f"unknown rule kind {kind!r} (known: {', '.join(known_kinds())})",
+                shown,
+                located.line_of(where + ("kind",)),
+            )
         try:
             rule = cls.model_validate(entry)
         except ValidationError as exc:
@@ -186,19 +199,26 @@ class RuleTable:
 
     def _override(self, entry: dict, code: str, located: Located, where: tuple, shown: str) -> None:
         if code not in self.rules:
-            raise UsageError(f"rule {code} is not defined (an entry without `kind` overrides an existing rule)",
-                             shown, located.line_of(where + ("code",)))
+            raise UsageError(
+                f"rule {code} is not defined (an entry without `kind` overrides an existing rule)",
+                shown,
+                located.line_of(where + ("code",)),
+            )
         unknown = set(entry) - _OVERRIDE_KEYS
         if unknown:
             key = sorted(unknown)[0]
-            raise UsageError(f"an override may only set severity, enabled or pedantic, not {key!r}",
-                             shown, located.line_of(where + (key,)))
+            raise UsageError(
+                f"an override may only set severity, enabled or pedantic, not {key!r}",
+                shown,
+                located.line_of(where + (key,)),
+            )
         rule = self.rules[code]
         update: dict[str, Any] = {}
         if "severity" in entry:
             if entry["severity"] not in ("error", "warning", "info"):
-                raise UsageError("severity must be error, warning or info", shown,
-                                 located.line_of(where + ("severity",)))
+                raise UsageError(
+                    "severity must be error, warning or info", shown, located.line_of(where + ("severity",))
+                )
             update["severity"] = entry["severity"]
         for flag in ("enabled", "pedantic"):
             if flag in entry:
@@ -227,8 +247,7 @@ def _template_problem(template: str | None) -> str | None:
     return None
 
 
-def _validation_error(exc: ValidationError, located: Located, where: tuple, shown: str,
-                      code: str) -> UsageError:
+def _validation_error(exc: ValidationError, located: Located, where: tuple, shown: str, code: str) -> UsageError:
     error = exc.errors()[0]
     loc = tuple(error.get("loc", ()))
     # Discriminated or nested locations may name a model; keep only real keys/indices.

@@ -112,8 +112,11 @@ def _budget(text: str) -> float:
 def _gave_up(pattern: str, seconds: float) -> None:
     if pattern not in _warned:
         _warned.add(pattern)
-        print(f"gwlint: warning: pattern {pattern!r} ran out of time ({seconds:.1f} s) and was stopped "
-              "(catastrophic backtracking); its remaining matches are not reported", file=sys.stderr)
+        print(
+            f"gwlint: warning: pattern {pattern!r} ran out of time ({seconds:.1f} s) and was stopped "
+            "(catastrophic backtracking); its remaining matches are not reported",
+            file=sys.stderr,
+        )
 
 
 class GuardedPattern:
@@ -134,16 +137,14 @@ class GuardedPattern:
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         budget = _budget(string)
         try:
-            yield from self._engine.finditer(string, pos, len(string) if endpos is None else endpos,
-                                             timeout=budget)
+            yield from self._engine.finditer(string, pos, len(string) if endpos is None else endpos, timeout=budget)
         except TimeoutError:
             _gave_up(self.pattern, budget)
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list:
         budget = _budget(string)
         try:
-            return self._engine.findall(string, pos, len(string) if endpos is None else endpos,
-                                        timeout=budget)
+            return self._engine.findall(string, pos, len(string) if endpos is None else endpos, timeout=budget)
         except TimeoutError:
             _gave_up(self.pattern, budget)
             return []
@@ -151,8 +152,7 @@ class GuardedPattern:
     def _single(self, method: str, string: str, pos: int, endpos: int | None):
         budget = _budget(string)
         try:
-            return getattr(self._engine, method)(string, pos, len(string) if endpos is None else endpos,
-                                                 timeout=budget)
+            return getattr(self._engine, method)(string, pos, len(string) if endpos is None else endpos, timeout=budget)
         except TimeoutError:
             _gave_up(self.pattern, budget)
             return None

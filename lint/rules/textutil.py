@@ -16,12 +16,20 @@ MACROS = {
     "DIGIT": r"[0-9０-９]",
     # Units and classifiers a number can carry (longest first, so a match consumes the whole unit).
     # Place names (县 市 区 镇 乡 村) are deliberately absent: "X镇" is a name, not a quantity.
-    "UNIT": "(?:" + "|".join(sorted((
-        "平方公里 平方千米 平方米 立方米 万平方米 公顷 亩 千米 公里 厘米 毫米 米 ㎡ m² km² 千克 公斤 吨 克 "
-        "美元 元 千瓦时 千瓦 万千瓦 升 小时 分钟 天 周 人次 户次 批次 架次 车次 个 项 宗 件 户 人 名 家 "
-        "所 座 处 条 批 次 幅 栋 幢 笔 起 张 本 套 株 棵 只 头 辆 台 倍 场 期 轮 类 份 片 篇 册 根 届 "
-        "岁 支 艘 块"
-    ).split(), key=len, reverse=True)) + ")",
+    "UNIT": "(?:"
+    + "|".join(
+        sorted(
+            (
+                "平方公里 平方千米 平方米 立方米 万平方米 公顷 亩 千米 公里 厘米 毫米 米 ㎡ m² km² 千克 公斤 吨 克 "
+                "美元 元 千瓦时 千瓦 万千瓦 升 小时 分钟 天 周 人次 户次 批次 架次 车次 个 项 宗 件 户 人 名 家 "
+                "所 座 处 条 批 次 幅 栋 幢 笔 起 张 本 套 株 棵 只 头 辆 台 倍 场 期 轮 类 份 片 篇 册 根 届 "
+                "岁 支 艘 块"
+            ).split(),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")",
     "LATIN": r"[A-Za-zＡ-Ｚａ-ｚ]",
     # Numbering markers, from the one marker table: 一、 (and its wrong points), and any marker.
     "CN_MARKER": BY_NAME["cn-dun"].pattern,
@@ -50,8 +58,10 @@ def is_cjk(ch: str | None) -> bool:
 
 
 # Spans whose ASCII punctuation is never Chinese prose: URLs and e-mail addresses.
-URL_OR_EMAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
-                          r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+URL_OR_EMAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
 
 
 _QUOTED = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,120}”|〈[^〈〉\n]{0,120}〉")

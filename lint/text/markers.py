@@ -36,21 +36,21 @@ RUN_IN = f"({RUN_IN_NUMERAL})是(?![否非])"
 
 
 class MarkerStyle(NamedTuple):
-    name: str       # the style name nodes carry (Node.style)
-    terminal: str   # the Lark terminal of the style
-    rank: int       # GB/T 9704 order: 一、 > （一） > 1. > （1） > ①
-    family: str     # one outline level written two ways shares a family (1. and 1、)
-    pattern: str    # the marker as it may stand at the start of a line (Python/Lark regex)
+    name: str  # the style name nodes carry (Node.style)
+    terminal: str  # the Lark terminal of the style
+    rank: int  # GB/T 9704 order: 一、 > （一） > 1. > （1） > ①
+    family: str  # one outline level written two ways shares a family (1. and 1、)
+    pattern: str  # the marker as it may stand at the start of a line (Python/Lark regex)
 
 
 MARKERS: tuple[MarkerStyle, ...] = (
-    MarkerStyle("cn-dun", "CN_DUN", 0, "cn-dun",
-                f"(?:{CN_NUM}[、．.]|{CN_NUM_NO_HUNDRED}[，,]){_NOT_ABBREVIATED}"),
+    MarkerStyle("cn-dun", "CN_DUN", 0, "cn-dun", f"(?:{CN_NUM}[、．.]|{CN_NUM_NO_HUNDRED}[，,]){_NOT_ABBREVIATED}"),
     MarkerStyle("cn-paren", "CN_PAREN", 1, "cn-paren", f"{OPEN}{CN_NUM}{CLOSE}{_STRAY_POINT}"),
     MarkerStyle("arabic-dot", "ARABIC_DOT", 2, "arabic", f"{DIGITS}[.．]{_NO_DIGIT_AFTER}"),
     MarkerStyle("arabic-dun", "ARABIC_DUN", 2, "arabic", f"{DIGITS}、{_NO_DIGIT_AFTER}"),
-    MarkerStyle("arabic-paren", "ARABIC_PAREN", 3, "arabic-paren",
-                f"{OPEN}{DIGITS}{CLOSE}{_STRAY_POINT}|{PAREN_DIGITS}"),
+    MarkerStyle(
+        "arabic-paren", "ARABIC_PAREN", 3, "arabic-paren", f"{OPEN}{DIGITS}{CLOSE}{_STRAY_POINT}|{PAREN_DIGITS}"
+    ),
     MarkerStyle("circled", "CIRCLED", 4, "circled", CIRCLED),
 )
 INLINE = MarkerStyle("inline-cn", "", 5, "inline-cn", RUN_IN)
@@ -113,6 +113,7 @@ def marker_number(style: str, marker: str) -> int:
     from lint.text.numerals import (
         parse_int,  # lazily: pack loading imports this table, not numbers
     )
+
     if style in ("cn-dun", "cn-paren", "inline-cn"):
         match = CN_NUMERAL_RE.search(marker)
     elif style == "circled" or (style == "arabic-paren" and circled_value(marker[:1])):

@@ -52,8 +52,7 @@ __all__ = [
 CTX = Context(prec=60)
 
 SCALE_POWERS = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 1, "百": 2, "千": 3}
 _BIG = {"万": 4, "亿": 8}
 
@@ -68,8 +67,7 @@ _HAS_ARABIC = re.compile(r"[0-9０-９]")
 _HAS_CN_DIGIT = re.compile(r"[〇零一二两三四五六七八九]")
 _FAST = re.compile(r"([0-9]+)(?:\.([0-9]+))?([百千万亿]*)")
 _ONE = Decimal(1)
-_SCALE_RUN = {"百": 2, "千": 3, "万": 4, "亿": 8, "千万": 7, "百万": 6, "万亿": 12, "千亿": 11,
-              "百亿": 10}
+_SCALE_RUN = {"百": 2, "千": 3, "万": 4, "亿": 8, "千万": 7, "百万": 6, "万亿": 12, "千亿": 11, "百亿": 10}
 _HALF = Decimal("0.5")
 # No written number is longer; the bound keeps scale runs (亿亿亿…) inside Decimal's exponent range.
 _LONGEST = 64
@@ -276,8 +274,8 @@ def _parse_pair(text: str, form: str) -> Numeral | None:
         da, db = CN_DIGITS.get(a), CN_DIGITS.get(b)
         if not da or not db or abs(da - db) != 1:
             continue
-        first = _parse_plain(text[: i + 1] + text[i + 2:])
-        second = _parse_plain(text[:i] + text[i + 1:])
+        first = _parse_plain(text[: i + 1] + text[i + 2 :])
+        second = _parse_plain(text[:i] + text[i + 1 :])
         if first is None or second is None:
             return None
         lo, hi = sorted((first, second), key=lambda t: t[0])
@@ -321,15 +319,16 @@ def parse_number(text: str) -> Numeral | None:
             digits = digits.rjust(1 - exponent, "0")
             value = Decimal(digits[:exponent] + "." + digits[exponent:])
         half = _HALVES.get(exponent) or _HALF.scaleb(exponent)
-        return Numeral(value, exponent, CTX.subtract(value, half), CTX.add(value, half),
-                       False, False, None, scale, "arabic")
+        return Numeral(
+            value, exponent, CTX.subtract(value, half), CTX.add(value, half), False, False, None, scale, "arabic"
+        )
     form = _form(s)
     # 余/多: (v, v + 10^k), k = place of the last nonzero digit of v.
     more_at = [i for i, ch in enumerate(s) if ch in "余多"]
     if more_at:
         if len(more_at) > 1 or more_at[0] == 0:
             return None
-        core = s[: more_at[0]] + s[more_at[0] + 1:]
+        core = s[: more_at[0]] + s[more_at[0] + 1 :]
         got = _parse_plain(core)
         if got is None:
             return None
@@ -337,8 +336,7 @@ def parse_number(text: str) -> Numeral | None:
         if value.is_zero():
             return None
         step = _ONE.scaleb(last_nonzero_exponent(value))
-        return Numeral(value, exponent, value, plain(CTX.add(value, step)), True, True,
-                       "more", scale, form)
+        return Numeral(value, exponent, value, plain(CTX.add(value, step)), True, True, "more", scale, form)
     # 几 / 数: 1–9 in that place (二十几 → [21, 29], 几十 → [10, 90]).
     if "几" in s or s.startswith("数"):
         if s.startswith("数"):

@@ -77,8 +77,15 @@ def pt(half_points: int | None) -> str:
 
 def size_name(points: Decimal) -> str:
     """16 → 3号 (the Chinese type sizes GB/T 9704 names)."""
-    names = {Decimal(42): "初号", Decimal(26): "1号", Decimal(22): "2号", Decimal(16): "3号",
-             Decimal(14): "4号", Decimal(12): "小4号", Decimal("10.5"): "5号"}
+    names = {
+        Decimal(42): "初号",
+        Decimal(26): "1号",
+        Decimal(22): "2号",
+        Decimal(16): "3号",
+        Decimal(14): "4号",
+        Decimal(12): "小4号",
+        Decimal("10.5"): "5号",
+    }
     return names.get(points, f"{points.normalize():f}磅")
 
 
@@ -87,7 +94,7 @@ def report_lines(ctx: Context, rule, lines: list[int], **values) -> Iterable:
     if not lines:
         return []
     start, end = line_span(ctx, lines[0])
-    related = [("同类问题", ctx.doc.line_starts[n - 1]) for n in lines[1:1 + MAX_RELATED]]
+    related = [("同类问题", ctx.doc.line_starts[n - 1]) for n in lines[1 : 1 + MAX_RELATED]]
     return [ctx.diagnostic(rule, start, end, related=related, **values)]
 
 

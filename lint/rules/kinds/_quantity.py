@@ -31,7 +31,7 @@ def segment_before(text: str, pos: int, limit: int = 40) -> str:
     start = max(0, pos - limit)
     chunk = text[start:pos]
     cut = max(chunk.rfind(ch) for ch in "，,；;。：:、（(）)\n！？")
-    return chunk[cut + 1:]
+    return chunk[cut + 1 :]
 
 
 def variant(ctx, rule, key: str, defaults: dict[str, tuple[str, str]], **values) -> str:

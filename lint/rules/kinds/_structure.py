@@ -22,7 +22,9 @@ from lint.text.markers import (
 from lint.text.numerals import to_chinese
 
 # A title that starts like "三、四月份" or "二、三产业": the "marker" was the head of an abbreviated list.
-_ABBREVIATED = re.compile(r"^[一二三四五六七八九十两〇]+[、至到—～-]?[一二三四五六七八九十]*(?:月|季|年|等|产|级|类|届|次|个|种|批|期)")
+_ABBREVIATED = re.compile(
+    r"^[一二三四五六七八九十两〇]+[、至到—～-]?[一二三四五六七八九十]*(?:月|季|年|等|产|级|类|届|次|个|种|批|期)"
+)
 # A numeral inside a longer one (the 二 of 十二) is not that number's marker.
 _NOT_AFTER_NUMERAL = f"(?<![{CN_NUM_CHARS}])"
 _LABEL_ROW = re.compile(f"^(?:{CIRCLED}|{PAREN_DIGITS})")
@@ -75,7 +77,7 @@ def is_abbreviated_list(node: Node) -> bool:
 
 def text_before(text: str, offset: int) -> str:
     """The text just before ``offset`` without the blanks and line breaks that end it."""
-    return text[max(0, offset - 80):offset].rstrip(" \t\u3000\u00a0\n")
+    return text[max(0, offset - 80) : offset].rstrip(" \t\u3000\u00a0\n")
 
 
 def follows_colon(text: str, node: Node) -> bool:

@@ -47,8 +47,7 @@ class BodyIndentRule(RuleSpec):
                 found[f"{indent.quantize(Decimal('0.1')).normalize():f}字"] += 1
         if bad:
             shown = "、".join(f"{count}段缩进{width}" for width, count in found.most_common())
-            yield from report_lines(ctx, self, bad, count=len(bad), found=shown,
-                                    chars=f"{self.chars.normalize():f}")
+            yield from report_lines(ctx, self, bad, count=len(bad), found=shown, chars=f"{self.chars.normalize():f}")
 
 
 RULE = BodyIndentRule

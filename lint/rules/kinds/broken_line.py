@@ -48,8 +48,12 @@ class BrokenLineRule(RuleSpec):
                 next_line = doc.line_col(continuation)[0]
                 before = doc.line_text(broken_line).rstrip()
                 after = doc.line_text(next_line)
-                if (_INDENT.match(after) or after[:1] in _OPENS_UNIT or starts_with_marker(after)
-                        or before[-1:] in _CLOSES_UNIT):
+                if (
+                    _INDENT.match(after)
+                    or after[:1] in _OPENS_UNIT
+                    or starts_with_marker(after)
+                    or before[-1:] in _CLOSES_UNIT
+                ):
                     continue
                 if broken_line in top_lines and not _PUNCTUATION.search(before):
                     continue

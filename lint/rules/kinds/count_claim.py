@@ -40,7 +40,7 @@ from lint.text.numerals import to_chinese
 
 _CN = "[一二两三四五六七八九十]{1,3}"
 # a numbered heading at a given position (no ^: used with pattern.match(text, pos))
-_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "‘": "’", "【": "】", "\"": "\""}
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "‘": "’", "【": "】", '"': '"'}
 _MESSAGES = {
     "more": ("“{claim}”少于所列的{m}项", "“{claim}” is fewer than the {m} items listed"),
     "children": ("标题称“{claim}”，下设{m}项", "the heading claims “{claim}” but has {m} items under it"),
@@ -56,7 +56,7 @@ def split_top(text: str, seps: str) -> list[tuple[int, int]]:
     for i, ch in enumerate(text):
         if stack and ch == stack[-1]:
             stack.pop()
-        elif ch in _OPENERS and not (ch == "\"" and stack and stack[-1] == "\""):
+        elif ch in _OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
             stack.append(_OPENERS[ch])
         elif ch in seps and not stack:
             out.append((start, i))
@@ -93,21 +93,28 @@ class CountClaimRule(RuleSpec):
         # 重点抓好以下十个方面：/ 4项指标：/ 主要包括四个方面工作如下：
         self._claim_colon = compile_regex(
             f"(?<![第前近约超逾余每0-9一二两三四五六七八九十])(?P<n>{num})\\s*(?P<cls>{cls})"
-            f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)(?:如下|为|是|有|包括)?\\s*[：:]\\s*$", "claim")
+            f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)(?:如下|为|是|有|包括)?\\s*[：:]\\s*$",
+            "claim",
+        )
         # 生态警长1218人、生态共治队伍153人、生态义警队伍3963人三支队伍
         # 重点抓好以下四个方面工作。 closing a paragraph, its items the numbered paragraphs after it
         self._claim_end = compile_regex(
             f"(?:以下|如下|下列|重点|主要|着力|抓好|做好|突出|聚焦)[\\u4e00-\\u9fff]{{0,6}}?"
             f"(?<![第前近约超逾余每0-9一二两三四五六七八九十])(?P<n>{num})\\s*(?P<cls>{cls})"
-            f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)[。.]\\s*$", "claim")
-        self._claim_after = compile_regex(
-            f"(?P<conn>等)(?P<n>{_CN})(?P<cls>{cls})(?=[\\u4e00-\\u9fff“])", "claim")
+            f"(?P<noun>[\\u4e00-\\u9fff“”]{{0,10}}?)[。.]\\s*$",
+            "claim",
+        )
+        self._claim_after = compile_regex(f"(?P<conn>等)(?P<n>{_CN})(?P<cls>{cls})(?=[\\u4e00-\\u9fff“])", "claim")
         self._claim_title = compile_regex(
             f"(?<![第前近约超逾余每0-9一二两三四五六七八九十])(?P<n>{_CN})(?P<cls>{cls})"
-            f"(?P<noun>[\\u4e00-\\u9fff“”]{{1,10}})", "claim")
+            f"(?P<noun>[\\u4e00-\\u9fff“”]{{1,10}})",
+            "claim",
+        )
         self._claim_any = compile_regex(
             f"(?<![第前近约超逾余每0-9一二两三四五六七八九十百千万亿])(?P<n>{_CN})(?P<cls>{cls})"
-            f"(?P<noun>[\\u4e00-\\u9fff]{{2,8}})", "claim")
+            f"(?P<noun>[\\u4e00-\\u9fff]{{2,8}})",
+            "claim",
+        )
         self._open = compile_words(self.open_words, "open-words")
         self._and = compile_words(self.and_words, "and-words")
         if self.skip_before:
@@ -178,9 +185,14 @@ class CountClaimRule(RuleSpec):
             if _inside(titles, m.start()):
                 continue  # a heading's own claim: CNT002 compares it with the children
             clause_start = max(text.rfind(ch, line_start, m.start()) for ch in "。；;！？") + 1
-            lead = text[max(clause_start, line_start):m.start()]
-            if re.search(r"[一二两三四五六七八九十0-9]+\s*(?:" + "|".join(map(re.escape, self.classifiers)) + ")",
-                         text[m.end("cls"):c]) or "“" in lead[-3:]:
+            lead = text[max(clause_start, line_start) : m.start()]
+            if (
+                re.search(
+                    r"[一二两三四五六七八九十0-9]+\s*(?:" + "|".join(map(re.escape, self.classifiers)) + ")",
+                    text[m.end("cls") : c],
+                )
+                or "“" in lead[-3:]
+            ):
                 continue
             open_list = self._open is not None and bool(self._open.search(lead + m.group(0)))
             found = self._items_after(ctx, outline, runs, colon.end())
@@ -190,11 +202,18 @@ class CountClaimRule(RuleSpec):
             bad = self._mismatch(n, counts, open_list or open_items)
             if bad is None:
                 continue
-            claim = text[m.start("n"):m.end("noun")]
+            claim = text[m.start("n") : m.end("noun")]
             message = self._say(ctx, "more", claim=claim, m=bad) if (open_list or open_items) else None
-            yield ctx.diagnostic(self, m.start("n"), m.end("noun"), message=message, claim=claim, n=n, m=bad,
-                                 related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in
-                                          enumerate(items[:20], 1)])
+            yield ctx.diagnostic(
+                self,
+                m.start("n"),
+                m.end("noun"),
+                message=message,
+                claim=claim,
+                n=n,
+                m=bad,
+                related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in enumerate(items[:20], 1)],
+            )
 
     def _closing_claims(self, ctx: Context) -> Iterator[Diagnostic]:
         """重点抓好以下四个方面工作。 as the last sentence of a paragraph: the numbered items that
@@ -212,7 +231,7 @@ class CountClaimRule(RuleSpec):
             if n is None or n < 2:
                 continue
             sentence_start = max(text.rfind(ch, line_start, m.start()) for ch in "。；;！？：:") + 1
-            lead = text[max(sentence_start, line_start):m.end()]
+            lead = text[max(sentence_start, line_start) : m.end()]
             if self._open is not None and self._open.search(lead.replace("主要", "")):
                 continue
             found = self._numbered_after(text, outline, end.end() - 1)
@@ -222,10 +241,16 @@ class CountClaimRule(RuleSpec):
             bad = self._mismatch(n, counts, False)
             if bad is None:
                 continue
-            claim = text[m.start("n"):m.end("noun")]
-            yield ctx.diagnostic(self, m.start("n"), m.end("noun"), claim=claim, n=n, m=bad,
-                                 related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in
-                                          enumerate(items[:20], 1)])
+            claim = text[m.start("n") : m.end("noun")]
+            yield ctx.diagnostic(
+                self,
+                m.start("n"),
+                m.end("noun"),
+                claim=claim,
+                n=n,
+                m=bad,
+                related=[(say(ctx, f"第{i}项", f"item {i}"), off) for i, off in enumerate(items[:20], 1)],
+            )
 
     def _items_after(self, ctx: Context, outline, runs, pos: int):
         """(possible counts, item offsets, list is open) of the list that starts at ``pos``."""
@@ -301,25 +326,34 @@ class CountClaimRule(RuleSpec):
         if len(items) < 2:
             return None
         following = to_chinese(len(items) + 1) + "是"
-        if re.search(f"(?:^|[。；;：:！？\\n]){following}", text[items[0]:scanned_end]):
+        if re.search(f"(?:^|[。；;：:！？\\n]){following}", text[items[0] : scanned_end]):
             return None  # the list goes on inside a paragraph: unsure
         return {len(items)}, items, False
 
     @staticmethod
     def _numbered_after(text: str, outline, pos: int):
         """Numbered items opening the next paragraphs: the node there and its numbered siblings."""
-        nodes = cached(outline, "numbered-by-start",
-                       lambda: sorted((n for n in outline.walk() if is_numbered(n)), key=lambda n: n.start))
+        nodes = cached(
+            outline,
+            "numbered-by-start",
+            lambda: sorted((n for n in outline.walk() if is_numbered(n)), key=lambda n: n.start),
+        )
         starts = cached(outline, "numbered-starts", lambda: [n.start for n in nodes])
         i = bisect_right(starts, pos)
         if i >= len(nodes):
             return None
         first = nodes[i]
-        if first.number != 1 or text[pos:first.start].strip() != "":
+        if first.number != 1 or text[pos : first.start].strip() != "":
             return None
         siblings = first.parent.children if first.parent is not None else outline.roots
-        run = [n for n in siblings if is_numbered(n) and FAMILY[n.style] == FAMILY[first.style]
-               and n.start >= first.start and not is_abbreviated_list(n)]
+        run = [
+            n
+            for n in siblings
+            if is_numbered(n)
+            and FAMILY[n.style] == FAMILY[first.style]
+            and n.start >= first.start
+            and not is_abbreviated_list(n)
+        ]
         count = 0
         for node in run:
             if node.number != count + 1:
@@ -346,14 +380,14 @@ class CountClaimRule(RuleSpec):
             if n is None or n < 2:
                 continue
             line_start = text.rfind("\n", 0, start) + 1
-            window = text[max(line_start, start - 120):start]
+            window = text[max(line_start, start - 120) : start]
             cut = max(window.rfind(ch) for ch in "，,。；;：:！？")
             head = len(window) - (len(window) - cut - 1) if cut >= 0 else 0
             listed = window[head:]
             if head == 0 and start - len(listed) == line_start:
                 marker = LINE_MARKER.match(listed)
                 if marker:
-                    listed = listed[marker.end():]  # "６、医药卫生…": the 、 of a marker
+                    listed = listed[marker.end() :]  # "６、医药卫生…": the 、 of a marker
             if "、" not in listed:
                 continue
             if quoted is None:
@@ -374,11 +408,17 @@ class CountClaimRule(RuleSpec):
             if bad is None:
                 continue
             base = start - len(listed)
-            claim = text[m.start("n"):m.end("cls") + 2].rstrip("，。；、")
-            yield ctx.diagnostic(self, m.start("n"), m.end("cls"), claim=claim, n=n, m=bad,
-                                 message=self._say(ctx, "more", claim=claim, m=bad),
-                                 related=[(say(ctx, f"第{i}项", f"item {i}"), base + a) for i, (a, _) in
-                                          enumerate(spans[:20], 1)])
+            claim = text[m.start("n") : m.end("cls") + 2].rstrip("，。；、")
+            yield ctx.diagnostic(
+                self,
+                m.start("n"),
+                m.end("cls"),
+                claim=claim,
+                n=n,
+                m=bad,
+                message=self._say(ctx, "more", claim=claim, m=bad),
+                related=[(say(ctx, f"第{i}项", f"item {i}"), base + a) for i, (a, _) in enumerate(spans[:20], 1)],
+            )
 
     # -- claim: children ---------------------------------------------------------------------------
     def _children(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -411,10 +451,16 @@ class CountClaimRule(RuleSpec):
             if text[start:end] != m.group(0):
                 continue  # the title was joined across lines: offsets unsure
             claim = m.group(0)
-            yield ctx.diagnostic(self, start, end, claim=claim, n=n, m=len(kids),
-                                 message=self._say(ctx, "children", claim=claim, m=len(kids)),
-                                 related=[(say(ctx, f"第{i}项", f"item {i}"), k.start) for i, k in
-                                          enumerate(kids[:20], 1)])
+            yield ctx.diagnostic(
+                self,
+                start,
+                end,
+                claim=claim,
+                n=n,
+                m=len(kids),
+                message=self._say(ctx, "children", claim=claim, m=len(kids)),
+                related=[(say(ctx, f"第{i}项", f"item {i}"), k.start) for i, k in enumerate(kids[:20], 1)],
+            )
 
     # -- claim: consistency ------------------------------------------------------------------------
     def _consistency(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -434,7 +480,7 @@ class CountClaimRule(RuleSpec):
                 continue
             if m.group("noun").startswith(("余", "多")):
                 continue
-            claim = text[m.start("n"):m.end("cls") + len(noun)]
+            claim = text[m.start("n") : m.end("cls") + len(noun)]
             bucket = earlier.setdefault((m.group("cls"), noun[:2]), [])
             # 改革 and 改革全面落地 name the same items: one noun starts the other
             same = [e for e in bucket if e[2].startswith(noun) or noun.startswith(e[2])]
@@ -442,10 +488,16 @@ class CountClaimRule(RuleSpec):
             conflict = next((e for e in same if e[0] != n), None)
             if conflict is None or any(e[0] == n for e in same):
                 continue
-            claim = text[m.start("n"):m.end("cls") + min(len(noun), len(conflict[2]))]
-            yield ctx.diagnostic(self, m.start("n"), m.start("n") + len(claim), claim=claim, n=n,
-                                 message=self._say(ctx, "changed", claim=claim, first=conflict[3]),
-                                 related=[(say(ctx, "前文", "earlier"), conflict[1])])
+            claim = text[m.start("n") : m.end("cls") + min(len(noun), len(conflict[2]))]
+            yield ctx.diagnostic(
+                self,
+                m.start("n"),
+                m.start("n") + len(claim),
+                claim=claim,
+                n=n,
+                message=self._say(ctx, "changed", claim=claim, first=conflict[3]),
+                related=[(say(ctx, "前文", "earlier"), conflict[1])],
+            )
 
 
 def _run_in_by_paragraph(outline) -> dict[int, list[Node]]:

@@ -81,8 +81,9 @@ class DocNumberRule(RuleSpec):
             return
         start, end = match.start("open"), match.end("close")
         year = match["year"].translate(_FULL_DIGITS)
-        yield ctx.diagnostic(self, start, end, fix=(start, end, f"〔{year}〕"),
-                             expected=f"〔{year}〕", docnum=_docnum(match))
+        yield ctx.diagnostic(
+            self, start, end, fix=(start, end, f"〔{year}〕"), expected=f"〔{year}〕", docnum=_docnum(match)
+        )
 
     def _form(self, ctx: Context, match: re.Match) -> Iterator[Diagnostic]:
         problems, problems_en = [], []
@@ -105,13 +106,21 @@ class DocNumberRule(RuleSpec):
             tail_start = match.end("close")
             fix = (tail_start, end, f"{int(number)}号")
         expected = f"{match['open']}{year}{match['close']}{int(number)}号" if len(year) == 4 else None
-        yield ctx.diagnostic(self, start, end, fix=fix, docnum=_docnum(match), problem="，".join(problems),
-                             problem_en=", ".join(problems_en), expected=expected or "〔YYYY〕N号")
+        yield ctx.diagnostic(
+            self,
+            start,
+            end,
+            fix=fix,
+            docnum=_docnum(match),
+            problem="，".join(problems),
+            problem_en=", ".join(problems_en),
+            expected=expected or "〔YYYY〕N号",
+        )
 
 
 def _docnum(match: re.Match) -> str:
     """The 发文字号 as written, without the words that merely precede it in the sentence."""
-    return match.group(0)[-(match.end() - match.start("open")) - min(len(match["org"]), 6):]
+    return match.group(0)[-(match.end() - match.start("open")) - min(len(match["org"]), 6) :]
 
 
 RULE = DocNumberRule

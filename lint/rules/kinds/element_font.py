@@ -32,10 +32,20 @@ from lint.rules.kinds._layout import (
     size_name,
 )
 
-_STYLE_NAMES = {"cn-dun": "一级标题（一、）", "cn-paren": "二级标题（一）", "arabic-dot": "三级标题（1.）",
-                "arabic-paren": "四级标题（1）"}
-_ALIGN_NAMES = {"center": "居中", "left": "左对齐", "right": "右对齐", "both": "两端对齐",
-                "distribute": "分散对齐", None: "左对齐"}
+_STYLE_NAMES = {
+    "cn-dun": "一级标题（一、）",
+    "cn-paren": "二级标题（一）",
+    "arabic-dot": "三级标题（1.）",
+    "arabic-paren": "四级标题（1）",
+}
+_ALIGN_NAMES = {
+    "center": "居中",
+    "left": "左对齐",
+    "right": "右对齐",
+    "both": "两端对齐",
+    "distribute": "分散对齐",
+    None: "左对齐",
+}
 
 
 class ElementFontRule(RuleSpec):
@@ -48,8 +58,7 @@ class ElementFontRule(RuleSpec):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if ctx.doc.layout is None:
             return
-        wanted = {"title": ["title"], "body": ["body", "heading", "attachment"],
-                  "heading": ["heading"]}[self.element]
+        wanted = {"title": ["title"], "body": ["body", "heading", "attachment"], "heading": ["heading"]}[self.element]
         half_points = int(self.size * 2)
         bad_lines: list[int] = []
         wrong_fonts: dict[str, Counter] = {}

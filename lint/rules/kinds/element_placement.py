@@ -25,8 +25,14 @@ from lint.rules.kinds._layout import (
     roles,
 )
 
-_ALIGN = {"center": "居中", "right": "右对齐", "left": "左对齐", "both": "两端对齐", None: "左对齐",
-          "distribute": "分散对齐"}
+_ALIGN = {
+    "center": "居中",
+    "right": "右对齐",
+    "left": "左对齐",
+    "both": "两端对齐",
+    None: "左对齐",
+    "distribute": "分散对齐",
+}
 
 
 class ElementPlacementRule(RuleSpec):

@@ -62,8 +62,14 @@ class EmptySectionRule(RuleSpec):
                 continue
             if node.paragraph is not None and _SENTENCE_END.search(node.paragraph.text):
                 continue  # an item written as a sentence, not a heading
-            yield ctx.diagnostic(self, node.start, node.title_end, heading=node.marker + node.title,
-                                 what="标题下没有内容", what_en="the heading has nothing under it")
+            yield ctx.diagnostic(
+                self,
+                node.start,
+                node.title_end,
+                heading=node.marker + node.title,
+                what="标题下没有内容",
+                what_en="the heading has nothing under it",
+            )
 
     def _duplicates(self, ctx: Context, run: list[Node]) -> Iterator[Diagnostic]:
         seen: dict[str, Node] = {}
@@ -75,9 +81,15 @@ class EmptySectionRule(RuleSpec):
             if first is None:
                 seen[key] = node
                 continue
-            yield ctx.diagnostic(self, node.start, node.title_end, heading=node.marker + node.title,
-                                 related=[(say(ctx, "同名标题", "same title"), first.start)],
-                                 what="与同级标题重复", what_en="the same title as a sibling heading")
+            yield ctx.diagnostic(
+                self,
+                node.start,
+                node.title_end,
+                heading=node.marker + node.title,
+                related=[(say(ctx, "同名标题", "same title"), first.start)],
+                what="与同级标题重复",
+                what_en="the same title as a sibling heading",
+            )
 
 
 def _lists(nodes) -> Iterator[list[Node]]:
@@ -97,7 +109,7 @@ def _has_content(node: Node) -> bool:
         return True
     if node.paragraph is None:
         return False
-    rest = node.paragraph.text[len(node.marker):].strip()
+    rest = node.paragraph.text[len(node.marker) :].strip()
     return len(rest) > len(node.title) + 1
 
 

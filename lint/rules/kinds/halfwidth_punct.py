@@ -40,8 +40,7 @@ def _english_side(ch: str | None) -> bool:
 
 class HalfwidthPunctRule(RuleSpec):
     kind: Literal["halfwidth-punct"]
-    marks: dict[str, str] = Field(default_factory=lambda: {",": "，", ";": "；", ":": "：",
-                                                           "?": "？", "!": "！"})
+    marks: dict[str, str] = Field(default_factory=lambda: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
     brackets: dict[str, str] = Field(default_factory=lambda: {"()": "（）"})
     group: Literal["line", "mark"] = "line"
 
@@ -116,12 +115,12 @@ class HalfwidthPunctRule(RuleSpec):
         after = text[close_pos + 1] if close_pos + 1 < end else None
         if is_cjk(before) or is_cjk(after):
             return True
-        if not any(is_cjk(ch) for ch in text[open_pos + 1:close_pos]):
+        if not any(is_cjk(ch) for ch in text[open_pos + 1 : close_pos]):
             return False
         # Chinese inside, spaces or nothing outside: Chinese unless the text around is English
         # ("report (上海市), CSV column …").
         left = text[start:open_pos].rstrip()[-1:] or None
-        right = text[close_pos + 1:end].lstrip()[:1] or None
+        right = text[close_pos + 1 : end].lstrip()[:1] or None
         return not (_english_side(left) or _english_side(right))
 
     def _mark_is_chinese(self, text: str, start: int, end: int, pos: int, converted: set[int]) -> bool:
@@ -151,14 +150,16 @@ class HalfwidthPunctRule(RuleSpec):
         for group in groups:
             first, last = group[0], group[-1] + 1
             chosen = set(group)
-            replacement = "".join(self._full[ch] if first + i in chosen else ch
-                                  for i, ch in enumerate(text[first:last]))
+            replacement = "".join(
+                self._full[ch] if first + i in chosen else ch for i, ch in enumerate(text[first:last])
+            )
             marks = "".join(dict.fromkeys(text[p] for p in group))
             # The finding points at the first mark (an editor underlines one character, not the
             # prose between marks); the others are related locations; the fix converts them all.
             related = [(f"“{text[p]}”", p) for p in group[1:]]
-            yield ctx.diagnostic(self, first, first + 1, fix=(first, last, replacement),
-                                 related=related, marks=marks, count=len(group))
+            yield ctx.diagnostic(
+                self, first, first + 1, fix=(first, last, replacement), related=related, marks=marks, count=len(group)
+            )
 
     def _per_mark(self, text: str, flagged: list[int]) -> list[list[int]]:
         groups: list[list[int]] = []

@@ -135,8 +135,7 @@ class HeaderDateRule(RuleSpec):
             return
         y, m, d = parts.values
         expected = f"{y}年{m}月{d}日"
-        yield ctx.diagnostic(self, parts.start, parts.end, fix=(parts.start, parts.end, expected),
-                             expected=expected)
+        yield ctx.diagnostic(self, parts.start, parts.end, fix=(parts.start, parts.end, expected), expected=expected)
 
     def _form(self, ctx: Context, parts: DateParts) -> Iterator[Diagnostic]:
         if not (parts.separated or parts.chinese):
@@ -151,15 +150,20 @@ class HeaderDateRule(RuleSpec):
         if y is None or m is None or d is None:
             return
         if y < 1 or not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
-            yield ctx.diagnostic(self, parts.start, parts.end, problem="日期不存在",
-                                 problem_en="no such date")
+            yield ctx.diagnostic(self, parts.start, parts.end, problem="日期不存在", problem_en="no such date")
             return
         printed = self._printed_date(ctx)
         written = parts.as_date()
         if printed is not None and written is not None and written > printed[0]:
-            yield ctx.diagnostic(self, parts.start, parts.end, severity=self.later_severity,
-                                 problem="成文日期晚于印发日期", problem_en="later than the 印发 date",
-                                 related=[("印发日期", printed[1])])
+            yield ctx.diagnostic(
+                self,
+                parts.start,
+                parts.end,
+                severity=self.later_severity,
+                problem="成文日期晚于印发日期",
+                problem_en="later than the 印发 date",
+                related=[("印发日期", printed[1])],
+            )
 
     @staticmethod
     def _printed_date(ctx: Context) -> tuple[date, int] | None:

@@ -97,13 +97,27 @@ class HeaderFieldRule(RuleSpec):
         item = _ITEM.match(text[offset:])
         if numbered and item and item["point"] == "、":
             point = start + offset + item.start("point")
-            yield ctx.diagnostic(self, point, point + 1, fix=(point, point + 1, "."), found="、",
-                                 problem="附件序号应使用下脚点", problem_en="number the attachments with 1.")
+            yield ctx.diagnostic(
+                self,
+                point,
+                point + 1,
+                fix=(point, point + 1, "."),
+                found="、",
+                problem="附件序号应使用下脚点",
+                problem_en="number the attachments with 1.",
+            )
         last = _ITEM_END.search(text)
         if last and end - 1 > start + offset:
             point = start + last.start()
-            yield ctx.diagnostic(self, point, end, fix=(point, end, ""), found=text[last.start():],
-                                 problem="附件名称后不加标点", problem_en="no punctuation after an attachment name")
+            yield ctx.diagnostic(
+                self,
+                point,
+                end,
+                fix=(point, end, ""),
+                found=text[last.start() :],
+                problem="附件名称后不加标点",
+                problem_en="no punctuation after an attachment name",
+            )
 
     def _cc(self, ctx: Context) -> Iterator[Diagnostic]:
         header = ctx.doc.header
@@ -112,8 +126,12 @@ class HeaderFieldRule(RuleSpec):
         last = header.cc_line
         # A long 抄送 list wraps onto following lines, up to the 印发 line or a blank line.
         line = last + 1
-        while (line <= ctx.doc.line_count and ctx.doc.line_text(line).strip()
-               and line != header.printed_line and not _VERSION_BLOCK.match(ctx.doc.line_text(line))):
+        while (
+            line <= ctx.doc.line_count
+            and ctx.doc.line_text(line).strip()
+            and line != header.printed_line
+            and not _VERSION_BLOCK.match(ctx.doc.line_text(line))
+        ):
             last = line
             line += 1
         start, end = self._line_span(ctx, last)
@@ -143,8 +161,9 @@ class HeaderFieldRule(RuleSpec):
         offset = doc.line_text(header.title_line).find(header.title)
         start = line_start + max(0, offset) + quoted[0].start("name")
         title_start = doc.line_starts[doc.title_line - 1] + max(0, doc.line_text(doc.title_line).find(doc.title))
-        yield ctx.diagnostic(self, start, start + len(name), quoted=name, carried=doc.title,
-                             related=[("所附文件标题", title_start)])
+        yield ctx.diagnostic(
+            self, start, start + len(name), quoted=name, carried=doc.title, related=[("所附文件标题", title_start)]
+        )
 
 
 def _looks_like_a_name(item: str) -> bool:

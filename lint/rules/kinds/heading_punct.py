@@ -37,9 +37,11 @@ class HeadingPunctRule(RuleSpec):
     marks: str = "。，；："
     styles: list[str] = Field(default_factory=lambda: ["cn-dun", "cn-paren"])
     max_length: int = Field(default=30, alias="max-length", ge=1)
-    title_words: str = Field(default="工作要点|工作总结|工作计划|工作思路|工作报告|实施方案|通知|意见|"
-                                     "公报|办法|规定|细则|纲要|决定|要点|总结|计划|方案|报告",
-                             alias="title-words")
+    title_words: str = Field(
+        default="工作要点|工作总结|工作计划|工作思路|工作报告|实施方案|通知|意见|"
+        "公报|办法|规定|细则|纲要|决定|要点|总结|计划|方案|报告",
+        alias="title-words",
+    )
 
     _title: re.Pattern = PrivateAttr()
 
@@ -72,7 +74,7 @@ class HeadingPunctRule(RuleSpec):
         if paragraph.first_line != paragraph.last_line or not (node.children or node.body):
             return None
         stripped = paragraph.text.rstrip()
-        body = stripped[len(node.marker):].strip()
+        body = stripped[len(node.marker) :].strip()
         if not body or len(body) - 1 > self.max_length or _SENTENCE_INSIDE.search(body[:-1]):
             return None
         if body[-1] not in self.marks:

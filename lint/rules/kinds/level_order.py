@@ -48,8 +48,9 @@ class LevelOrderRule(RuleSpec):
         for pair in self.allow:
             parent, _, child = pair.partition(">")
             if parent not in _FAMILIES or child not in _FAMILIES:
-                raise ValueError(f"allow entry {pair!r} must be FAMILY>FAMILY with families "
-                                 f"{', '.join(sorted(_FAMILIES))}")
+                raise ValueError(
+                    f"allow entry {pair!r} must be FAMILY>FAMILY with families {', '.join(sorted(_FAMILIES))}"
+                )
         return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -62,9 +63,15 @@ class LevelOrderRule(RuleSpec):
         firsts: dict[tuple[str, str], list[tuple[Node, Node]]] = {}
         for node in outline.walk():
             parent = node.parent
-            if (parent is None or not is_numbered(node) or not is_numbered(parent)
-                    or id(node) in excluded or id(parent) in excluded
-                    or is_abbreviated_list(node) or is_abbreviated_list(parent)):
+            if (
+                parent is None
+                or not is_numbered(node)
+                or not is_numbered(parent)
+                or id(node) in excluded
+                or id(parent) in excluded
+                or is_abbreviated_list(node)
+                or is_abbreviated_list(parent)
+            ):
                 continue
             if not self._wrong_step(parent, node, allowed):
                 continue
@@ -79,10 +86,17 @@ class LevelOrderRule(RuleSpec):
             parent, node = places[0]
             related = [(say(ctx, "上级标题", "parent heading"), parent.start)]
             related += [(say(ctx, "同样的情况", "same step"), child.start) for _, child in places[1:6]]
-            skipped = "、".join(f"“{RANK_EXAMPLE[r]}”"
-                               for r in range(RANK[parent.style] + 1, RANK[node.style]))
-            yield ctx.diagnostic(self, node.start, node.marker_end, marker=node.marker,
-                                 parent=parent.marker, skipped=skipped, count=len(places), related=related)
+            skipped = "、".join(f"“{RANK_EXAMPLE[r]}”" for r in range(RANK[parent.style] + 1, RANK[node.style]))
+            yield ctx.diagnostic(
+                self,
+                node.start,
+                node.marker_end,
+                marker=node.marker,
+                parent=parent.marker,
+                skipped=skipped,
+                count=len(places),
+                related=related,
+            )
 
     def _wrong_step(self, parent: Node, node: Node, allowed: set[str]) -> bool:
         step = RANK[node.style] - RANK[parent.style]
@@ -95,8 +109,9 @@ class LevelOrderRule(RuleSpec):
             found = self._first_too_deep(root, 1, excluded)
             if found is not None:
                 node, depth = found
-                yield ctx.diagnostic(self, node.start, node.marker_end, marker=node.marker,
-                                     depth=depth, max=self.max_depth)
+                yield ctx.diagnostic(
+                    self, node.start, node.marker_end, marker=node.marker, depth=depth, max=self.max_depth
+                )
 
     def _first_too_deep(self, node: Node, depth: int, excluded: set[int]) -> tuple[Node, int] | None:
         if not is_numbered(node) or id(node) in excluded:

@@ -81,8 +81,14 @@ class MarkerFormRule(RuleSpec):
                     # this fix and NUM009's agree and every item of a list ends up alike.
                     start = node.marker_end - len(node.marker)
                     expected = node.marker[:-1].translate(_HALF) + "."
-                    yield ctx.diagnostic(self, node.start, node.marker_end, fix=(start, node.marker_end, expected),
-                                         marker=node.marker, expected=expected)
+                    yield ctx.diagnostic(
+                        self,
+                        node.start,
+                        node.marker_end,
+                        fix=(start, node.marker_end, expected),
+                        marker=node.marker,
+                        expected=expected,
+                    )
         else:
             yield from self._mixed(ctx, nodes)
 
@@ -104,12 +110,19 @@ class MarkerFormRule(RuleSpec):
             return
         if node.style == "cn-dun" and marker[-1] in CN_WRONG_POINTS:
             point = node.start + len(marker) - 1
-            yield ctx.diagnostic(self, node.start, node.marker_end, fix=(point, point + 1, "、"),
-                                 marker=marker, expected=marker[:-1] + "、")
+            yield ctx.diagnostic(
+                self,
+                node.start,
+                node.marker_end,
+                fix=(point, point + 1, "、"),
+                marker=marker,
+                expected=marker[:-1] + "、",
+            )
         elif node.style in _BRACKETED and marker[-1] not in CLOSES and marker[-2:-1] in CLOSES:
             point = node.start + len(marker) - 1
-            yield ctx.diagnostic(self, node.start, node.marker_end, fix=(point, point + 1, ""),
-                                 marker=marker, expected=marker[:-1])
+            yield ctx.diagnostic(
+                self, node.start, node.marker_end, fix=(point, point + 1, ""), marker=marker, expected=marker[:-1]
+            )
 
     def _mixed(self, ctx: Context, nodes: list[Node]) -> Iterator[Diagnostic]:
         excluded = colon_list_nodes(ctx.text, ctx.outline)
@@ -132,15 +145,23 @@ class MarkerFormRule(RuleSpec):
                 core = _core(node)
                 replacement = _spell(node, majority)
                 fix = (node.start, node.start + len(core), replacement) if replacement else None
-                yield ctx.diagnostic(self, node.start, node.start + len(core), fix=fix, marker=core,
-                                     expected=replacement or example.marker,
-                                     related=[(say(ctx, "多数写法", "majority form"), example.start)])
+                yield ctx.diagnostic(
+                    self,
+                    node.start,
+                    node.start + len(core),
+                    fix=fix,
+                    marker=core,
+                    expected=replacement or example.marker,
+                    related=[(say(ctx, "多数写法", "majority form"), example.start)],
+                )
 
     def _ordinal_words(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         quoted = None
-        for regex, allowed_before, replacement in ((_ORDINAL, _ORDINAL_BEFORE, "，"),
-                                                   (_RUN_IN_POINT, _RUN_IN_BEFORE, "")):
+        for regex, allowed_before, replacement in (
+            (_ORDINAL, _ORDINAL_BEFORE, "，"),
+            (_RUN_IN_POINT, _RUN_IN_BEFORE, ""),
+        ):
             for match in regex.finditer(text):
                 if not _starts_sentence(text, match.start("word"), allowed_before):
                     continue
@@ -149,9 +170,14 @@ class MarkerFormRule(RuleSpec):
                     quoted = quoted_spans(text)
                 if quoted.overlaps(start, end):
                     continue
-                yield ctx.diagnostic(self, match.start("word"), end, fix=(start, end, replacement),
-                                     marker=match.group("word") + match.group("flag"),
-                                     expected=match.group("word") + replacement)
+                yield ctx.diagnostic(
+                    self,
+                    match.start("word"),
+                    end,
+                    fix=(start, end, replacement),
+                    marker=match.group("word") + match.group("flag"),
+                    expected=match.group("word") + replacement,
+                )
 
 
 def _starts_sentence(text: str, index: int, allowed_before: str) -> bool:

@@ -49,8 +49,9 @@ class PageMarginsRule(RuleSpec):
             if abs(left - self.left) > self.tolerance:
                 problems.append(f"订口{_mm(left)} mm（应为{_mm(self.left)}±{_mm(self.tolerance)} mm）")
             if abs(width - self.text_width) > self.tolerance or abs(height - self.text_height) > self.tolerance:
-                problems.append(f"版心{_mm(width)}×{_mm(height)} mm（应为{_mm(self.text_width)}×"
-                                f"{_mm(self.text_height)} mm）")
+                problems.append(
+                    f"版心{_mm(width)}×{_mm(height)} mm（应为{_mm(self.text_width)}×{_mm(self.text_height)} mm）"
+                )
             if problems:
                 start, end = line_span(ctx, line)
                 yield ctx.diagnostic(self, start, end, problems="，".join(problems))

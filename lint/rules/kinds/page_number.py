@@ -50,8 +50,14 @@ class PageNumberRule(RuleSpec):
             size = next((n.size for n in numbers if n.size is not None and n.size != half_points), None)
             if size is not None:
                 problems.append(f"字号{pt(size)}（应为{size_name(self.size)}）")
-            font = next((n.ascii for n in numbers if n.ascii and not font_in(n.ascii, self.fonts)
-                         and not font_in(n.east_asia, self.fonts)), None)
+            font = next(
+                (
+                    n.ascii
+                    for n in numbers
+                    if n.ascii and not font_in(n.ascii, self.fonts) and not font_in(n.east_asia, self.fonts)
+                ),
+                None,
+            )
             if font is not None:
                 problems.append(f"字体{font}（应为{self.fonts[0]}）")
             if self.outer_side:

@@ -87,10 +87,14 @@ class PairedMarksRule(RuleSpec):
         carry = self.check_mode == "unbalanced"
         while index < len(paragraphs):
             group = [paragraphs[index]]
-            while (carry and len(group) < 3 and index + 1 < len(paragraphs)
-                   and paragraphs[index + 1].first_line <= group[-1].last_line + 2
-                   and group[-1].text.rstrip()[-1:] not in _SENTENCE_END
-                   and self._left_open("".join(p.text for p in group))):
+            while (
+                carry
+                and len(group) < 3
+                and index + 1 < len(paragraphs)
+                and paragraphs[index + 1].first_line <= group[-1].last_line + 2
+                and group[-1].text.rstrip()[-1:] not in _SENTENCE_END
+                and self._left_open("".join(p.text for p in group))
+            ):
                 index += 1
                 group.append(paragraphs[index])
             index += 1
@@ -108,8 +112,12 @@ class PairedMarksRule(RuleSpec):
         for match in self._marks.finditer(text):
             ch, pos = match.group(), match.start()
             if ch in opens:
-                if (ch == "“" and stack and stack[-1][0] == "“"
-                        and len(closing_quotes) - bisect_left(closing_quotes, pos) < 2):
+                if (
+                    ch == "“"
+                    and stack
+                    and stack[-1][0] == "“"
+                    and len(closing_quotes) - bisect_left(closing_quotes, pos) < 2
+                ):
                     found.append((pos, pos + 1, {"mark": ch, "expected": "”"}, None))
                     stack.pop()
                     continue
@@ -153,9 +161,8 @@ class PairedMarksRule(RuleSpec):
                 for start, end, deeper in inner:
                     fix = None
                     if not deeper:
-                        fix = self.nested_form[0] + text[start + 1:end - 1] + self.nested_form[1]
-                    found.append((start, end, {"mark": opener + self._open[opener],
-                                               "expected": self.nested_form}, fix))
+                        fix = self.nested_form[0] + text[start + 1 : end - 1] + self.nested_form[1]
+                    found.append((start, end, {"mark": opener + self._open[opener], "expected": self.nested_form}, fix))
         return found
 
 

@@ -26,7 +26,8 @@ class PaperSizeRule(RuleSpec):
             return abs(a - b) <= self.tolerance
 
         return (close(width, self.width) and close(height, self.height)) or (
-            close(width, self.height) and close(height, self.width))
+            close(width, self.height) and close(height, self.width)
+        )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         layout = ctx.doc.layout
@@ -37,8 +38,9 @@ class PaperSizeRule(RuleSpec):
             width, height = twips_to_mm(section.width), twips_to_mm(section.height)
             if not self._fits(width, height):
                 start, end = line_span(ctx, line)
-                yield ctx.diagnostic(self, start, end, size=f"{width:.0f}×{height:.0f} mm",
-                                     expected=f"{self.width:f}×{self.height:f} mm")
+                yield ctx.diagnostic(
+                    self, start, end, size=f"{width:.0f}×{height:.0f} mm", expected=f"{self.width:f}×{self.height:f} mm"
+                )
                 return
 
 

@@ -91,8 +91,11 @@ class PatternRule(RuleSpec):
         return self
 
     def is_fixable(self) -> bool:
-        return (self.fix is not None or self.fix_map is not None
-                or any(item is not None and item.fix is not None for item in self._items))
+        return (
+            self.fix is not None
+            or self.fix_map is not None
+            or any(item is not None and item.fix is not None for item in self._items)
+        )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         hits: Iterable[tuple] = self._hits(ctx)
@@ -123,7 +126,7 @@ class PatternRule(RuleSpec):
                 parts.append(text[cursor:end])
                 fix = (start, end, "".join(parts))
             values = dict(members[0][4])
-            values.setdefault("match", text[members[0][0]:members[0][1]])
+            values.setdefault("match", text[members[0][0] : members[0][1]])
             values["count"] = len(members)
             merged.append((start, end, fix, severity, values))
         return sorted(merged, key=lambda hit: hit[0])
@@ -159,8 +162,9 @@ class PatternRule(RuleSpec):
                     continue
                 if self._exceptions:
                     if exceptions is None:
-                        exceptions = merged_spans(sorted(m.span() for regex in self._exceptions
-                                                         for m in regex.finditer(text)))
+                        exceptions = merged_spans(
+                            sorted(m.span() for regex in self._exceptions for m in regex.finditer(text))
+                        )
                     if exceptions.overlaps(start, end):
                         continue
                 seen.add((start, end))

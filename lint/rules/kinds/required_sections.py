@@ -49,9 +49,9 @@ class Promise(BaseModel):
 
 @dataclass
 class Part:
-    kind: str                              # summary | plan
-    headings: list[Node]                   # its top-level headings
-    start: int                             # text span of the part
+    kind: str  # summary | plan
+    headings: list[Node]  # its top-level headings
+    start: int  # text span of the part
     end: int
     extra: list[Node] = field(default_factory=list)  # headings that count for roles, not anchors
 
@@ -80,8 +80,11 @@ class RequiredSectionsRule(RuleSpec):
 
     @model_validator(mode="after")
     def _compile(self) -> RequiredSectionsRule:
-        self._lexicon = {role: compile_regex("|".join(f"(?:{p})" for p in patterns), f"lexicon {role}")
-                         for role, patterns in self.lexicon.items() if patterns}
+        self._lexicon = {
+            role: compile_regex("|".join(f"(?:{p})" for p in patterns), f"lexicon {role}")
+            for role, patterns in self.lexicon.items()
+            if patterns
+        }
         known = set(self.lexicon)
         wanted = ([self.role] if self.role else []) + self.before + self.plan_roles + [p.role for p in self.promises]
         for role in wanted:
@@ -146,7 +149,7 @@ class RequiredSectionsRule(RuleSpec):
             summary.headings = roots
             summary.extra = []
             return [summary]
-        plan_heads = [c for c in opener.children if is_numbered(c)] + roots[split + 1:]
+        plan_heads = [c for c in opener.children if is_numbered(c)] + roots[split + 1 :]
         return [summary, Part("plan", plan_heads or [opener], opener.start, end, extra=[opener])]
 
     def _looks_like_its_kind(self, ctx: Context, first: Node) -> bool:
@@ -185,14 +188,19 @@ class RequiredSectionsRule(RuleSpec):
     def _require(self, ctx: Context, part: Part, role: str) -> Iterator[Diagnostic]:
         top = part.headings
         second = [c for node in top for c in node.children if is_numbered(c)]
-        if (self._has_role(top, role, self.implicit) or self._has_role(second + part.extra, role, False)):
+        if self._has_role(top, role, self.implicit) or self._has_role(second + part.extra, role, False):
             return
         if self._prose is not None and self._prose.search(ctx.text, part.start, part.end):
             return
         anchor, before = self._anchor(part)
-        yield ctx.diagnostic(self, anchor.start, max(anchor.title_end, anchor.marker_end),
-                             heading=anchor.marker + anchor.title,
-                             where="之前" if before else "之后", where_en="before" if before else "after")
+        yield ctx.diagnostic(
+            self,
+            anchor.start,
+            max(anchor.title_end, anchor.marker_end),
+            heading=anchor.marker + anchor.title,
+            where="之前" if before else "之后",
+            where_en="before" if before else "after",
+        )
 
     def _anchor(self, part: Part) -> tuple[Node, bool]:
         """The heading to report at, and whether the missing section belongs before it."""

@@ -77,21 +77,45 @@ class SequenceRule(RuleSpec):
             if number <= 0:
                 continue
             if previous is None:
-                if (number > 1 and parent is not None and self.first_must_be_one and "gap" in self.report
-                        and self.items == "headings" and not continued
-                        and not self._present_inline(ctx, node, parent.start, 1, number)):
-                    yield ctx.diagnostic(self, node.start, node.marker_end, expected=respell(node, 1),
-                                         marker=node.marker, related=[(say(ctx, "上级标题", "parent heading"), parent.start)])
+                if (
+                    number > 1
+                    and parent is not None
+                    and self.first_must_be_one
+                    and "gap" in self.report
+                    and self.items == "headings"
+                    and not continued
+                    and not self._present_inline(ctx, node, parent.start, 1, number)
+                ):
+                    yield ctx.diagnostic(
+                        self,
+                        node.start,
+                        node.marker_end,
+                        expected=respell(node, 1),
+                        marker=node.marker,
+                        related=[(say(ctx, "上级标题", "parent heading"), parent.start)],
+                    )
             elif number == previous.number:
                 if "duplicate" in self.report:
-                    yield ctx.diagnostic(self, node.start, node.marker_end, expected=respell(node, number + 1),
-                                         marker=node.marker, related=[(say(ctx, "前一项", "previous item"), previous.start)])
+                    yield ctx.diagnostic(
+                        self,
+                        node.start,
+                        node.marker_end,
+                        expected=respell(node, number + 1),
+                        marker=node.marker,
+                        related=[(say(ctx, "前一项", "previous item"), previous.start)],
+                    )
             elif number > previous.number + 1:
                 if "gap" in self.report and not self._present_inline(
-                        ctx, node, previous.marker_end, previous.number + 1, number):
-                    yield ctx.diagnostic(self, node.start, node.marker_end,
-                                         expected=respell(node, previous.number + 1), marker=node.marker,
-                                         related=[(say(ctx, "前一项", "previous item"), previous.start)])
+                    ctx, node, previous.marker_end, previous.number + 1, number
+                ):
+                    yield ctx.diagnostic(
+                        self,
+                        node.start,
+                        node.marker_end,
+                        expected=respell(node, previous.number + 1),
+                        marker=node.marker,
+                        related=[(say(ctx, "前一项", "previous item"), previous.start)],
+                    )
             previous = node
 
     @staticmethod

@@ -85,8 +85,9 @@ class ShareRule(RuleSpec):
             yield from self._growth(ctx, ix)
 
     def _skipped(self, text: str, start: int, end: int) -> bool:
-        return (self._skip is not None and bool(self._skip.search(text, start, end))) \
-            or bool(PLACEHOLDER.search(text, start, end))
+        return (self._skip is not None and bool(self._skip.search(text, start, end))) or bool(
+            PLACEHOLDER.search(text, start, end)
+        )
 
     def _is_change(self, text: str, q) -> bool:
         return self._change is not None and bool(self._change.search(segment_before(text, q.start)))
@@ -95,8 +96,14 @@ class ShareRule(RuleSpec):
         if computed is None or not disjoint((stated_low, stated_high), computed):
             return
         middle = (computed[0] + computed[1]) / 2
-        yield ctx.diagnostic(self, p.start, p.end, related=related, stated=p.raw,
-                             computed=fmt(middle.quantize(1) if abs(middle) >= 10 else middle) + "%")
+        yield ctx.diagnostic(
+            self,
+            p.start,
+            p.end,
+            related=related,
+            stated=p.raw,
+            computed=fmt(middle.quantize(1) if abs(middle) >= 10 else middle) + "%",
+        )
 
     # -- 占 ----------------------------------------------------------------------------------
     def _share_of(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
@@ -107,14 +114,14 @@ class ShareRule(RuleSpec):
             if not p.is_percent or p.unit != "%" or i < 2:
                 continue
             base = qs[i - 1]
-            if not _AFTER_BASE.match(text[base.end:p.start]):
+            if not _AFTER_BASE.match(text[base.end : p.start]):
                 continue
             head = self._of.search(text, max(0, base.start - 20), base.start)
             if head is None:
                 continue
             part = qs[i - 2]
             occupy = head.start()
-            if not _BETWEEN_PART_AND_SHARE.match(text[part.end:occupy]):
+            if not _BETWEEN_PART_AND_SHARE.match(text[part.end : occupy]):
                 continue
             mb = measure(base, reg)
             mp = measure(part, reg)
@@ -123,9 +130,14 @@ class ShareRule(RuleSpec):
             if self._skipped(text, part.start, p.end) or self._is_change(text, part):
                 continue
             computed = ratio_percent((mp.low, mp.high), (mb.low, mb.high))
-            yield from self._report(ctx, p, p.low, p.high, computed,
-                                    [(say(ctx, "部分", "the part"), part.start),
-                                     (say(ctx, "基数", "the base"), base.start)])
+            yield from self._report(
+                ctx,
+                p,
+                p.low,
+                p.high,
+                computed,
+                [(say(ctx, "部分", "the part"), part.start), (say(ctx, "基数", "the base"), base.start)],
+            )
 
     # -- 完成率, 办结率 -------------------------------------------------------------------------
     def _named_rates(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
@@ -143,8 +155,11 @@ class ShareRule(RuleSpec):
             verb = rate.group("verb")
             s_start, _ = ix.sentence(p.start)
             before = [q for q in ix.between(s_start, p.start) if not q.is_percent]
-            done = [q for q in before if re.search(f"(?:已|共|累计)?{re.escape(verb)}了?\\s*$",
-                                                   segment_before(text, q.start))]
+            done = [
+                q
+                for q in before
+                if re.search(f"(?:已|共|累计)?{re.escape(verb)}了?\\s*$", segment_before(text, q.start))
+            ]
             if len(done) != 1:
                 continue
             x = done[0]
@@ -166,9 +181,14 @@ class ShareRule(RuleSpec):
             if self._skipped(text, y.start, p.end):
                 continue
             computed = ratio_percent((mx.low, mx.high), (my.low, my.high))
-            yield from self._report(ctx, p, p.low, p.high, computed,
-                                    [(say(ctx, "完成数", "the count done"), x.start),
-                                     (say(ctx, "基数", "the base"), y.start)])
+            yield from self._report(
+                ctx,
+                p,
+                p.low,
+                p.high,
+                computed,
+                [(say(ctx, "完成数", "the count done"), x.start), (say(ctx, "基数", "the base"), y.start)],
+            )
 
     # -- above 100% ----------------------------------------------------------------------------
     def _over_100(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
@@ -177,9 +197,9 @@ class ShareRule(RuleSpec):
             if not p.is_percent or p.unit != "%" or p.low is None or p.low <= 100:
                 continue
             c_start = ix.clause(p.start)[0]
-            lead = text[max(c_start, p.start - 30):p.start]
+            lead = text[max(c_start, p.start - 30) : p.start]
             cut = max(lead.rfind("，"), lead.rfind(","))
-            lead = lead[cut + 1:]
+            lead = lead[cut + 1 :]
             if self._share is None or not self._share.search(lead):
                 continue
             if self._change is not None and self._change.search(lead):
@@ -203,8 +223,9 @@ class ShareRule(RuleSpec):
             if self._skipped(text, s_start, c.end):
                 continue
             computed = growth_percent((ma.low, ma.high), (mb.low, mb.high), change.down)
-            yield from self._report(ctx, c, *interval(c), computed,
-                                    [(say(ctx, "原值", "from"), a.start), (say(ctx, "现值", "to"), b.start)])
+            yield from self._report(
+                ctx, c, *interval(c), computed, [(say(ctx, "原值", "from"), a.start), (say(ctx, "现值", "to"), b.start)]
+            )
 
 
 RULE = ShareRule

@@ -47,20 +47,23 @@ class StraightQuotesRule(RuleSpec):
         if self.nesting and "‘" in text and "“" in text:
             yield from self._nesting(ctx, text)
 
-    def _pairs(self, ctx: Context, text: str, base: int, line: str, quote: str, full: str,
-               skip) -> Iterator[Diagnostic]:
-        positions = [i for i, ch in enumerate(line) if ch == quote
-                     and not skip.overlaps(base + i, base + i + 1) and not self._prime(line, i, quote)]
+    def _pairs(
+        self, ctx: Context, text: str, base: int, line: str, quote: str, full: str, skip
+    ) -> Iterator[Diagnostic]:
+        positions = [
+            i
+            for i, ch in enumerate(line)
+            if ch == quote and not skip.overlaps(base + i, base + i + 1) and not self._prime(line, i, quote)
+        ]
         if len(positions) < 2 or len(positions) % 2:
             return
         for open_i, close_i in zip(positions[::2], positions[1::2], strict=True):
-            inner = line[open_i + 1:close_i]
+            inner = line[open_i + 1 : close_i]
             if not any(is_han(ch) for ch in inner):
                 continue
             start, end = base + open_i, base + close_i + 1
             replacement = full[0] + inner + full[1]
-            yield ctx.diagnostic(self, start, end, fix=(start, end, replacement),
-                                 found=quote + quote, expected=full)
+            yield ctx.diagnostic(self, start, end, fix=(start, end, replacement), found=quote + quote, expected=full)
 
     @staticmethod
     def _prime(line: str, i: int, quote: str) -> bool:

@@ -49,7 +49,8 @@ from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _MARKER = re.compile(f"[\\s\\u3000]*(?:{MARKER_ANY}|{RUN_IN_NUMERAL}是)?[\\s\\u3000]*")
 _DEADLINE = re.compile(
-    r"(?<![0-9])(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|[1-9])月(?:(?P<d>[1-9]|[12][0-9]|3[01])日|(?P<part>底|末|中旬|上旬|下旬|初))?(?:前|之前|以前)")
+    r"(?<![0-9])(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|[1-9])月(?:(?P<d>[1-9]|[12][0-9]|3[01])日|(?P<part>底|末|中旬|上旬|下旬|初))?(?:前|之前|以前)"
+)
 _YEAR_DEADLINE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:底|末)?(?:前|之前|以前)")
 _BOUND_UP = ("at_least", "over")
 _BOUND_DOWN = ("at_most", "under")
@@ -57,8 +58,9 @@ _BOUND_DOWN = ("at_most", "under")
 
 class TargetsRule(RuleSpec):
     kind: Literal["targets"]
-    check_: Literal["unmeasurable", "missing-element", "conflict", "deadline-before-issue",
-                    "claim-vs-rate"] = Field(alias="check")
+    check_: Literal["unmeasurable", "missing-element", "conflict", "deadline-before-issue", "claim-vs-rate"] = Field(
+        alias="check"
+    )
     verbs: str = "完成|实现|达到|确保|力争"
     deadline: str = "月底前|年底前|年内|全年"
     owner: str = "牵头单位|责任单位"
@@ -81,10 +83,17 @@ class TargetsRule(RuleSpec):
 
     @model_validator(mode="after")
     def _compile(self) -> TargetsRule:
-        names = {"verbs": self.verbs, "deadline": self.deadline, "owner": self.owner,
-                 "plan_titles": self.plan_titles, "summary_titles": self.summary_titles,
-                 "exclude_titles": self.exclude_titles, "periods": self.periods, "claims": self.claims,
-                 "rates": self.rates}
+        names = {
+            "verbs": self.verbs,
+            "deadline": self.deadline,
+            "owner": self.owner,
+            "plan_titles": self.plan_titles,
+            "summary_titles": self.summary_titles,
+            "exclude_titles": self.exclude_titles,
+            "periods": self.periods,
+            "claims": self.claims,
+            "rates": self.rates,
+        }
         if self.measurable:
             names["measurable"] = self.measurable
         if self.past:
@@ -120,14 +129,20 @@ class TargetsRule(RuleSpec):
         ends = [n.start for n in roots[1:]] + [len(ctx.text)]
         kind = ctx.kind
         if kind == "plan":
-            return [(n.start, end) for n, end in zip(roots, ends, strict=True)
-                    if not self._re["exclude_titles"].search(n.title)]
+            return [
+                (n.start, end)
+                for n, end in zip(roots, ends, strict=True)
+                if not self._re["exclude_titles"].search(n.title)
+            ]
         if kind != "summary":
             return []
         for i, node in enumerate(roots):
             if self._re["plan_titles"].search(node.title) and not self._re["summary_titles"].search(node.title):
-                return [(n.start, end) for n, end in zip(roots[i:], ends[i:], strict=True)
-                        if not self._re["exclude_titles"].search(n.title)]
+                return [
+                    (n.start, end)
+                    for n, end in zip(roots[i:], ends[i:], strict=True)
+                    if not self._re["exclude_titles"].search(n.title)
+                ]
         return []
 
     def _summary_zone(self, ctx: Context) -> tuple[int, int] | None:
@@ -177,8 +192,11 @@ class TargetsRule(RuleSpec):
         for start, end, title_end in st.target_items:
             if any(f.unit is not None for f in st.between(start, end)) or PLACEHOLDER.search(text, start, end):
                 continue
-            if any(self._re[key].search(text, start, end) for key in ("deadline", "owner", "measurable", "end_states")
-                   if key in self._re):
+            if any(
+                self._re[key].search(text, start, end)
+                for key in ("deadline", "owner", "measurable", "end_states")
+                if key in self._re
+            ):
                 continue
             lead = _MARKER.match(text, start, title_end)
             s = lead.end() if lead is not None else start
@@ -200,8 +218,9 @@ class TargetsRule(RuleSpec):
             s, e, quantity, deadline, owner, other = t
             if t[index] or not (quantity or deadline or owner or other):
                 continue  # an unmeasurable target is TGT001's
-            yield ctx.diagnostic(self, s, e, sentence=_clip(ctx.text[s:e]),
-                                 percent=str(round(100 * having / len(targets))))
+            yield ctx.diagnostic(
+                self, s, e, sentence=_clip(ctx.text[s:e]), percent=str(round(100 * having / len(targets)))
+            )
 
     # -- TGT003 ------------------------------------------------------------------------------------
     def _conflict(self, ctx: Context, zones) -> Iterator[Diagnostic]:
@@ -233,8 +252,15 @@ class TargetsRule(RuleSpec):
                 a, b = _target_value(seen, reg, mq.key), _target_value(q, reg, mq.key)
                 if a is None or b is None or not disjoint(a, b):
                     continue
-                yield ctx.diagnostic(self, q.start, q.end, indicator=indicator, value=q.raw, first=seen.raw,
-                                     related=[(say(ctx, "前文目标", "earlier target"), seen.start)])
+                yield ctx.diagnostic(
+                    self,
+                    q.start,
+                    q.end,
+                    indicator=indicator,
+                    value=q.raw,
+                    first=seen.raw,
+                    related=[(say(ctx, "前文目标", "earlier target"), seen.start)],
+                )
 
     # -- TGT004 ------------------------------------------------------------------------------------
     def _deadline_before_issue(self, ctx: Context, zones) -> Iterator[Diagnostic]:
@@ -247,19 +273,17 @@ class TargetsRule(RuleSpec):
         text = ctx.text
         for start, end in zones:
             for m in _DEADLINE.finditer(text, start, end):
-                if re.search(r"已|已经|已于", text[max(start, m.start() - 3):m.start()]):
+                if re.search(r"已|已经|已于", text[max(start, m.start() - 3) : m.start()]):
                     continue
                 year = int(m.group("y")) if m.group("y") else plan_year
                 due = _due(year, int(m.group("m")), m.group("d"), m.group("part"))
                 if due is not None and due < issued:
-                    yield ctx.diagnostic(self, m.start(), m.end(), deadline=m.group(0),
-                                         issued=issued.isoformat())
+                    yield ctx.diagnostic(self, m.start(), m.end(), deadline=m.group(0), issued=issued.isoformat())
             for m in _YEAR_DEADLINE.finditer(text, start, end):
-                if re.search(r"已|已经|已于", text[max(start, m.start() - 3):m.start()]):
+                if re.search(r"已|已经|已于", text[max(start, m.start() - 3) : m.start()]):
                     continue
                 if date(int(m.group("y")), 12, 31) < issued:
-                    yield ctx.diagnostic(self, m.start(), m.end(), deadline=m.group(0),
-                                         issued=issued.isoformat())
+                    yield ctx.diagnostic(self, m.start(), m.end(), deadline=m.group(0), issued=issued.isoformat())
 
     # -- TGT005 ------------------------------------------------------------------------------------
     def _claim_vs_rate(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -275,8 +299,14 @@ class TargetsRule(RuleSpec):
                     continue
                 if not self._re["rates"].search(q.indicator or ""):
                     continue
-                yield ctx.diagnostic(self, q.start, q.end, claim=claim.group(0), rate=q.raw,
-                                     related=[(say(ctx, "完成情况表述", "the claim"), claim.start())])
+                yield ctx.diagnostic(
+                    self,
+                    q.start,
+                    q.end,
+                    claim=claim.group(0),
+                    rate=q.raw,
+                    related=[(say(ctx, "完成情况表述", "the claim"), claim.start())],
+                )
                 break
 
 

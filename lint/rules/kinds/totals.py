@@ -45,8 +45,10 @@ from lint.text.numerals import CTX, plain, rounding_interval
 
 # Secondary messages (zh, en); a pack may override them under ``messages:``.
 _MESSAGES = {
-    "sum": ("所列{count}个分项之和超过总数：{arithmetic}（分项可能重叠，请核对）",
-            "the {count} parts listed add up to more than the total: {arithmetic} (parts may overlap)"),
+    "sum": (
+        "所列{count}个分项之和超过总数：{arithmetic}（分项可能重叠，请核对）",
+        "the {count} parts listed add up to more than the total: {arithmetic} (parts may overlap)",
+    ),
 }
 
 
@@ -100,8 +102,9 @@ class TotalsRule(RuleSpec):
             part = st.facts[i]
             mp = st.measure(part)
             if mp is not None and mp.low is not None and mp.low > mt.high:
-                yield ctx.diagnostic(self, part.start, part.end, related=self._related(ctx, st, ps),
-                                     part=part.raw, total=total.raw)
+                yield ctx.diagnostic(
+                    self, part.start, part.end, related=self._related(ctx, st, ps), part=part.raw, total=total.raw
+                )
                 return
         if len(ps.parts) < 2:
             return
@@ -109,20 +112,35 @@ class TotalsRule(RuleSpec):
         if ok is False:
             first, last = st.facts[ps.parts[0]], st.facts[ps.parts[-1]]
             yield ctx.diagnostic(
-                self, first.start, last.end, related=self._related(ctx, st, ps), severity=self.sum_severity,
-                message=variant(ctx, self, "sum", _MESSAGES, arithmetic=arithmetic, count=len(ps.parts),
-                                total=total.raw))
+                self,
+                first.start,
+                last.end,
+                related=self._related(ctx, st, ps),
+                severity=self.sum_severity,
+                message=variant(
+                    ctx, self, "sum", _MESSAGES, arithmetic=arithmetic, count=len(ps.parts), total=total.raw
+                ),
+            )
 
     # -- breakdown ---------------------------------------------------------------------------
     def _mismatch(self, ctx: Context, st: Statements, ps: PartSet) -> Iterator[Diagnostic]:
         arithmetic, ok = part_set_text(st, ps)
         if ok is not False:
             return
-        others = [part_set_text(st, other)[0] for other in st.part_sets
-                  if other is not ps and other.total == ps.total and other.exhaustive]
+        others = [
+            part_set_text(st, other)[0]
+            for other in st.part_sets
+            if other is not ps and other.total == ps.total and other.exhaustive
+        ]
         first, last = st.facts[ps.parts[0]], st.facts[ps.parts[-1]]
-        yield ctx.diagnostic(self, first.start, last.end, related=self._related(ctx, st, ps),
-                             arithmetic="；".join([arithmetic, *others]), total=st.facts[ps.total].raw)
+        yield ctx.diagnostic(
+            self,
+            first.start,
+            last.end,
+            related=self._related(ctx, st, ps),
+            arithmetic="；".join([arithmetic, *others]),
+            total=st.facts[ps.total].raw,
+        )
 
     # -- growth-parts ------------------------------------------------------------------------
     def _growth(self, ctx: Context, st: Statements, ps: PartSet) -> Iterator[Diagnostic]:
@@ -140,9 +158,16 @@ class TotalsRule(RuleSpec):
             return
         middle = plain(CTX.divide(CTX.add(implied[0], implied[1]), Decimal(2)))
         parts = "、".join(f"{st.facts[i].raw}{_growth_text(st, i)}" for i in ps.parts)
-        yield ctx.diagnostic(self, rate.start, rate.end, related=self._related(ctx, st, ps),
-                             stated=rate.raw, computed=fmt(middle) + "%", parts=parts,
-                             total=st.facts[ps.total].raw)
+        yield ctx.diagnostic(
+            self,
+            rate.start,
+            rate.end,
+            related=self._related(ctx, st, ps),
+            stated=rate.raw,
+            computed=fmt(middle) + "%",
+            parts=parts,
+            total=st.facts[ps.total].raw,
+        )
 
     # -- shares-100 ------------------------------------------------------------------------------
     _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -45,10 +45,14 @@ from lint.quantities.scan import Quantity
 from lint.rules.textutil import SpanSet, merged_spans
 
 _MESSAGES = {
-    "bare-scale": ("“{match}”缺少计量单位，应写明“{scale}元”等单位",
-                   "“{match}” has no unit; write “{scale}元” or the unit meant"),
-    "dropped": ("“{match}”缺少计量单位（同组数字“{sibling}”带有单位）",
-                "“{match}” has no unit, while “{sibling}” beside it has one"),
+    "bare-scale": (
+        "“{match}”缺少计量单位，应写明“{scale}元”等单位",
+        "“{match}” has no unit; write “{scale}元” or the unit meant",
+    ),
+    "dropped": (
+        "“{match}”缺少计量单位（同组数字“{sibling}”带有单位）",
+        "“{match}” has no unit, while “{sibling}” beside it has one",
+    ),
 }
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 _SEVERITY = Literal["error", "warning", "info"]
@@ -56,8 +60,9 @@ _SEVERITY = Literal["error", "warning", "info"]
 
 class UnitCheckRule(RuleSpec):
     kind: Literal["unit-check"]
-    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point",
-                    "variants"] = Field(alias="check")
+    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point", "variants"] = Field(
+        alias="check"
+    )
     severities: dict[str, _SEVERITY] = Field(default_factory=dict)
     suggest: dict[str, str] = Field(default_factory=dict)
     allow: list[str] = Field(default_factory=list)
@@ -88,7 +93,9 @@ class UnitCheckRule(RuleSpec):
             self._rate = compile_regex(
                 f"(?P<tail>{self.rate_words})(?:为|达|达到|是|约|约为)?(?P<num>\\d+(?:\\.\\d+)?)"
                 # a sign after stray spaces (9.86 ‰, 18 ％) is the rate's unit, not a missing one
-                r"(?=[，,；;。、）)]|\s++(?![%％‰])|$)", "rate-words")
+                r"(?=[，,；;。、）)]|\s++(?![%％‰])|$)",
+                "rate-words",
+            )
             self._rate_end = compile_regex(f"(?:{self.rate_words})$", "rate-words")
         if self.not_rates:
             self._not_rate = compile_regex(f"(?:{self.not_rates})$", "not-rates")
@@ -146,10 +153,14 @@ class UnitCheckRule(RuleSpec):
                 except UnitError:
                     converted = None
                 if converted is not None:
-                    hint = say(ctx, f"（约合{approx_range(converted, 'zh')}{legal}）",
-                               f" (about {approx_range(converted, 'en')} {legal})")
-            yield ctx.diagnostic(self, q.start, q.end, severity=severity, unit=q.unit_raw or q.unit,
-                                 legal=legal or "", hint=hint)
+                    hint = say(
+                        ctx,
+                        f"（约合{approx_range(converted, 'zh')}{legal}）",
+                        f" (about {approx_range(converted, 'en')} {legal})",
+                    )
+            yield ctx.diagnostic(
+                self, q.start, q.end, severity=severity, unit=q.unit_raw or q.unit, legal=legal or "", hint=hint
+            )
 
     # -- indicator-unit ----------------------------------------------------------------------------
     def _indicator_unit(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -174,8 +185,15 @@ class UnitCheckRule(RuleSpec):
             if mark in reported:
                 continue
             reported.add(mark)
-            yield ctx.diagnostic(self, q.start, q.end, indicator=indicator, unit=q.unit_raw or q.unit,
-                                 first=seen.raw, related=[(say(ctx, "前文", "earlier"), seen.start)])
+            yield ctx.diagnostic(
+                self,
+                q.start,
+                q.end,
+                indicator=indicator,
+                unit=q.unit_raw or q.unit,
+                first=seen.raw,
+                related=[(say(ctx, "前文", "earlier"), seen.start)],
+            )
 
     # -- conversion -----------------------------------------------------------------------------
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -190,11 +208,11 @@ class UnitCheckRule(RuleSpec):
             if "/" in a.unit or "/" in b.unit or (a.unit == b.unit and a.scale == b.scale):
                 continue
             a_end = a.qualifier_span[1] if a.qualifier_span and a.qualifier_span[0] >= a.end else a.end
-            gap = text[a_end:b.start]
+            gap = text[a_end : b.start]
             bracketed = re.fullmatch(r"\s*[（(]\s*(?:约|约合|合|折合|即)?\s*", gap) is not None
             if bracketed:
                 close = b.qualifier_span[1] if b.qualifier_span and b.qualifier_span[0] >= b.end else b.end
-                if text[close:close + 1] not in ("）", ")"):
+                if text[close : close + 1] not in ("）", ")"):
                     continue
             elif self._conv is None or not self._conv.match(gap):
                 continue
@@ -207,9 +225,15 @@ class UnitCheckRule(RuleSpec):
             if not disjoint(converted, interval(b)):
                 continue
             exact = _times(a.value, f)
-            yield ctx.diagnostic(self, b.start, b.end, stated=b.raw, source=a.raw,
-                                 expected=_short(exact) + (b.unit_raw or b.unit),
-                                 related=[(say(ctx, "原数", "converted from"), a.start)])
+            yield ctx.diagnostic(
+                self,
+                b.start,
+                b.end,
+                stated=b.raw,
+                source=a.raw,
+                expected=_short(exact) + (b.unit_raw or b.unit),
+                related=[(say(ctx, "原数", "converted from"), a.start)],
+            )
 
     # -- missing-unit ---------------------------------------------------------------------------
     def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -221,24 +245,32 @@ class UnitCheckRule(RuleSpec):
                 if not q.bare_scale or q.unit is not None or q.range_pair is not None:
                     continue
                 after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
-                nxt = text[after:after + 1]
+                nxt = text[after : after + 1]
                 if nxt and nxt not in "，,；;。、）)\n：:和及等两三四五六七八九十" and not nxt.isspace():
                     continue  # 14亿中国人民: the noun after it is what is counted
                 context = (q.indicator or "") + segment_before(text, q.start)
-                in_list = listed_until >= 0 and text[listed_until:q.start] in ("、", "和", "及", "，")
+                in_list = listed_until >= 0 and text[listed_until : q.start] in ("、", "和", "及", "，")
                 if not in_list and not self._money.search(context):
                     continue
                 listed_until = after
                 reported.add(q.start)
-                yield ctx.diagnostic(self, q.start, q.end, scale=q.scale,
-                                     message=variant(ctx, self, "bare-scale", _MESSAGES, match=q.raw, scale=q.scale))
+                yield ctx.diagnostic(
+                    self,
+                    q.start,
+                    q.end,
+                    scale=q.scale,
+                    message=variant(ctx, self, "bare-scale", _MESSAGES, match=q.raw, scale=q.scale),
+                )
         for fact, sibling in missing_units(ctx.analysis.statements):
             if fact.start in reported:
                 continue
-            yield ctx.diagnostic(self, fact.start, fact.end, related=[(say(ctx, "带单位的数字", "with its unit"),
-                                                                      sibling.start)],
-                                 message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw,
-                                                 sibling=sibling.raw))
+            yield ctx.diagnostic(
+                self,
+                fact.start,
+                fact.end,
+                related=[(say(ctx, "带单位的数字", "with its unit"), sibling.start)],
+                message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw, sibling=sibling.raw),
+            )
         if self._rate is not None and self._rate_end is not None:  # compiled together from rate-words
             yield from self._bare_rates(ctx, self._rate, self._rate_end)
 
@@ -255,13 +287,22 @@ class UnitCheckRule(RuleSpec):
             if ix.quoted.overlaps(m.start(), m.end()):
                 continue
             line_start, line_end = ix.line(m.start())
-            siblings = [q for q in ix.between(line_start, line_end)
-                        if q.is_percent and q.unit == "%" and rate_end.search(q.indicator or "")]
+            siblings = [
+                q
+                for q in ix.between(line_start, line_end)
+                if q.is_percent and q.unit == "%" and rate_end.search(q.indicator or "")
+            ]
             if not siblings:
                 continue
             start, end = m.span("num")
-            yield ctx.diagnostic(self, start, end, fix=(end, end, "%"), name=name,
-                                 related=[(say(ctx, "同类比率", "sibling rate"), siblings[0].start)])
+            yield ctx.diagnostic(
+                self,
+                start,
+                end,
+                fix=(end, end, "%"),
+                name=name,
+                related=[(say(ctx, "同类比率", "sibling rate"), siblings[0].start)],
+            )
 
     # -- variants ---------------------------------------------------------------------------------
     def _variants(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -279,8 +320,14 @@ class UnitCheckRule(RuleSpec):
             seen = first_seen.setdefault(group, (spelling, q.start))
             if seen[0] != spelling:
                 reported.add(group)
-                yield ctx.diagnostic(self, q.end - len(spelling), q.end, unit=spelling, first=seen[0],
-                                     related=[(say(ctx, "前文写法", "first written"), seen[1])])
+                yield ctx.diagnostic(
+                    self,
+                    q.end - len(spelling),
+                    q.end,
+                    unit=spelling,
+                    first=seen[0],
+                    related=[(say(ctx, "前文写法", "first written"), seen[1])],
+                )
 
     # -- percent-point ------------------------------------------------------------------------------
     def _percent_point(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -296,8 +343,14 @@ class UnitCheckRule(RuleSpec):
             if relative is not None and not disjoint(relative, interval(c)):
                 continue  # also right as a relative change: unsure
             unit_start = c.end - len(c.unit_raw or "%")
-            yield ctx.diagnostic(self, c.start, c.end, fix=(unit_start, c.end, "个百分点"), stated=c.raw,
-                                 related=[(say(ctx, "原比率", "from"), a.start), (say(ctx, "现比率", "to"), b.start)])
+            yield ctx.diagnostic(
+                self,
+                c.start,
+                c.end,
+                fix=(unit_start, c.end, "个百分点"),
+                stated=c.raw,
+                related=[(say(ctx, "原比率", "from"), a.start), (say(ctx, "现比率", "to"), b.start)],
+            )
 
 
 @overload
