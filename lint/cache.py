@@ -224,7 +224,7 @@ def _decoded_text(data: bytes, display: str, source_format: str) -> str:
 class ResultCache:
     """Look up and store FileResults for the files of one run."""
 
-    def __init__(self, engines: "EngineCache"):
+    def __init__(self, engines: EngineCache):
         self.engines = engines
         self._rulesets: dict[Path | None, tuple[str | None, Path]] = {}
         self._folders: dict[str, tuple[str | None, Path]] = {}  # folder → its ruleset, this run

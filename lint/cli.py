@@ -7,9 +7,7 @@ do its job (bad option, config, pack or path). Never a traceback.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -56,40 +54,38 @@ def _choice(value: str, choices: tuple[str, ...] | list[str], option: str) -> st
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(None, help="Files or folders (default: .); - reads stdin."),
-    format: Optional[str] = typer.Option(
+    paths: list[str] = typer.Argument(None, help="Files or folders (default: .); - reads stdin."),
+    format: str | None = typer.Option(
         None, "--format", "-f", help="concise | full | json | sarif | github | gitlab | junit | rdjson | html"
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
-    select: Optional[List[str]] = typer.Option(
-        None, "--select", help="Only these codes or prefixes (comma-separated)."
-    ),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
-    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Add codes or prefixes."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    select: list[str] | None = typer.Option(None, "--select", help="Only these codes or prefixes (comma-separated)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
+    extend_select: list[str] | None = typer.Option(None, "--extend-select", help="Add codes or prefixes."),
     kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
     fix: bool = typer.Option(False, "--fix", help="Apply mechanical fixes in place."),
     diff: bool = typer.Option(False, "--diff", help="Show fixes as a unified diff; write nothing."),
     unsafe_fixes: bool = typer.Option(
         False, "--unsafe-fixes", help="Also apply fixes that change a figure, word or unit."
     ),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
-    min_severity: Optional[str] = typer.Option(
+    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    min_severity: str | None = typer.Option(
         None, "--min-severity", help="Report only findings at or above: error | warning | info."
     ),
-    preset: Optional[str] = typer.Option(
+    preset: str | None = typer.Option(
         None, "--preset", help="Rules run without --select: default (quiet) | pedantic (all)."
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the configuration that applies to FILE."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for text read from stdin."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+    lang: str | None = typer.Option(None, "--lang", help="Message language: zh | en."),
+    stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="Name for text read from stdin."),
+    config: Path | None = typer.Option(None, "--config", help="Use this config file instead of discovery."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write .gwlint_cache/."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Parallel processes (default: CPU count)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
-    write_baseline: Optional[Path] = typer.Option(
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Parallel processes (default: CPU count)."),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record current findings as the baseline."
     ),
 ) -> None:
@@ -143,7 +139,7 @@ def outline(
 @app.command()
 def facts(
     file: str = typer.Argument(..., help="The document (- for stdin)."),
-    line: Optional[int] = typer.Option(None, "--line", "-l", help="Only the figures on this line."),
+    line: int | None = typer.Option(None, "--line", "-l", help="Only the figures on this line."),
     format: str = typer.Option("text", "--format", "-f", help="text | json"),
     kind: str = typer.Option("auto", "--kind", help="Override the detected document kind."),
 ) -> None:
@@ -158,10 +154,10 @@ def facts(
 @app.command("rules")
 def rules_cmd(
     format: str = typer.Option("text", "--format", "-f", help="text | json"),
-    lang: Optional[str] = typer.Option(
+    lang: str | None = typer.Option(
         None, "--lang", help="Documentation language: zh | en (default: config `lang`, else zh)."
     ),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs."),
+    config: Path | None = typer.Option(None, "--config", help="Config naming extra packs."),
 ) -> None:
     """List every rule: code, name, severity, pack, fixable."""
     from lint.rulescmd import list_rules
@@ -175,10 +171,10 @@ def rules_cmd(
 @app.command("rule")
 def rule_cmd(
     code: str = typer.Argument(..., help="A rule code, e.g. SUM001."),
-    lang: Optional[str] = typer.Option(
+    lang: str | None = typer.Option(
         None, "--lang", help="Documentation language: zh | en (default: config `lang`, else zh)."
     ),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config naming extra packs."),
+    config: Path | None = typer.Option(None, "--config", help="Config naming extra packs."),
 ) -> None:
     """Explain one rule: what, why, wrong/right example, standard."""
     from lint.rulescmd import show_rule
@@ -198,8 +194,8 @@ def init(directory: Path = typer.Argument(Path("."), help="Where to write .gwlin
 
 @app.command("test-rules")
 def test_rules_cmd(
-    files: List[Path] = typer.Argument(..., help="Rule packs (with `tests:`) or case files."),
-    pack: Optional[List[Path]] = typer.Option(None, "--pack", help="Extra pack defining the rules under test."),
+    files: list[Path] = typer.Argument(..., help="Rule packs (with `tests:`) or case files."),
+    pack: list[Path] | None = typer.Option(None, "--pack", help="Extra pack defining the rules under test."),
 ) -> None:
     """Run YAML rule test cases and report failures."""
     from lint.rulecases import run_case_files
@@ -210,15 +206,13 @@ def test_rules_cmd(
 @app.command()
 def review(
     file: str = typer.Argument(..., help="The document: .docx, .txt or .md."),
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="The reviewed copy (default: DOC.reviewed.docx)."
-    ),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="The reviewed copy (default: DOC.reviewed.docx)."),
+    select: list[str] | None = typer.Option(None, "--select", help="Only these codes or prefixes."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
     kind: str = typer.Option("auto", "--kind", help="auto | summary | plan | notice | report | bulletin | article"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+    lang: str | None = typer.Option(None, "--lang", help="Message language: zh | en."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    config: Path | None = typer.Option(None, "--config", help="Use this config file instead of discovery."),
 ) -> None:
     """Write a .docx copy with findings as Word comments and safe fixes as tracked changes."""
     from lint.review.command import run_review
@@ -248,7 +242,7 @@ def server() -> None:
         try:
             from lint.lsp.server import main as serve
         except ImportError as exc:
-            raise UsageError(f"the language server needs pygls: pip install 'gwlint[lsp]' ({exc})")
+            raise UsageError(f"the language server needs pygls: pip install 'gwlint[lsp]' ({exc})") from exc
         serve()
         return 0
 

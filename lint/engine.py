@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lint.config import IgnoreEntry, Settings
 from lint.diagnostics import Diagnostic, FileResult, Severity
 from lint.document.model import Document
-from lint.errors import InternalError, UsageError
+from lint.errors import InternalError
 from lint.rules.base import Context, RuleSpec
 from lint.rules.regexguard import compile_guarded
 from lint.selection import Selector, check_codes

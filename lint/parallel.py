@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from lint.diagnostics import FileResult
-from lint.errors import InternalError
 from lint.document.load import source_format_of
+from lint.errors import InternalError
 from lint.runner import EngineCache, RunOptions, Source, failure_of, lint_one
 
 # Break-even measured with `bench/run.py --breakeven` (figures in bench/RESULTS.md): a pool of
@@ -109,7 +109,7 @@ def _chunks(todo: list, sizes: list[int], workers: int) -> list[list]:
     target = max(1, sum(sizes) // (workers * CHUNKS_PER_WORKER))
     chunks: list[list] = [[]]
     filled = 0
-    for item, size in zip(todo, sizes):
+    for item, size in zip(todo, sizes, strict=True):
         if chunks[-1] and filled + size > target:
             chunks.append([])
             filled = 0
@@ -158,7 +158,7 @@ def _lint_in_pool(
                 pool.submit(_lint_chunk, [(index, str(path), display) for index, path, display, _ in chunk])
                 for chunk in chunks
             ]
-            for future, chunk in zip(futures, chunks):
+            for future, chunk in zip(futures, chunks, strict=True):
                 try:
                     done.update(future.result())
                 except Exception:  # a worker died (killed, out of memory): lint its files here

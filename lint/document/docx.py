@@ -141,7 +141,7 @@ class TextPiece:
 @dataclass
 class DocxContent:
     lines: list[str]
-    layout: "DocxLayout"
+    layout: DocxLayout
     pieces: list[list[TextPiece]]  # per line; the map from (line, column) back to the XML
     package: Any = None  # the opened python-docx package (to write a changed copy)
 

@@ -74,7 +74,7 @@ class Document:
     header: Header = field(default_factory=Header)
     line_starts: list[int] = field(default_factory=list)
     # .docx only: page setup, paragraph formats and page numbers (the LAY rules read them).
-    layout: "DocxLayout | None" = None
+    layout: DocxLayout | None = None
 
     def __post_init__(self) -> None:
         if not self.line_starts:

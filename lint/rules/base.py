@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,7 +121,7 @@ class RuleSpec(BaseModel):
     def is_fixable(self) -> bool:
         return self.fixable
 
-    def check(self, ctx: "Context") -> Iterable[Diagnostic]:  # pragma: no cover - abstract
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def format_message(self, lang: str, **values: Any) -> str:
@@ -156,7 +157,7 @@ class Context:
     ``Analysis``, computed once and shared by every rule.
     """
 
-    def __init__(self, doc: "Document", lang: str = "zh", registry: Any = None, analysis: "Analysis | None" = None):
+    def __init__(self, doc: Document, lang: str = "zh", registry: Any = None, analysis: Analysis | None = None):
         from lint.analysis import Analysis
 
         self.doc = doc
@@ -169,7 +170,7 @@ class Context:
         return self.analysis.kind
 
     @property
-    def outline(self) -> "Outline":
+    def outline(self) -> Outline:
         return self.analysis.outline
 
     @property

@@ -67,7 +67,8 @@ class ElementPlacementRule(RuleSpec):
         if closing and line > max(closing):
             return "附件说明应在正文之下、署名和成文日期之前"
         if alignment in ("center", "right") or abs(indent - self.chars) > Decimal("0.3"):
-            return f"附件说明应左空二字，现为{_ALIGN.get(alignment, alignment)}、缩进{indent.quantize(Decimal('0.1')).normalize():f}字"
+            shown = _ALIGN.get(alignment, alignment)
+            return f"附件说明应左空二字，现为{shown}、缩进{indent.quantize(Decimal('0.1')).normalize():f}字"
         return None
 
 

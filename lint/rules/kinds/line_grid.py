@@ -1,10 +1,11 @@
 """line-grid: about 22 lines a page and 28 characters a line (GB/T 9704 §5.2.2.3).
 
 Measured on the prescribed 版心 (``text-width`` × ``text-height``), not the document's, so
-that wrong margins (LAY002) are not reported twice.  Lines a page = 版心 height ÷ line pitch, where the pitch is the body's exact (or at-least) line
-spacing, else the document grid's line pitch when the page has a line grid.  Characters a
-line = 版心 width ÷ the character grid's pitch (default size + w:charSpace); without a
-character grid the characters a line follow from the body font size, which LAY004 judges.
+that wrong margins (LAY002) are not reported twice.  Lines a page = 版心 height ÷ line pitch,
+where the pitch is the body's exact (or at-least) line spacing, else the document grid's line
+pitch when the page has a line grid.  Characters a line = 版心 width ÷ the character grid's
+pitch (default size + w:charSpace); without a character grid the characters a line follow
+from the body font size, which LAY004 judges.
 When the pitch cannot be known (automatic spacing without a grid depends on the font's
 metrics) the rule says nothing.
 

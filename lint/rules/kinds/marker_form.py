@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -59,7 +60,7 @@ class MarkerFormRule(RuleSpec):
     _skip_after: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "MarkerFormRule":
+    def _compile(self) -> MarkerFormRule:
         self._skip_after = compile_regex(self.skip_after, "skip-after") if self.skip_after else None
         return self
 
@@ -133,7 +134,7 @@ class MarkerFormRule(RuleSpec):
             form = _form(node)
             if form is not None:
                 forms.setdefault(node.style, []).append((form, node))
-        for style, members in forms.items():
+        for members in forms.values():
             counts = Counter(form for form, _ in members).most_common()
             if len(counts) < 2 or counts[0][1] == counts[1][1]:
                 continue  # one form, or no majority to follow

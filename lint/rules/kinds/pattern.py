@@ -2,7 +2,8 @@
 
 Options (YAML):
   patterns        list of regexes; macros {HAN} {CJK} {CJK_PUNCT} {CN_NUM} {DIGIT} {UNIT} {LATIN}
-                  expand to classes, {CN_MARKER} / {MARKER} to the marker table's 一、 / any marker. A named group ``flag`` narrows the reported span to that group.
+                  expand to classes, {CN_MARKER} / {MARKER} to the marker table's 一、 / any marker.
+                  A named group ``flag`` narrows the reported span to that group.
                   An item may instead be a mapping ``{pattern, severity, fix, requires}``: its own
                   severity, its own fix (``fix: null`` for none), and ``requires``, a regex that must
                   occur somewhere in the document for the item to run (e.g. ％ only where % is used).

@@ -26,23 +26,26 @@ Options (YAML):
 from __future__ import annotations
 
 import re
-from decimal import Context as DecimalContext, Decimal
+from collections.abc import Iterator
+from decimal import Context as DecimalContext
+from decimal import Decimal
 from fractions import Fraction
-from typing import Iterator, Literal, overload
+from itertools import pairwise
+from typing import Literal, overload
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
+from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval
+from lint.quantities.scan import Quantity
 from lint.quantities.statements import missing_units
-from lint.text.numerals import CTX, plain
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval
 from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
-from lint.quantities.scan import Quantity
 from lint.rules.textutil import SpanSet, merged_spans
+from lint.text.numerals import CTX, plain
 
 _MESSAGES = {
     "bare-scale": (
@@ -84,7 +87,7 @@ class UnitCheckRule(RuleSpec):
     _conv: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _compile(self) -> "UnitCheckRule":
+    def _compile(self) -> UnitCheckRule:
         self._allow = [compile_regex(p, "allow") for p in self.allow]
         if self.money_words:
             self._money = compile_regex(self.money_words, "money-words")
@@ -202,7 +205,7 @@ class UnitCheckRule(RuleSpec):
         ix = ctx.analysis.text_index
         qs = ix.quantities
         dims = set(self.dimensions)
-        for a, b in zip(qs, qs[1:]):
+        for a, b in pairwise(qs):
             if a.unit is None or b.unit is None or a.dimension != b.dimension or a.dimension not in dims:
                 continue
             if "/" in a.unit or "/" in b.unit or (a.unit == b.unit and a.scale == b.scale):
