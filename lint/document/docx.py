@@ -38,6 +38,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -766,49 +767,7 @@ def format_number(value: int, fmt: str) -> str:
         return ""
     if value < 0:
         return str(value)
-    if fmt in ("decimal", "decimalHalfWidth", "ordinal", "cardinalText", "ordinalText"):
-        return _english(value, fmt)
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(value).translate(_FULL_WIDTH)
-    if fmt in ("chineseCounting", "taiwaneseCounting", "japaneseCounting"):
-        return _chinese_counting(value)
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand"):
-        return _chinese_grouped(value, _COUNTING_SIMPLIFIED if fmt.startswith("chinese") else _COUNTING_TRADITIONAL)
-    if fmt == "chineseLegalSimplified":
-        return _chinese_grouped(value, _LEGAL_SIMPLIFIED, elide_ten=False)
-    if fmt == "ideographLegalTraditional":
-        return _chinese_grouped(value, _LEGAL_TRADITIONAL, elide_ten=False)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_CJK_DIGITS[int(d)] for d in str(value))
-    if fmt == "ideographTraditional":
-        return _from_set(value, _HEAVENLY_STEMS)
-    if fmt == "ideographZodiac":
-        return _from_set(value, _EARTHLY_BRANCHES)
-    if fmt == "ideographZodiacTraditional":
-        return _from_set(value, _ZODIAC_TRADITIONAL)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
-    if fmt == "decimalEnclosedFullstop":
-        return chr(0x2488 + value - 1) if 1 <= value <= 20 else str(value)
-    if fmt == "decimalEnclosedParen":
-        return chr(0x2474 + value - 1) if 1 <= value <= 20 else str(value)
-    if fmt == "ideographEnclosedCircle":
-        return chr(0x3220 + value - 1) if 1 <= value <= 10 else str(value)
-    if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter"):
-        if not 1 <= value <= 26 * 20:  # Word repeats the letter (AA, BBB); keep that bounded
-            return str(value)
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt == "numberInDash":
-        return f"- {value} -"
-    if fmt == "hex":
-        return f"{value:X}"
-    return str(value)
+    return _NUMBER_FORMATS.get(fmt, str)(value)
 
 
 def _english(value: int, fmt: str) -> str:
@@ -899,3 +858,48 @@ def _roman(value: int) -> str:
         count, value = divmod(value, number)
         out.append(symbol * count)
     return "".join(out)
+
+
+def _enclosed(first: int, last: int) -> Callable[[int], str]:
+    """An enclosed-number block (①, ⒈, ⑴, ㈠) from 1 to ``last``; plain digits past it."""
+    return lambda value: chr(first + value - 1) if 1 <= value <= last else str(value)
+
+
+def _letters(value: int) -> str:
+    if not 1 <= value <= 26 * 20:  # Word repeats the letter (AA, BBB); keep that bounded
+        return str(value)
+    return chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _lower(render: Callable[[int], str]) -> Callable[[int], str]:
+    return lambda value: render(value).lower()
+
+
+_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    **dict.fromkeys(("decimal", "decimalHalfWidth", "cardinalText", "ordinalText"), str),
+    "ordinal": lambda value: _english(value, "ordinal"),
+    "decimalZero": lambda value: f"{value:02d}",
+    **dict.fromkeys(("decimalFullWidth", "decimalFullWidth2"), lambda value: str(value).translate(_FULL_WIDTH)),
+    **dict.fromkeys(("chineseCounting", "taiwaneseCounting", "japaneseCounting"), _chinese_counting),
+    "chineseCountingThousand": lambda value: _chinese_grouped(value, _COUNTING_SIMPLIFIED),
+    "taiwaneseCountingThousand": lambda value: _chinese_grouped(value, _COUNTING_TRADITIONAL),
+    "chineseLegalSimplified": lambda value: _chinese_grouped(value, _LEGAL_SIMPLIFIED, elide_ten=False),
+    "ideographLegalTraditional": lambda value: _chinese_grouped(value, _LEGAL_TRADITIONAL, elide_ten=False),
+    **dict.fromkeys(
+        ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"),
+        lambda value: "".join(_CJK_DIGITS[int(d)] for d in str(value)),
+    ),
+    "ideographTraditional": lambda value: _from_set(value, _HEAVENLY_STEMS),
+    "ideographZodiac": lambda value: _from_set(value, _EARTHLY_BRANCHES),
+    "ideographZodiacTraditional": lambda value: _from_set(value, _ZODIAC_TRADITIONAL),
+    **dict.fromkeys(("decimalEnclosedCircle", "decimalEnclosedCircleChinese"), _enclosed(0x2460, 20)),
+    "decimalEnclosedFullstop": _enclosed(0x2488, 20),
+    "decimalEnclosedParen": _enclosed(0x2474, 20),
+    "ideographEnclosedCircle": _enclosed(0x3220, 10),
+    "upperRoman": _roman,
+    "lowerRoman": _lower(_roman),
+    "upperLetter": _letters,
+    "lowerLetter": _lower(_letters),
+    "numberInDash": lambda value: f"- {value} -",
+    "hex": lambda value: f"{value:X}",
+}

@@ -39,12 +39,27 @@ class LineRole:
 def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
     """Roles of the document's non-blank lines, by 1-based line number."""
     lines = doc.lines()
-    header = doc.header
     roles: dict[int, LineRole] = {}
     non_blank = [n for n, text in enumerate(lines, 1) if text.strip()]
     if not non_blank:
         return roles
 
+    record_start = _header_roles(doc, roles)
+    tail = [n for n in non_blank if record_start is None or n < record_start][-_TAIL_SCAN:]
+    closing_date = _closing_roles(lines, tail, roles)
+    for number in non_blank:
+        text = lines[number - 1]
+        if number not in roles and (PRINTED.match(text.strip()) or CC.match(text.strip())):
+            roles[number] = LineRole("record")
+    _heading_roles(doc, outline, lines, roles)
+    _body_roles(lines, non_blank, record_start, closing_date, roles)
+    return roles
+
+
+def _header_roles(doc: Document, roles: dict[int, LineRole]) -> int | None:
+    """The header's lines (issuer, 发文字号, title, addressee, 版记, a 印发 notice's signature and
+    date); returns the first line of the 版记, if any."""
+    header = doc.header
     for number, role in (
         (header.issuer_line, "issuer"),
         (header.doc_number_line, "docnum"),
@@ -62,7 +77,11 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
         roles[header.date_line] = LineRole("date")
         if header.signatory_line:
             roles[header.signatory_line] = LineRole("signature")
-    tail = [n for n in non_blank if record_start is None or n < record_start][-_TAIL_SCAN:]
+    return record_start
+
+
+def _closing_roles(lines: list[str], tail: list[int], roles: dict[int, LineRole]) -> int | None:
+    """The closing date among the last lines and the signature right above it; returns the date's line."""
     closing_date = None
     for number in reversed(tail):
         text = lines[number - 1].strip()
@@ -77,11 +96,10 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
                 if len(signature) <= _SIGNATURE_MAX and not re.search(r"[。，；：:]", signature):
                     roles[above[-1]] = LineRole("signature")
             break
-    for number in non_blank:
-        text = lines[number - 1]
-        if number not in roles and (PRINTED.match(text.strip()) or CC.match(text.strip())):
-            roles[number] = LineRole("record")
+    return closing_date
 
+
+def _heading_roles(doc: Document, outline: Outline, lines: list[str], roles: dict[int, LineRole]) -> None:
     line_starts = doc.line_starts
     for node in outline.walk():
         if node.style not in HEADING_STYLES or node.line in roles:
@@ -93,6 +111,15 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
             head_end += 1  # the run-in heading's closing point belongs to the heading
         roles[node.line] = LineRole("heading", node.style, node.start - start, head_end)
 
+
+def _body_roles(
+    lines: list[str],
+    non_blank: list[int],
+    record_start: int | None,
+    closing_date: int | None,
+    roles: dict[int, LineRole],
+) -> None:
+    """Every other line: attachment notes, body text between the header and the close, or other."""
     first_body = max(
         (
             n
@@ -115,7 +142,6 @@ def line_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
             roles[number] = LineRole("body")
         else:
             roles[number] = LineRole("other")
-    return roles
 
 
 def layout_roles(doc: Document, outline: Outline) -> dict[int, LineRole]:
