@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -300,17 +298,9 @@ def write_entry(entry_path: Path, payload: str) -> None:
 
 
 def _atomic_write(target: Path, payload: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(payload)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    from lint.fix import replace_file
+
+    replace_file(target, payload.encode("utf-8"), durable=False)
 
 
 def _ensure_root(root: Path) -> None:

@@ -56,18 +56,31 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> 
         raise OSError(errno.EAGAIN, "the file changed while it was being checked; not written")
     if not os.access(target, os.W_OK):
         raise PermissionError(errno.EACCES, "permission denied")
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".gwlint-tmp")
+    replace_file(target, data, like=info)
+
+
+def replace_file(target: Path, data: bytes, like: os.stat_result | None = None, durable: bool = True) -> None:
+    """The one way gwlint writes a file: a temporary file in the same folder, then os.replace, so
+    a reader never sees half a file and a failure leaves the old one (or none) in place.
+
+    ``like``: the replaced file's stat, whose mode (and, where permitted, owner) the new file keeps.
+    ``durable``: fsync the data and the folder (documents); the result cache can do without.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".gwlint-tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            try:
-                os.chown(temp, info.st_uid, info.st_gid)
-            except OSError:  # not ours to give away: the new file keeps our ownership
-                pass
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        if like is not None:
+            os.chmod(temp, stat.S_IMODE(like.st_mode))
+            if hasattr(os, "chown"):
+                try:
+                    os.chown(temp, like.st_uid, like.st_gid)
+                except OSError:  # not ours to give away: the new file keeps our ownership
+                    pass
         os.replace(temp, target)
     except BaseException:
         try:
@@ -75,7 +88,8 @@ def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> 
         except OSError:
             pass
         raise
-    _fsync_folder(target.parent)
+    if durable:
+        _fsync_folder(folder)
 
 
 def _fsync_folder(folder: Path) -> None:

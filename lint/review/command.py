@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,18 +174,9 @@ def run_review(
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
+    from lint.fix import replace_file
+
     try:
-        handle, temp = tempfile.mkstemp(prefix=".gwlint-", suffix=".docx", dir=folder)
+        replace_file(target, data)
     except OSError as exc:
-        raise UsageError(f"cannot write: {exc.strerror or exc}", str(target)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, target)
-    except OSError as exc:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
         raise UsageError(f"cannot write: {exc.strerror or exc}", str(target)) from None
