@@ -34,12 +34,12 @@ class Measure(NamedTuple):
 
 
 @overload
-def _scaled(x: Decimal, f: Fraction) -> Decimal: ...
+def scaled(x: Decimal, f: Fraction) -> Decimal: ...
 @overload
-def _scaled(x: None, f: Fraction) -> None: ...
+def scaled(x: None, f: Fraction) -> None: ...
 @overload
-def _scaled(x: Decimal | None, f: Fraction) -> Decimal | None: ...
-def _scaled(x: Decimal | None, f: Fraction) -> Decimal | None:
+def scaled(x: Decimal | None, f: Fraction) -> Decimal | None: ...
+def scaled(x: Decimal | None, f: Fraction) -> Decimal | None:
     if x is None:
         return None
     if f == 1:
@@ -67,7 +67,7 @@ def measure(q, registry, *, additive_only: bool = False) -> Measure | None:
         f = registry.factor(q.unit, canonical)
     except UnitError:
         return None
-    return Measure(dim, _scaled(q.low, f), _scaled(q.high, f))
+    return Measure(dim, scaled(q.low, f), scaled(q.high, f))
 
 
 def rounding(q) -> tuple[Decimal, Decimal]:
@@ -136,7 +136,7 @@ def show(value: Decimal | None, like, registry) -> str:
             f = registry.factor(like.unit, spec.canonical) if spec and spec.canonical else Fraction(1)
         except UnitError:
             f = Fraction(1)
-        v = _scaled(value, 1 / f) if f != 1 else value
+        v = scaled(value, 1 / f) if f != 1 else value
     scale = like.scale if like.scale in ("万", "亿", "万亿") else ""
     if scale:
         v = v.scaleb(-{"万": 4, "亿": 8, "万亿": 12}[scale])
@@ -215,4 +215,4 @@ def canonical_interval(q, registry, low: Decimal | None, high: Decimal | None):
         f = registry.factor(q.unit, spec.canonical)
     except UnitError:
         return None
-    return _scaled(low, f), _scaled(high, f)
+    return scaled(low, f), scaled(high, f)

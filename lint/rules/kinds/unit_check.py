@@ -29,15 +29,14 @@ import re
 from collections.abc import Iterator
 from decimal import Context as DecimalContext
 from decimal import Decimal
-from fractions import Fraction
 from itertools import pairwise
-from typing import Literal, overload
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
-from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval
+from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
 from lint.quantities.statements import missing_units
 from lint.quantities.units import UnitError
@@ -45,7 +44,7 @@ from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
 from lint.rules.textutil import SpanSet, merged_spans
-from lint.text.numerals import CTX, plain
+from lint.text.numerals import CTX
 
 _MESSAGES = {
     "bare-scale": (
@@ -224,10 +223,10 @@ class UnitCheckRule(RuleSpec):
             except UnitError:
                 continue
             low, high = interval(a)
-            converted = (_times(low, f), _times(high, f))
+            converted = (scaled(low, f), scaled(high, f))
             if not disjoint(converted, interval(b)):
                 continue
-            exact = _times(a.value, f)
+            exact = scaled(a.value, f)
             yield ctx.diagnostic(
                 self,
                 b.start,
@@ -354,16 +353,6 @@ class UnitCheckRule(RuleSpec):
                 stated=c.raw,
                 related=[(say(ctx, "原比率", "from"), a.start), (say(ctx, "现比率", "to"), b.start)],
             )
-
-
-@overload
-def _times(x: Decimal, f: Fraction) -> Decimal: ...
-@overload
-def _times(x: Decimal | None, f: Fraction) -> Decimal | None: ...
-def _times(x: Decimal | None, f: Fraction) -> Decimal | None:
-    if x is None:
-        return None
-    return plain(CTX.divide(CTX.multiply(x, Decimal(f.numerator)), Decimal(f.denominator)))
 
 
 def _short(x: Decimal) -> str:
