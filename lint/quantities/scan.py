@@ -300,6 +300,14 @@ def _zones(text: str) -> tuple[list[int], list[int]]:
     An opener with no closer on its line excludes nothing: an unbalanced “ (PUNC003) must not
     hide the rest of the document.
     """
+    spans = _quoted_spans(text)
+    if not spans:
+        return [], []
+    return _merged(spans)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Every balanced quote or title-mark pair within one line, unmerged."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for m in _ZONE_CH.finditer(text):
@@ -313,16 +321,23 @@ def _zones(text: str) -> tuple[list[int], list[int]]:
             else:
                 stack.append((ch, pos))
         elif ch in _PAIRS:
-            opener = _PAIRS[ch]
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == opener:
-                    spans.append((stack[i][1], pos + 1))
-                    del stack[i:]
-                    break
+            _close_pair(stack, spans, _PAIRS[ch], pos)
         else:
             stack.append((ch, pos))
-    if not spans:
-        return [], []
+    return spans
+
+
+def _close_pair(stack: list[tuple[str, int]], spans: list[tuple[int, int]], opener: str, pos: int) -> None:
+    """A closer at ``pos``: pair it with its nearest opener, dropping openers left inside."""
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i][0] == opener:
+            spans.append((stack[i][1], pos + 1))
+            del stack[i:]
+            return
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, overlapping spans merged: (starts, ends) for bisection."""
     spans.sort()
     starts: list[int] = []
     ends: list[int] = []
@@ -353,30 +368,36 @@ def _skip_before(text: str, s: int, chinese: bool) -> bool:
         return False
     c1 = text[s - 1]
     c2 = text[s - 2] if s >= 2 else ""
-    if c1 == "第" or (c1 in " \u3000" and c2 == "第"):
-        return True  # 第3条, 第 3 条
+    if c1 in _ALWAYS_BEFORE or (c1 in " \u3000" and c2 == "第"):
+        return True  # 第3条, 第 3 条, 1+N, 6+1, 十五届五次全会
+    if _code_before(c1, c2):
+        return True
+    if c1 == "、" and _listed_ordinal(text, s):
+        return True
+    return chinese and c1 in _CN_BLOCK_BEFORE  # 统一, 唯一, 之一
+
+
+# A number right after one of these is an ordinal (第3条), a session (届) or a slogan (1+N).
+_ALWAYS_BEFORE = frozenset("第届+＋")
+
+
+def _code_before(c1: str, c2: str) -> bool:
+    """The two characters before a number make it part of a code, a time or a scale."""
     if _is_ascii_letter(c1):
         return True  # S302, G60, PM2.5, V2
     if c1 in "-/_." and _is_ascii_letter(c2):
         return True  # C-3, No.5
     if c1 == " " and "A" <= c2 <= "Z":
         return True  # GB/T 15834—2011, GB 3100
-    if c1 in "+＋":
-        return True  # 1+N, 6+1
-    if c1 in ":∶：" and c2.isdigit():
-        return True  # 9:30, 1:500, 1∶2000
-    if c1 == "届":
-        return True  # 十五届五次全会
-    if c1 == "、":
-        # 第一、二批, 第3、4条: the ordinal's 第 sits before the first list member.
-        i = s - 2
-        while i >= 0 and s - i <= 8 and (text[i] in _CN_ALL or text[i].isdigit() or text[i] == "、"):
-            i -= 1
-        if i >= 0 and text[i] == "第":
-            return True
-    if chinese and c1 in _CN_BLOCK_BEFORE:
-        return True  # 统一, 唯一, 之一
-    return False
+    return c1 in ":∶：" and c2.isdigit()  # 9:30, 1:500, 1∶2000
+
+
+def _listed_ordinal(text: str, s: int) -> bool:
+    """第一、二批, 第3、4条: the ordinal's 第 sits before the first list member."""
+    i = s - 2
+    while i >= 0 and s - i <= 8 and (text[i] in _CN_ALL or text[i].isdigit() or text[i] == "、"):
+        i -= 1
+    return i >= 0 and text[i] == "第"
 
 
 def _skip_after(text: str, e: int) -> bool:
@@ -458,21 +479,8 @@ def _attach_unit(sc: _Scanner, text: str, m: re.Match, p: str, end: _End) -> Non
     surface = m.group(p + "u")
     unit = sc.units.get(surface)
     end.rejected = True
-    if unit is None or sc.tables.blocked(text, us, ue):
+    if unit is None or _unit_refused(sc, text, us, ue, surface, unit, end):
         return
-    if unit.arabic_only and end.num.form == "chinese":
-        return
-    if unit.needs_scale and not end.num.scale:
-        return
-    nxt = text[ue] if ue < len(text) else ""
-    if unit.word_final and "\u4e00" <= nxt <= "\u9fff":
-        return
-    if nxt == surface and len(surface) == 1:
-        return  # 一座座, 一个个: reduplication, not a count
-    if unit.dimension == "score" or unit.dimension == "time":
-        # 8时30分, 9点30分 are clock times.
-        if end.s >= 2 and text[end.s - 1] in "时点" and text[end.s - 2].isdigit():
-            return
     name = unit.name
     raw_unit = surface
     stop = ue
@@ -496,6 +504,28 @@ def _attach_unit(sc: _Scanner, text: str, m: re.Match, p: str, end: _End) -> Non
     end.unit_name = name
     end.unit_raw = raw_unit
     end.end = stop
+
+
+def _unit_refused(sc: _Scanner, text: str, us: int, ue: int, surface: str, unit: Unit, end: _End) -> bool:
+    """The unit-like word at ``text[us:ue]`` is not this number's unit here (吨级, 一座座, 8时30分)."""
+    if sc.tables.blocked(text, us, ue):
+        return True
+    if unit.arabic_only and end.num.form == "chinese":
+        return True
+    if unit.needs_scale and not end.num.scale:
+        return True
+    nxt = text[ue] if ue < len(text) else ""
+    if unit.word_final and "\u4e00" <= nxt <= "\u9fff":
+        return True
+    if nxt == surface and len(surface) == 1:
+        return True  # 一座座, 一个个: reduplication, not a count
+    # 8时30分, 9点30分 are clock times.
+    return (
+        (unit.dimension == "score" or unit.dimension == "time")
+        and end.s >= 2
+        and text[end.s - 1] in "时点"
+        and text[end.s - 2].isdigit()
+    )
 
 
 def _negate(num: Numeral) -> Numeral:
@@ -550,38 +580,10 @@ def _emit(
     composite = unit_end.composite
     is_count = unit is not None and unit.dimension == "count" and not composite
     is_percent = unit is not None and unit.dimension == "percent" and not composite
-    pq, pspan, sq, sspan = _qualifiers(text, start, end)
-    qualifier = pq or sq
-    qspan = pspan if pq else sspan
+    qualifier, qspan, indicator_at = _qualifier_of(text, start, end, num, range_pair)
     v = num.value
     exponent = num.exponent if range_exponent is None else range_exponent
-    lo_open = hi_open = False
-    low: Decimal | None
-    high: Decimal | None
-    if range_pair is not None:
-        low, high = range_pair
-    elif num.approx is not None:
-        low, high, lo_open, hi_open = num.low, num.high, num.low_open, num.high_open
-        qualifier = "more" if num.approx == "more" else "approx"
-        qspan = None if num.approx == "more" or not pq else pspan
-    elif qualifier is None:
-        if is_count and exponent == 0 and not num.scale:
-            low = high = v  # a classifier count written to the units place is exact
-        else:
-            low, high = num.low, num.high
-    elif qualifier == "over":
-        low, high, lo_open = v, None, True
-    elif qualifier == "at_least":
-        low, high = v, None
-    elif qualifier == "at_most":
-        low, high = (_ZERO if v >= 0 else None), v
-    elif qualifier == "under":
-        low, high, hi_open = (_ZERO if v >= 0 else None), v, True
-    elif qualifier == "near":
-        low, high, hi_open = plain(CTX.multiply(v, cx.near_factor)), v, True
-    else:  # approx
-        half = CTX.multiply(_HALF.scaleb(exponent), cx.approx_factor)
-        low, high = plain(CTX.subtract(v, half)), plain(CTX.add(v, half))
+    low, high, lo_open, hi_open = _bounds(cx, num, exponent, qualifier, is_count, range_pair)
     if low is not None and high is not None and low > high:  # 近-5%: keep the interval ordered
         low, high, lo_open, hi_open = high, low, hi_open, lo_open
     cx.out.append(
@@ -601,7 +603,7 @@ def _emit(
                 unit_end.dimension,
                 is_count,
                 is_percent,
-                _indicator(text, pspan[0] if pq and pspan else start),
+                _indicator(text, indicator_at),
                 range_pair,
                 drops,
                 bare,
@@ -614,6 +616,59 @@ def _emit(
             )
         )
     )
+
+
+_Bounds = tuple[Decimal | None, Decimal | None, bool, bool]  # low, high, low open, high open
+
+
+def _qualifier_of(
+    text: str, start: int, end: int, num: Numeral, range_pair: tuple[Decimal, Decimal] | None
+) -> tuple[str | None, tuple[int, int] | None, int]:
+    """(qualifier, its span, where the indicator ends): a bound word before or after the number,
+    or the approximation written into the numeral itself (三四个, 二十几, 10余)."""
+    pq, pspan, sq, sspan = _qualifiers(text, start, end)
+    indicator_at = pspan[0] if pq and pspan else start
+    if range_pair is None and num.approx is not None:
+        if num.approx == "more":
+            return "more", None, indicator_at
+        return "approx", pspan if pq else None, indicator_at
+    return pq or sq, pspan if pq else sspan, indicator_at
+
+
+def _bounds(
+    cx: _Ctx,
+    num: Numeral,
+    exponent: int,
+    qualifier: str | None,
+    is_count: bool,
+    range_pair: tuple[Decimal, Decimal] | None,
+) -> _Bounds:
+    """The interval a quantity's writing allows (see the module docstring)."""
+    if range_pair is not None:
+        return range_pair[0], range_pair[1], False, False
+    if num.approx is not None:
+        return num.low, num.high, num.low_open, num.high_open
+    if qualifier is None:
+        if is_count and exponent == 0 and not num.scale:
+            return num.value, num.value, False, False  # a classifier count to the units place is exact
+        return num.low, num.high, False, False
+    return _qualified(cx, num.value, exponent, qualifier)
+
+
+def _qualified(cx: _Ctx, v: Decimal, exponent: int, qualifier: str) -> _Bounds:
+    """The interval of ``v`` under a bound word (超, 不低于, 以下, 不足, 近, 约 …)."""
+    if qualifier == "over":
+        return v, None, True, False
+    if qualifier == "at_least":
+        return v, None, False, False
+    if qualifier == "at_most":
+        return (_ZERO if v >= 0 else None), v, False, False
+    if qualifier == "under":
+        return (_ZERO if v >= 0 else None), v, False, True
+    if qualifier == "near":
+        return plain(CTX.multiply(v, cx.near_factor)), v, False, True
+    half = CTX.multiply(_HALF.scaleb(exponent), cx.approx_factor)  # approx
+    return plain(CTX.subtract(v, half)), plain(CTX.add(v, half)), False, False
 
 
 def _num_span(m: re.Match, p: str) -> tuple[int, int]:
@@ -643,8 +698,7 @@ def _single(cx: _Ctx, m: re.Match, p: str, *, first: bool) -> None:
     if end.unit is None:
         if not num.scale or end.rejected or _skip_after(text, e):
             return
-        nxt = text[e] if e < len(text) else ""
-        if nxt in _BARE_BLOCK_AFTER or nxt.isdigit():
+        if _bare_blocked(text, e):
             return
         _emit(cx, start, e, num, end, numeral_end=e, bare=True)
         return
@@ -673,6 +727,7 @@ def _dun_pair(cx: _Ctx, text: str, s: int, num: Numeral, end: _End) -> bool:
 
 
 def _range(cx: _Ctx, m: re.Match) -> None:
+    """Two Arabic numbers joined by a dash or 至: one range quantity, or what stands on its own."""
     text = cx.text
     a_s, a_e = _num_span(m, "a")
     b_s, b_e = m.span("bnum")
@@ -690,37 +745,20 @@ def _range(cx: _Ctx, m: re.Match) -> None:
     eb = _End(b, b_s, b_e, text)
     _attach_unit(cx.sc, text, m, "a", ea)
     _attach_unit(cx.sc, text, m, "b", eb)
-    if ea.unit is not None and (eb.unit is None or ea.unit_name != eb.unit_name):
-        # 3亩-5公顷 or 3亩-5: not one range; report what stands on its own.
-        _single(cx, m, "a", first=True)
-        _single(cx, m, "b", first=False)
+    if _not_one_range(cx, m, ea, eb):
         return
-    if eb.unit is None and not b.scale:
-        return  # 2021—2025年, 2-35单元, 表2-8: codes and dates
-    if a.approx or b.approx:
-        _single(cx, m, "b", first=False)
-        return
-    av, a_exp, drops = a.value, a.exponent, False
-    if not a.scale and b.scale:
-        p = scale_power(b.scale)
-        if a.value <= b.value.scaleb(-p):
-            av, a_exp, drops = plain(a.value.scaleb(p)), a.exponent + p, True
+    av, a_exp, drops = _range_start(a, b)
     if eb.unit is not None and eb.unit.is_percent and ea.unit is None:
         drops = True  # 15～30%
-    if eb.unit is None:
-        if eb.rejected:
-            return
-        # 9亿～16亿 with no unit at all: a bare-scale range (UNIT004 territory).
-        nxt = text[b_e] if b_e < len(text) else ""
-        if nxt in _BARE_BLOCK_AFTER or nxt.isdigit():
-            return
+    # 9亿～16亿 with no unit at all: a bare-scale range (UNIT004 territory), unless refused.
+    if eb.unit is None and (eb.rejected or _bare_blocked(text, b_e)):
+        return
     lo, hi = (av, b.value) if av <= b.value else (b.value, av)
     first = Numeral(av, a_exp, lo, hi, scale=b.scale, form=a.form if a.form == b.form else "mixed")
-    end = eb.end
     _emit(
         cx,
         a_s,
-        end,
+        eb.end,
         first,
         eb,
         numeral_end=b_e,
@@ -731,42 +769,48 @@ def _range(cx: _Ctx, m: re.Match) -> None:
     )
 
 
+def _not_one_range(cx: _Ctx, m: re.Match, ea: _End, eb: _End) -> bool:
+    """True when the two ends are not one range (what stands on its own is reported)."""
+    if ea.unit is not None and (eb.unit is None or ea.unit_name != eb.unit_name):
+        # 3亩-5公顷 or 3亩-5: not one range; report what stands on its own.
+        _single(cx, m, "a", first=True)
+        _single(cx, m, "b", first=False)
+        return True
+    if eb.unit is None and not eb.num.scale:
+        return True  # 2021—2025年, 2-35单元, 表2-8: codes and dates
+    if ea.num.approx or eb.num.approx:
+        _single(cx, m, "b", first=False)
+        return True
+    return False
+
+
+def _range_start(a: Numeral, b: Numeral) -> tuple[Decimal, int, bool]:
+    """The first end's value and exponent, taking the second end's scale when it dropped it
+    (9～16亿 → 9亿): (value, exponent, scale dropped)."""
+    if not a.scale and b.scale:
+        p = scale_power(b.scale)
+        if a.value <= b.value.scaleb(-p):
+            return plain(a.value.scaleb(p)), a.exponent + p, True
+    return a.value, a.exponent, False
+
+
+def _bare_blocked(text: str, e: int) -> bool:
+    """A bare 万/亿 figure followed by a date or ordinal word (or a digit) is not a quantity."""
+    nxt = text[e] if e < len(text) else ""
+    return nxt in _BARE_BLOCK_AFTER or nxt.isdigit()
+
+
 def _chinese(cx: _Ctx, m: re.Match) -> None:
+    """A Chinese numeral with its unit (三个, 十五万亩), or a Chinese range (三至五年)."""
     text = cx.text
     s, e = m.start(), m.end("cnum")
-    if _skip_before(text, s, True) or cx.sc.tables.is_not_quantity(text, s):
+    if _chinese_refused(cx, text, s, e):
         return
-    if text[s] == "一" and _ONE_X_ONE.match(text, s):
-        return  # 一户一档, 一地多用: slogans
-    us = m.start("cu")
-    if us >= 0 and text[us] == "次" and s >= 1 and text[s - 1] == "届":
-        return
-    if text[s] in "零〇" and e - s == 1:
-        return  # 零部件: a lone 零 is not a number
     num = parse_number(text[s:e])
     if num is None:
         return
-    bs = m.start("cnumb")
-    if bs >= 0:
-        b = parse_number(m.group("cnumb"))
-        if b is None or num.approx or b.approx:
-            return
-        end = _End(b, bs, m.end("cnumb"), text)
-        _attach_unit(cx.sc, text, m, "c", end)
-        if end.unit is None:
-            return
-        lo, hi = sorted((num.value, b.value))
-        first = Numeral(num.value, num.exponent, lo, hi, scale=b.scale, form="chinese")
-        _emit(
-            cx,
-            s,
-            end.end,
-            first,
-            end,
-            numeral_end=end.e,
-            range_pair=(lo, hi),
-            range_exponent=min(num.exponent, b.exponent),
-        )
+    if m.start("cnumb") >= 0:
+        _chinese_range(cx, m, s, num)
         return
     end = _End(num, s, e, text)
     _attach_unit(cx.sc, text, m, "c", end)
@@ -775,6 +819,39 @@ def _chinese(cx: _Ctx, m: re.Match) -> None:
     if _dun_pair(cx, text, s, num, end):
         return
     _emit(cx, s, end.end, num, end, numeral_end=e)
+
+
+def _chinese_refused(cx: _Ctx, text: str, s: int, e: int) -> bool:
+    """Words that merely contain a numeral: 统一, 第三, 一户一档, 零部件 (and 十五届 before 五次)."""
+    if _skip_before(text, s, True) or cx.sc.tables.is_not_quantity(text, s):
+        return True
+    if text[s] == "一" and _ONE_X_ONE.match(text, s):
+        return True  # 一户一档, 一地多用: slogans
+    return text[s] in "零〇" and e - s == 1  # 零部件: a lone 零 is not a number
+
+
+def _chinese_range(cx: _Ctx, m: re.Match, s: int, num: Numeral) -> None:
+    text = cx.text
+    bs = m.start("cnumb")
+    b = parse_number(m.group("cnumb"))
+    if b is None or num.approx or b.approx:
+        return
+    end = _End(b, bs, m.end("cnumb"), text)
+    _attach_unit(cx.sc, text, m, "c", end)
+    if end.unit is None:
+        return
+    lo, hi = sorted((num.value, b.value))
+    first = Numeral(num.value, num.exponent, lo, hi, scale=b.scale, form="chinese")
+    _emit(
+        cx,
+        s,
+        end.end,
+        first,
+        end,
+        numeral_end=end.e,
+        range_pair=(lo, hi),
+        range_exponent=min(num.exponent, b.exponent),
+    )
 
 
 def _percent_words(cx: _Ctx, m: re.Match) -> None:

@@ -227,55 +227,58 @@ class UnitRegistry:
         self.source = source
         self._units: dict[str, Unit] = {}  # surface (name or alias) → Unit
         self._cache: dict[str, Any] = {}  # compiled tables for consumers (scan.py)
-        dims = spec.dimensions
         for u in spec.units:
-            if u.dimension not in dims:
-                raise UnitRegistryError(f"unit {u.name!r}: unknown dimension {u.dimension!r}", source)
-            if u.dimension == COUNT:
-                raise UnitRegistryError(f"unit {u.name!r}: list count units under classifiers", source)
-            unit = Unit(
-                u.name,
-                u.dimension,
-                Fraction(u.factor) if u.factor else None,
-                u.legal,
-                u.standalone,
-                u.arabic_only,
-                u.needs_scale,
-                tuple(u.aliases),
-                u.word_final,
-            )
-            for surface in (u.name, *u.aliases):
-                self._add(surface, unit)
+            self._add_unit(u)
         for c in spec.classifiers:
-            if isinstance(c, str):
-                c = ClassifierSpec(name=c)
-            unit = Unit(
-                c.name, COUNT, None, aliases=tuple(c.aliases), arabic_only=c.arabic_only, word_final=c.word_final
-            )
-            for surface in (c.name, *c.aliases):
-                self._add(surface, unit)
-        for name, d in dims.items():
-            if d.canonical is None:
-                continue
-            canon = self._units.get(d.canonical)
-            if canon is None or canon.dimension != name:
-                raise UnitRegistryError(
-                    f"dimension {name!r}: canonical unit {d.canonical!r} is not a unit of it", source
-                )
-            if canon.factor != 1:
-                raise UnitRegistryError(
-                    f"dimension {name!r}: canonical unit {d.canonical!r} must have factor 1", source
-                )
-        for w in spec.stop_words:
-            if not w:
-                raise UnitRegistryError("empty stop word", source)
+            self._add_classifier(ClassifierSpec(name=c) if isinstance(c, str) else c)
+        for name, d in spec.dimensions.items():
+            if d.canonical is not None:
+                self._check_canonical(name, d.canonical)
+        if any(not w for w in spec.stop_words):
+            raise UnitRegistryError("empty stop word", source)
         self._variants: dict[str, tuple[str, ...]] = {}
         for group in spec.variants:
-            units = {self._units[w].name if w in self._units else None for w in group}
-            if None in units or len(units) != 1 or len(group) < 2:
-                raise UnitRegistryError(f"variants {group!r}: two or more spellings of one unit", source)
-            for w in group:
-                self._variants[w] = tuple(group)
+            self._add_variants(group)
+
+    def _add_unit(self, u: UnitSpec) -> None:
+        if u.dimension not in self.spec.dimensions:
+            raise UnitRegistryError(f"unit {u.name!r}: unknown dimension {u.dimension!r}", self.source)
+        if u.dimension == COUNT:
+            raise UnitRegistryError(f"unit {u.name!r}: list count units under classifiers", self.source)
+        unit = Unit(
+            u.name,
+            u.dimension,
+            Fraction(u.factor) if u.factor else None,
+            u.legal,
+            u.standalone,
+            u.arabic_only,
+            u.needs_scale,
+            tuple(u.aliases),
+            u.word_final,
+        )
+        for surface in (u.name, *u.aliases):
+            self._add(surface, unit)
+
+    def _add_classifier(self, c: ClassifierSpec) -> None:
+        unit = Unit(c.name, COUNT, None, aliases=tuple(c.aliases), arabic_only=c.arabic_only, word_final=c.word_final)
+        for surface in (c.name, *c.aliases):
+            self._add(surface, unit)
+
+    def _check_canonical(self, name: str, canonical: str) -> None:
+        canon = self._units.get(canonical)
+        if canon is None or canon.dimension != name:
+            raise UnitRegistryError(
+                f"dimension {name!r}: canonical unit {canonical!r} is not a unit of it", self.source
+            )
+        if canon.factor != 1:
+            raise UnitRegistryError(f"dimension {name!r}: canonical unit {canonical!r} must have factor 1", self.source)
+
+    def _add_variants(self, group: list[str]) -> None:
+        units = {self._units[w].name if w in self._units else None for w in group}
+        if None in units or len(units) != 1 or len(group) < 2:
+            raise UnitRegistryError(f"variants {group!r}: two or more spellings of one unit", self.source)
+        for w in group:
+            self._variants[w] = tuple(group)
 
     def variants_of(self, surface: str) -> tuple[str, ...] | None:
         """The spellings of the unit ``surface`` a document should not mix, or None."""
