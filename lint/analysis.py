@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lint.document.model import Document
     from lint.outline.model import Outline
+    from lint.quantities.indicators import FactIndicator, Lexicon
     from lint.quantities.scan import Quantity
     from lint.quantities.statements import Statements
     from lint.quantities.textindex import TextIndex
@@ -27,9 +28,16 @@ class Analysis:
     """Everything derived from one Document. ``kind``: the kind the user or configuration chose,
     or None to detect it from the title, header and top headings."""
 
-    def __init__(self, doc: Document, registry: UnitRegistry | None = None, kind: str | None = None):
+    def __init__(
+        self,
+        doc: Document,
+        registry: UnitRegistry | None = None,
+        kind: str | None = None,
+        lexicon: Lexicon | None = None,
+    ):
         self.doc = doc
         self._registry = registry
+        self._lexicon = lexicon
         self._chosen_kind = kind if kind and kind != "auto" else None
 
     @cached_property
@@ -89,3 +97,21 @@ class Analysis:
         from lint.quantities.statements import build_statements
 
         return build_statements(self.doc.text, self.text_index, self.outline, self.unit_registry)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The indicator lexicon: the packs' one, or the shipped rules/indicators/*.yaml."""
+        if self._lexicon is not None:
+            return self._lexicon
+        from lint.quantities.indicators import Lexicon
+
+        return Lexicon.builtin()
+
+    @cached_property
+    def indicators(self) -> dict[int, FactIndicator]:
+        """Fact index → its normalised indicator (lexicon key) and aspect (level, growth …)."""
+        from lint.quantities.indicators import indicator_map
+        from lint.quantities.statements import describe
+
+        describe(self.statements)  # periods and targets, which the indicator consumers compare
+        return indicator_map(self.statements, self.lexicon)

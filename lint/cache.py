@@ -67,7 +67,7 @@ def builtin_packs_digest() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)
     for folder in (package.parent / "rules", package / "packs"):
-        for path in sorted(folder.glob("*.y*ml")):  # packs and data (units.yaml) alike
+        for path in sorted([*folder.glob("*.y*ml"), *folder.glob("indicators/*.y*ml")]):  # packs and data alike
             digest.update(f"{path}\0{_file_digest(path)}\n".encode())
     return digest.hexdigest()
 

@@ -140,7 +140,8 @@ class Engine:
         from lint.analysis import Analysis
 
         registry = self.table.unit_registry() if self.table.unit_packs else None
-        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc))
+        lexicon = self.table.lexicon() if self.table.indicator_packs else None
+        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc), lexicon=lexicon)
         ctx = Context(doc, lang=self.lang, analysis=analysis)
         ctx.severity_override = self.severity
         kind = analysis.kind

@@ -18,7 +18,12 @@ def facts_data(analysis: Analysis, line: int | None = None) -> dict:
 
     doc = analysis.doc
     st = analysis.statements
-    facts = [f for f in st.to_dicts(doc.line_col) if line is None or f["line"] == line]
+    keys = analysis.indicators
+    facts = [
+        _with_key(item, keys.get(fact.index))
+        for fact, item in zip(st.facts, st.to_dicts(doc.line_col), strict=True)
+        if line is None or item["line"] == line
+    ]
     part_sets = []
     for ps in st.part_sets:
         members = [st.facts[i] for i in (ps.total, *ps.parts)]
@@ -53,10 +58,39 @@ def facts_data(analysis: Analysis, line: int | None = None) -> dict:
     }
 
 
+def _with_key(item: dict, found) -> dict:
+    """The fact's lexicon indicator (``normalised``), when the lexicon knows its phrase."""
+    if found is not None:
+        key = found.key
+        item["normalised"] = {
+            "name": key.name,
+            "how": key.how,
+            "matched": key.text,
+            "scope": key.scope,
+            "change": key.change,
+            "aspect": found.aspect,
+        }
+    return item
+
+
+_HOW = {"name": "名称", "alias": "别名", "pattern": "模式"}
+_ASPECT = {"level": "水平", "growth": "增速", "change": "增减量", "start": "起点", "other": "其他"}
+
+
+def _indicator_field(item: dict) -> str:
+    """指标=全县耕地保有面积→耕地保有量（别名，水平）"""
+    norm = item.get("normalised")
+    field = f"指标={item['indicator'] or (norm or {}).get('matched', '')}"
+    if norm:
+        scope = f"{norm['scope']}·" if norm["scope"] else ""
+        field += f"→{scope}{norm['name']}（{_HOW[norm['how']]}，{_ASPECT[norm['aspect']]}）"
+    return field
+
+
 def _fact_line(item: dict) -> str:
     fields = [f"{item['line']}:{item['column']}", item["text"]]
-    if item["indicator"]:
-        fields.append(f"指标={item['indicator']}")
+    if item["indicator"] or "normalised" in item:
+        fields.append(_indicator_field(item))
     fields.append(f"值={item['value']}")
     fields.append(f"单位={item['unit'] or '（无）'}" + ("（共用）" if item.get("unit_shared") else ""))
     for key, label in (("qualifier", "限定"), ("polarity", "方向"), ("period", "时期")):

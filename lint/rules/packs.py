@@ -28,7 +28,7 @@ from lint.errors import UsageError
 from lint.rules.base import GUARD_EVERY_PATTERN, RuleSpec
 from lint.yamlio import Located, load_yaml, read_text
 
-_PACK_KEYS = {"pack", "description", "extends", "rules", "units"}
+_PACK_KEYS = {"pack", "description", "extends", "rules", "units", "indicators"}
 _OVERRIDE_KEYS = {"code", "severity", "enabled", "pedantic"}
 # YAML files in rules/ that are data, not rule packs.
 NOT_PACKS = {"units.yaml", "docs-zh.yaml"}
@@ -81,6 +81,9 @@ class RuleTable:
         # `units:` sections of user packs (same keys as rules/units.yaml), merged in load order.
         self.unit_packs: list[tuple[dict, str]] = []
         self._registry = None
+        # `indicators:` lists of user packs (entries as in rules/indicators/*.yaml), in load order.
+        self.indicator_packs: list[tuple[list, str]] = []
+        self._lexicon = None
 
     def unit_registry(self):
         """The built-in unit registry extended by the packs' `units:` sections (built once)."""
@@ -92,6 +95,17 @@ class RuleTable:
                 registry = registry.extend(mapping, source)
             self._registry = registry
         return self._registry
+
+    def lexicon(self):
+        """The built-in indicator lexicon extended by the packs' `indicators:` lists (built once)."""
+        if self._lexicon is None:
+            from lint.quantities.indicators import Lexicon
+
+            lexicon = Lexicon.builtin()
+            for entries, source in self.indicator_packs:
+                lexicon = lexicon.extend(entries, source)
+            self._lexicon = lexicon
+        return self._lexicon
 
     def load_pack(self, path: Path, *, builtin: bool = False) -> None:
         path = path.resolve()
@@ -141,6 +155,10 @@ class RuleTable:
             self.unit_packs.append((units, shown))
             self._registry = None
             self.unit_registry()  # a malformed units section stops the run now, naming the pack
+        if "indicators" in data:
+            self.indicator_packs.append((data["indicators"], shown))
+            self._lexicon = None
+            self.lexicon()  # likewise for a malformed indicators list
         rules = data.get("rules", [])
         if not isinstance(rules, list):
             raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))
