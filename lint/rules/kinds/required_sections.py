@@ -17,6 +17,8 @@ Options (YAML):
             summary and tasks in a plan, whatever their titles say).
   prose     regexes: a match in the part's text also satisfies the role (problems folded into
             prose, targets stated inside 总体要求).
+  prose-skip  roles whose sections' text is not read for ``prose`` (a figure inside a 重点任务
+            item is a task's, not the plan's target).
   halves    also check the plan half of a summary document (default true).
   anchor    first | last: the top-level heading a finding is reported at…
   before    …unless a top-level heading with one of these roles exists: report there (the
@@ -64,6 +66,7 @@ class RequiredSectionsRule(RuleSpec):
     lexicon: dict[str, list[str]] = Field(min_length=1)
     implicit: bool = False
     prose: list[str] = Field(default_factory=list)
+    prose_skip: list[str] = Field(default_factory=list, alias="prose-skip")
     halves: bool = True
     anchor: Literal["first", "last"] = "last"
     before: list[str] = Field(default_factory=list)
@@ -86,7 +89,8 @@ class RequiredSectionsRule(RuleSpec):
             if patterns
         }
         known = set(self.lexicon)
-        wanted = ([self.role] if self.role else []) + self.before + self.plan_roles + [p.role for p in self.promises]
+        wanted = [self.role] if self.role else []
+        wanted += self.before + self.plan_roles + self.prose_skip + [p.role for p in self.promises]
         for role in wanted:
             if role not in known:
                 raise ValueError(f"role {role!r} is not in the lexicon (known: {', '.join(sorted(known))})")
@@ -190,7 +194,7 @@ class RequiredSectionsRule(RuleSpec):
         second = [c for node in top for c in node.children if is_numbered(c)]
         if self._has_role(top, role, self.implicit) or self._has_role(second + part.extra, role, False):
             return
-        if self._prose is not None and self._prose.search(ctx.text, part.start, part.end):
+        if self._prose_found(ctx, part, top + second):
             return
         anchor, before = self._anchor(part)
         yield ctx.diagnostic(
@@ -201,6 +205,25 @@ class RequiredSectionsRule(RuleSpec):
             where="之前" if before else "之后",
             where_en="before" if before else "after",
         )
+
+    def _prose_found(self, ctx: Context, part: Part, headings: list[Node]) -> bool:
+        if self._prose is None:
+            return False
+        return any(self._prose.search(ctx.text, start, end) for start, end in self._read_spans(part, headings))
+
+    def _read_spans(self, part: Part, headings: list[Node]) -> list[tuple[int, int]]:
+        """The part's text less the sections of the ``prose-skip`` roles."""
+        skip = set(self.prose_skip)
+        ordered = sorted(headings, key=lambda n: n.start)
+        spans, pos = [], part.start
+        for index, node in enumerate(ordered):
+            if node.start < pos or not skip & self.roles(node.title):
+                continue
+            spans.append((pos, node.start))
+            later = (n.start for n in ordered[index + 1 :] if not _is_within(n, node))
+            pos = min(next(later, part.end), part.end)
+        spans.append((pos, part.end))
+        return spans
 
     def _anchor(self, part: Part) -> tuple[Node, bool]:
         """The heading to report at, and whether the missing section belongs before it."""
@@ -231,6 +254,14 @@ class RequiredSectionsRule(RuleSpec):
                 continue
             start, end = match.span("word")
             yield ctx.diagnostic(self, base + start, base + end, word=match.group("word"))
+
+
+def _is_within(node: Node, ancestor: Node) -> bool:
+    while node.parent is not None:
+        if node.parent is ancestor:
+            return True
+        node = node.parent
+    return False
 
 
 RULE = RequiredSectionsRule
