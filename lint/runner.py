@@ -15,6 +15,9 @@ from lint.engine import Engine, Overrides, path_matches
 from lint.errors import InternalError, UsageError
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
+# `gwlint review`'s output: a copy of a document already checked, skipped when walking a folder
+# (named on the command line, it is linted like any file).
+REVIEWED_SUFFIX = ".reviewed.docx"
 _SKIP_DIRS = {
     ".git",
     ".hg",
@@ -219,6 +222,7 @@ def _walk(root: Path):
             if (
                 Path(name).suffix.lower() in DOCUMENT_SUFFIXES
                 and not name.startswith((".", "~$"))
+                and not name.lower().endswith(REVIEWED_SUFFIX)
                 and not ignores.ignored(here / name)
             ):
                 yield here / name

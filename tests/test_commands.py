@@ -139,3 +139,16 @@ def test_sarif_rule_docs_follow_the_language(project):
     assert english["shortDescription"]["text"] == "Flags `待定` left in the text."
     assert chinese["shortDescription"]["text"] == "文中残留的“待定”。"
     assert "检查什么" in chinese["help"]["markdown"] and "What" in english["help"]["markdown"]
+
+
+def test_the_walk_skips_reviewed_copies_but_a_named_one_is_checked(tmp_path, monkeypatch):
+    from lint.review.textdocx import text_to_docx
+
+    data = text_to_docx("完成时间待定。\n", "a.txt")
+    (tmp_path / "a.docx").write_bytes(data)
+    (tmp_path / "a.reviewed.docx").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    walked = _run("check", ".", "--format", "json", "--no-cache", "--select", "PH")
+    assert [Path(f["path"]).name for f in json.loads(walked.stdout)["files"]] == ["a.docx"]
+    named = _run("check", "a.reviewed.docx", "--format", "json", "--no-cache", "--select", "PH")
+    assert [f["path"] for f in json.loads(named.stdout)["files"]] == ["a.reviewed.docx"]

@@ -120,7 +120,7 @@ def test_real_notice_with_songti_body_word_margins_and_calibri_headings():
     text = CORPUS_NOTICE.read_text(encoding="utf-8")
     spec = LayoutSpec.model_validate(
         {
-            "page": {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4},
+            "page": {"top": 25.4, "bottom": 25.4, "left": 25.4, "right": 25.4, "footer": 17.5},
             "body": {"font": "宋体"},
             "headings": {style: {"font": "Calibri"} for style in ("cn-dun", "cn-paren", "arabic-dot")},
         }
@@ -152,3 +152,13 @@ def test_title_set_over_two_paragraphs_is_one_title():
     assert _lay(data) == []
     wrong = text_to_docx(text, "n.txt", LayoutSpec.model_validate({"lines": {2: {**title, "font": "黑体"}}}))
     assert [(d.code, d.line) for d in _lay(wrong)] == [("LAY003", 2)]
+
+
+def test_page_number_position_is_read_from_the_footer_distance():
+    text = CORPUS_NOTICE.read_text(encoding="utf-8")
+    word_default = LayoutSpec.model_validate({"page": {"footer": 17.5}})
+    found = [d for d in _lay(text_to_docx(text, "notice.txt", word_default)) if d.code == "LAY008"]
+    assert len(found) == 1
+    assert "页码距版心下边缘约17.5 mm" in found[0].message and "应约7 mm" in found[0].message
+    prescribed = _lay(text_to_docx(text, "notice.txt", LayoutSpec()))
+    assert not [d for d in prescribed if d.code == "LAY008"]

@@ -181,6 +181,24 @@ class _Opened:
 
 def _open(data: bytes) -> _Opened:
     data = bytes(data)
+    _check_container(data)
+    package, part = _main_part(data)
+    try:
+        root = _element_of(part)
+        body = root.find(_W + "body") if root is not None else None
+        if root is None or root.tag != _W + "document" or body is None:
+            raise DecodeError("damaged .docx file: word/document.xml has no document body")
+        numbering = _related_element(part, _RT_NUMBERING, _W + "numbering")
+        styles = _related_element(part, _RT_STYLES, _W + "styles")
+    except DecodeError:
+        raise
+    except Exception as exc:
+        raise DecodeError(f"damaged .docx file: {_reason(exc)}") from None
+    return _Opened(body, numbering, styles, package, part)
+
+
+def _check_container(data: bytes) -> None:
+    """Refuse what is not a readable, reasonably sized ZIP package, before python-docx sees it."""
     if not data:
         raise DecodeError("not a .docx file (empty file)")
     if data.startswith(_OLE_MAGIC):
@@ -195,24 +213,28 @@ def _open(data: bytes) -> _Opened:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            names = {info.filename for info in infos}
-            if sum(info.file_size for info in infos) > _MAX_UNCOMPRESSED:
-                raise DecodeError("damaged .docx file: archive expands to more than 1 GiB")
-            xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
-            if xml > _MAX_XML:
-                raise DecodeError(
-                    f"not read: the .docx holds {xml / 1048576:.0f} MB of XML (the limit is "
-                    f"{_MAX_XML // 1048576} MB; a document of this size is not a 公文)"
-                )
-            if any(info.flag_bits & 0x1 for info in infos):
-                raise DecodeError("not a .docx file (encrypted ZIP archive)")
-    except DecodeError:
-        raise
     except Exception as exc:
         raise DecodeError(f"damaged .docx file: corrupt ZIP archive ({_reason(exc)})") from None
-    if "[Content_Types].xml" not in names:
+    _check_sizes(infos)
+    if "[Content_Types].xml" not in {info.filename for info in infos}:
         raise DecodeError("not a Word document (ZIP archive without [Content_Types].xml)")
 
+
+def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+    if sum(info.file_size for info in infos) > _MAX_UNCOMPRESSED:
+        raise DecodeError("damaged .docx file: archive expands to more than 1 GiB")
+    xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+    if xml > _MAX_XML:
+        raise DecodeError(
+            f"not read: the .docx holds {xml / 1048576:.0f} MB of XML (the limit is "
+            f"{_MAX_XML // 1048576} MB; a document of this size is not a 公文)"
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise DecodeError("not a .docx file (encrypted ZIP archive)")
+
+
+def _main_part(data: bytes) -> tuple[Any, Any]:
+    """(package, its main document part), refused when it is not a Word document's."""
     try:
         from docx.opc.package import OpcPackage
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
@@ -222,25 +244,13 @@ def _open(data: bytes) -> _Opened:
         part = package.main_document_part
     except Exception as exc:
         raise DecodeError(_package_error(exc)) from None
-
     content_type = getattr(part, "content_type", "")
     if content_type not in _DOCUMENT_TYPES:
         for marker, what in _OTHER_OFFICE:
             if marker in content_type:
                 raise DecodeError(f"not a Word document (it is {what})")
         raise DecodeError(f"not a Word document (main part has content type '{content_type}')")
-    try:
-        root = _element_of(part)
-        body = root.find(_W + "body") if root is not None else None
-        if root is None or root.tag != _W + "document" or body is None:
-            raise DecodeError("damaged .docx file: word/document.xml has no document body")
-        numbering = _related_element(part, _RT_NUMBERING, _W + "numbering")
-        styles = _related_element(part, _RT_STYLES, _W + "styles")
-    except DecodeError:
-        raise
-    except Exception as exc:
-        raise DecodeError(f"damaged .docx file: {_reason(exc)}") from None
-    return _Opened(body, numbering, styles, package, part)
+    return package, part
 
 
 def _element_of(part):
@@ -424,24 +434,17 @@ def _inline_text(element, out: list[tuple[str, Any]]) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP_INLINE:
             continue  # comments/processing instructions, or content a reader does not see
-        if tag == _T or tag == _M + "t":
-            out.append((child.text or "", child))
+        leaf = _LEAVES.get(tag)
+        if leaf is not None:
+            out.append((leaf(child), child))
         elif tag == _R:
             if not _hidden(child):
                 _inline_text(child, out)
-        elif tag == _W + "tab" or tag == _W + "ptab":
-            out.append(("\t", child))
-        elif tag == _W + "noBreakHyphen":
-            out.append(("-", child))
-        elif tag == _W + "sym":
-            out.append((_sym_char(child), child))
         elif tag == _ALTERNATE:
             branch = _alternate_branch(child)
             if branch is not None:
                 _inline_text(branch, out)
-        elif tag == _P:  # paragraphs nested in inline content (e.g. in a content control)
-            _inline_text(child, out)
-        else:  # hyperlink, ins, moveTo, smartTag, customXml, sdt, fldSimple, ruby, math, ...
+        else:  # hyperlink, ins, moveTo, smartTag, customXml, sdt, fldSimple, ruby, math, nested w:p ...
             _inline_text(child, out)
 
 
@@ -480,6 +483,17 @@ def _sym_char(sym) -> str:
     except ValueError:
         return ""
     return _symbol_text(chr(code)) if 0 < code <= 0x10FFFF else ""
+
+
+# Inline elements that show text themselves: what each one shows.
+_LEAVES = {
+    _T: lambda e: e.text or "",
+    _M + "t": lambda e: e.text or "",
+    _W + "tab": lambda e: "\t",
+    _W + "ptab": lambda e: "\t",
+    _W + "noBreakHyphen": lambda e: "-",
+    _W + "sym": _sym_char,
+}
 
 
 def _symbol_text(text: str) -> str:
@@ -574,6 +588,31 @@ class _Level:
     pstyle: str | None = None
 
 
+def _level_of_style(instance: _Instance, styles: tuple[str | None, ...]) -> int:
+    """The lowest level of the numbering bound to the first of ``styles`` that has one (0 if none)."""
+    for candidate in styles:
+        found = [n for n, lv in instance.levels.items() if candidate and lv.pstyle == candidate]
+        if found:
+            return min(found)
+    return 0
+
+
+def _level_overrides(num, levels: dict[int, _Level]) -> dict[int, int]:
+    """Apply a w:num's w:lvlOverride levels to ``levels``; return its start overrides."""
+    overrides: dict[int, int] = {}
+    for override in num.findall(_W + "lvlOverride"):
+        ilvl = _int(override.get(_W + "ilvl"))
+        if ilvl is None:
+            continue
+        lvl = override.find(_W + "lvl")
+        if lvl is not None:
+            levels[ilvl] = _parse_level(lvl)
+        start = _int(_val(override, "startOverride"))
+        if start is not None:
+            overrides[ilvl] = start
+    return overrides
+
+
 def _parse_level(lvl) -> _Level:
     level = _Level()
     level.start = _int(_val(lvl, "start"), 0)
@@ -635,13 +674,24 @@ class _Numbering:
         num = self.nums.get(num_id)
         if num is None:
             return None
+        abstract_id, abstract = self._abstract_of(num)
+        if abstract is None or abstract_id is None:
+            return None
+        levels: dict[int, _Level] = {}
+        for lvl in abstract.findall(_W + "lvl"):
+            ilvl = _int(lvl.get(_W + "ilvl"))
+            if ilvl is not None and ilvl not in levels:
+                levels[ilvl] = _parse_level(lvl)
+        overrides = _level_overrides(num, levels)
+        return _Instance(key=abstract_id, levels=levels, start_overrides=overrides)
+
+    def _abstract_of(self, num) -> tuple[str | None, Any]:
+        """(id, element) of the abstractNum a w:num uses, through w:numStyleLink: the levels
+        may live in the abstractNum reached through a numbering style."""
         abstract_id = _val(num, "abstractNumId")
         abstract = self.abstracts.get(abstract_id) if abstract_id is not None else None
-        # w:numStyleLink: the levels live in the abstractNum reached through a numbering style.
         for _ in range(8):
-            if abstract is None:
-                break
-            link = _val(abstract, "numStyleLink")
+            link = _val(abstract, "numStyleLink") if abstract is not None else None
             if not link:
                 break
             linked_num_id, _ilvl, _source = self.styles.numpr(link)
@@ -651,29 +701,29 @@ class _Numbering:
                 break
             abstract_id = linked_abstract_id
             abstract = self.abstracts.get(abstract_id)
-        if abstract is None:
-            return None
-        levels: dict[int, _Level] = {}
-        for lvl in abstract.findall(_W + "lvl"):
-            ilvl = _int(lvl.get(_W + "ilvl"))
-            if ilvl is not None and ilvl not in levels:
-                levels[ilvl] = _parse_level(lvl)
-        overrides: dict[int, int] = {}
-        for override in num.findall(_W + "lvlOverride"):
-            ilvl = _int(override.get(_W + "ilvl"))
-            if ilvl is None:
-                continue
-            lvl = override.find(_W + "lvl")
-            if lvl is not None:
-                levels[ilvl] = _parse_level(lvl)
-            start = _int(_val(override, "startOverride"))
-            if start is not None:
-                overrides[ilvl] = start
-        return _Instance(key=abstract_id, levels=levels, start_overrides=overrides)
+        return abstract_id, abstract
 
     # -- per paragraph -------------------------------------------------------------------------
 
     def marker(self, p) -> str:
+        num_id, ilvl, style_id, from_style = self._numbering_of(p)
+        if not num_id:  # absent, or numId 0: "no numbering"
+            return ""
+        instance = self._instance(num_id)
+        if instance is None:
+            return ""
+        if ilvl is None:
+            ilvl = _level_of_style(instance, (style_id, from_style))
+        ilvl = min(max(ilvl, 0), 8)
+        level = instance.levels.get(ilvl)
+        if level is None:
+            return ""
+        values = self._count(num_id, instance, ilvl)
+        return self._render(instance, ilvl, level, values)
+
+    def _numbering_of(self, p) -> tuple[int | None, int | None, str | None, str | None]:
+        """(numId, ilvl, paragraph style, style the numbering came from) of a paragraph: its
+        own w:numPr, else its style's (through basedOn)."""
         ppr = p.find(_W + "pPr")
         numpr = ppr.find(_W + "numPr") if ppr is not None else None
         num_id = ilvl = None
@@ -686,25 +736,7 @@ class _Numbering:
             num_id, style_ilvl, from_style = self.styles.numpr(style_id)
             if ilvl is None:
                 ilvl = style_ilvl
-        if not num_id:  # absent, or numId 0: "no numbering"
-            return ""
-        instance = self._instance(num_id)
-        if instance is None:
-            return ""
-        if ilvl is None:
-            ilvl = 0
-            for candidate in (style_id, from_style):
-                found = [n for n, lv in instance.levels.items() if candidate and lv.pstyle == candidate]
-                if found:
-                    ilvl = min(found)
-                    break
-        if not 0 <= ilvl <= 8:
-            ilvl = min(max(ilvl, 0), 8)
-        level = instance.levels.get(ilvl)
-        if level is None:
-            return ""
-        values = self._count(num_id, instance, ilvl)
-        return self._render(instance, ilvl, level, values)
+        return num_id, ilvl, style_id, from_style
 
     def _start(self, instance: _Instance, ilvl: int) -> int:
         if ilvl in instance.start_overrides:
@@ -796,44 +828,50 @@ def _chinese_grouped(value: int, table, elide_ten: bool = True) -> str:
     digits, places, wan, yi = table
     if value == 0:
         return digits[0]
-
-    def below_10000(n: int) -> str:
-        out: list[str] = []
-        pending_zero = False
-        for power, unit in ((1000, places[2]), (100, places[1]), (10, places[0]), (1, "")):
-            digit = n // power % 10
-            if digit == 0:
-                pending_zero = bool(out)
-                continue
-            if pending_zero:
-                out.append(digits[0])
-                pending_zero = False
-            out.append(digits[digit] + unit)
-        return "".join(out)
-
     if value >= 10**12:  # not a list counter any more; fall back to digits
         return "".join(digits[int(d)] for d in str(value))
-    groups = []
-    for unit in ("", wan, yi):
-        value, group = divmod(value, 10000)
-        groups.append((group, unit))
-        if not value:
-            break
     out: list[str] = []
     need_zero = False
-    for group, unit in reversed(groups):
+    for group, unit in reversed(_groups_of_10000(value, wan, yi)):
         if group == 0:
             need_zero = bool(out)
             continue
         if out and (need_zero or group < 1000):
             out.append(digits[0])
-        out.append(below_10000(group) + unit)
+        out.append(_below_10000(group, digits, places) + unit)
         need_zero = False
     text = "".join(out)
     ten = digits[1] + places[0]
     if elide_ten and text.startswith(ten):
         text = text[1:]  # 一十一 → 十一 (only at the very start)
     return text
+
+
+def _groups_of_10000(value: int, wan: str, yi: str) -> list[tuple[int, str]]:
+    """12345678 → [(5678, ""), (1234, 万)]: the value in groups of four digits, lowest first."""
+    groups = []
+    for unit in ("", wan, yi):
+        value, group = divmod(value, 10000)
+        groups.append((group, unit))
+        if not value:
+            break
+    return groups
+
+
+def _below_10000(n: int, digits, places) -> str:
+    """1005 → 一千零五: one group of four digits with its place words and inner zeros."""
+    out: list[str] = []
+    pending_zero = False
+    for power, unit in ((1000, places[2]), (100, places[1]), (10, places[0]), (1, "")):
+        digit = n // power % 10
+        if digit == 0:
+            pending_zero = bool(out)
+            continue
+        if pending_zero:
+            out.append(digits[0])
+            pending_zero = False
+        out.append(digits[digit] + unit)
+    return "".join(out)
 
 
 def _roman(value: int) -> str:

@@ -71,6 +71,7 @@ class PageSetup:
     grid_type: str | None = None  # w:docGrid/@w:type: lines | linesAndChars | snapToChars
     line_pitch: int | None = None  # w:docGrid/@w:linePitch (twips)
     char_space: int | None = None  # w:docGrid/@w:charSpace (1/4096 pt added to the default size)
+    footer: int | None = None  # w:pgMar/@w:footer: page's bottom edge to the footer's bottom
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ class FontSpan:
     east_asia: str | None
     ascii: str | None
     size: int | None  # half-points
+    color: str | None = None  # w:color/@w:val: RRGGBB, or "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,8 @@ class ParagraphFormat:
     line_spacing: int | None = None  # w:spacing/@w:line
     line_rule: str | None = None  # auto (240ths of a line) | exact | atLeast (twips)
     spans: tuple[FontSpan, ...] = ()
-    borders: frozenset[str] = frozenset()  # top / bottom paragraph borders (版记 lines)
+    # top / bottom paragraph borders (版记 lines) → width in eighths of a point (None: unset)
+    borders: dict[str, int | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,7 @@ _JC = {
     "highKashida": "both",
     "thaiDistribute": "distribute",
 }
-_RUN_KEYS = ("east_asia", "ascii", "size")
+_RUN_KEYS = ("east_asia", "ascii", "size", "color")
 _PARA_KEYS = (
     "alignment",
     "first_line",
@@ -206,7 +209,7 @@ class StyleResolver:
         self.defaults_para: dict[str, Any] = {}
         self._style_run: dict[str | None, dict[str, Any]] = {}
         self._style_para: dict[str | None, dict[str, Any]] = {}
-        self._run_cache: dict[tuple, tuple] = {}
+        self._run_cache: dict[tuple, RunFont] = {}
         if styles_root is None:
             return
         for style in styles_root.iter(_W + "style"):
@@ -271,6 +274,9 @@ class StyleResolver:
         size = rpr.find(_W + "sz")
         if size is not None and _int(size.get(_VAL)) is not None:
             out["size"] = _int(size.get(_VAL))
+        color = rpr.find(_W + "color")
+        if color is not None and color.get(_VAL):
+            out["color"] = color.get(_VAL)
         return out
 
     # -- effective values --------------------------------------------------------------------
@@ -281,26 +287,17 @@ class StyleResolver:
         style_id = pstyle.get(_VAL) if pstyle is not None else None
         return style_id if style_id in self.by_id else self.default_paragraph
 
-    def run_font(self, run: Any, style_id: str | None) -> tuple[str | None, str | None, int | None]:
-        """(east-Asian font, ASCII font, size in half-points) of a ``w:r`` in a paragraph of style."""
+    def run_font(self, run: Any, style_id: str | None) -> RunFont:
+        """The effective font of a ``w:r`` in a paragraph of style ``style_id``."""
         rpr = run.find(_W + "rPr") if run is not None else None
         rstyle = rpr.find(_W + "rStyle") if rpr is not None else None
         char_style = rstyle.get(_VAL) if rstyle is not None else None
-        fonts = rpr.find(_W + "rFonts") if rpr is not None else None
-        size = rpr.find(_W + "sz") if rpr is not None else None
-        key = (
-            style_id,
-            char_style,
-            tuple(sorted(fonts.attrib.items())) if fonts is not None else None,
-            size.get(_VAL) if size is not None else None,
-        )
+        key = (style_id, char_style, _props_key(rpr))
         cached = self._run_cache.get(key)
         if cached is None:
             layers = (self._run_props(rpr), self.style_run(char_style), self.style_run(style_id), self.defaults_run)
-            values = []
-            for name in _RUN_KEYS:
-                values.append(next((layer[name] for layer in layers if name in layer), None))
-            cached = (values[0], values[1], values[2])
+            values = {name: next((layer[name] for layer in layers if name in layer), None) for name in _RUN_KEYS}
+            cached = RunFont(**values)
             self._run_cache[key] = cached
         return cached
 
@@ -318,28 +315,52 @@ class StyleResolver:
             run = node.getparent() if node is not None else None
             if run is None or run.tag != _W + "r":
                 continue  # rendered numbering: its font lives in numbering.xml
-            east_asia, ascii_font, size = self.run_font(run, style_id)
+            font = self.run_font(run, style_id)
             last = spans[-1] if spans else None
-            if (
-                last is not None
-                and last.end == piece.start
-                and last.east_asia == east_asia
-                and last.ascii == ascii_font
-                and last.size == size
-            ):
-                spans[-1] = FontSpan(last.start, piece.end, east_asia, ascii_font, size)
+            if last is not None and last.end == piece.start and _same_font(last, font):
+                spans[-1] = FontSpan(last.start, piece.end, font.east_asia, font.ascii, font.size, font.color)
             else:
-                spans.append(FontSpan(piece.start, piece.end, east_asia, ascii_font, size))
-        ppr = p.find(_W + "pPr")
-        borders = ppr.find(_W + "pBdr") if ppr is not None else None
-        edges = frozenset(
-            edge
-            for edge in ("top", "bottom")
-            if borders is not None
-            and borders.find(_W + edge) is not None
-            and borders.find(_W + edge).get(_VAL) not in ("nil", "none")
-        )
-        return ParagraphFormat(line=line, style=style_id, spans=tuple(spans), borders=edges, **values)
+                spans.append(FontSpan(piece.start, piece.end, font.east_asia, font.ascii, font.size, font.color))
+        borders = _borders(p.find(_W + "pPr"))
+        return ParagraphFormat(line=line, style=style_id, spans=tuple(spans), borders=borders, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class RunFont:
+    """The effective font of one run: East-Asian and ASCII family, size (half-points), colour."""
+
+    east_asia: str | None = None
+    ascii: str | None = None
+    size: int | None = None
+    color: str | None = None
+
+
+def _same_font(span: FontSpan, font: RunFont) -> bool:
+    return (span.east_asia, span.ascii, span.size, span.color) == (font.east_asia, font.ascii, font.size, font.color)
+
+
+def _props_key(rpr: Any) -> tuple:
+    """What of a run's own properties decides its font (the cache key of ``run_font``)."""
+    if rpr is None:
+        return ()
+    out = []
+    for tag in ("rFonts", "sz", "color"):
+        element = rpr.find(_W + tag)
+        out.append(tuple(sorted(element.attrib.items())) if element is not None else None)
+    return tuple(out)
+
+
+def _borders(ppr: Any) -> dict[str, int | None]:
+    """The paragraph's top and bottom borders and their widths (eighths of a point)."""
+    borders = ppr.find(_W + "pBdr") if ppr is not None else None
+    out: dict[str, int | None] = {}
+    if borders is None:
+        return out
+    for edge in ("top", "bottom"):
+        line = borders.find(_W + edge)
+        if line is not None and line.get(_VAL) not in ("nil", "none"):
+            out[edge] = _int(line.get(_W + "sz"))
+    return out
 
 
 def _para_props(ppr: Any) -> dict[str, Any]:
@@ -428,7 +449,7 @@ def _related_xml(part: Any, reltype: str, r_id: str | None = None) -> Any:
 def read_layout(opened: Any, formats: dict[int, ParagraphFormat], resolver: StyleResolver) -> DocxLayout:
     layout = DocxLayout(paragraphs=formats)
     default_style = resolver.default_paragraph
-    layout.default_size = resolver.run_font(None, default_style)[2]
+    layout.default_size = resolver.run_font(None, default_style).size
     settings = _related_xml(opened.part, _RT_SETTINGS)
     if settings is not None:
         flag = settings.find(_W + "evenAndOddHeaders")
@@ -483,6 +504,7 @@ def _page_setup(sect: Any) -> PageSetup | None:
         grid_type=grid.get(_W + "type") if grid is not None else None,
         line_pitch=_int(grid.get(_W + "linePitch")) if grid is not None else None,
         char_space=_int(grid.get(_W + "charSpace")) if grid is not None else None,
+        footer=_int(margins.get(_W + "footer")),
     )
 
 
@@ -493,59 +515,81 @@ def _page_numbers(footer: Any, which: str, resolver: StyleResolver) -> list[Page
         if field_run is None:
             continue
         style_id = resolver.paragraph_style(p)
-        east_asia, ascii_font, size = resolver.run_font(field_run, style_id)
+        font = resolver.run_font(field_run, style_id)
         alignment = resolver.para_values(p, style_id)["alignment"]
         out.append(
-            PageNumber(text=text, which=which, alignment=alignment, east_asia=east_asia, ascii=ascii_font, size=size)
+            PageNumber(
+                text=text, which=which, alignment=alignment, east_asia=font.east_asia, ascii=font.ascii, size=font.size
+            )
         )
     return out
 
 
 def _field_text(p: Any) -> tuple[str, Any]:
     """The footer paragraph's text with a PAGE field shown as {PAGE}, and a run of the field."""
-    parts: list[str] = []
-    field_run = None
-    depth = 0  # inside a complex field
-    page_field = False
-    showing_result = False
+    reader = _FieldReader()
     for element in p.iter(_W + "r", _W + "fldSimple"):
         if element.tag == _W + "fldSimple":
-            if _is_page(element.get(_W + "instr", "")):
-                parts.append("{PAGE}")
-                field_run = field_run if field_run is not None else element.find(_W + "r")
+            reader.simple_field(element)
             continue
         parent = element.getparent()
         if parent is not None and parent.tag == _W + "fldSimple":
             continue  # the simple field's cached result
         char = element.find(_W + "fldChar")
         if char is not None:
-            kind = char.get(_W + "fldCharType")
-            if kind == "begin":
-                depth += 1
-                page_field = False
-                showing_result = False
-            elif kind == "separate":
-                showing_result = True
-            elif kind == "end" and depth:
-                depth -= 1
-                if page_field:
-                    parts.append("{PAGE}")
-                page_field = showing_result = False
-            continue
-        instr = element.find(_W + "instrText")
-        if instr is not None and depth:
-            if _is_page(instr.text or ""):
-                page_field = True
-                field_run = field_run if field_run is not None else element
-            continue
-        if depth and (showing_result or page_field):
-            continue  # the field's cached result (the number shown when it was saved)
-        for child in element:
+            reader.field_char(char.get(_W + "fldCharType"))
+        elif element.find(_W + "instrText") is not None:
+            reader.instruction(element, element.find(_W + "instrText").text or "")
+        elif not reader.in_shown_field():
+            reader.run_text(element)
+    return "".join(reader.parts), reader.field_run
+
+
+class _FieldReader:
+    """Reads a paragraph's runs through complex fields (begin / instrText / separate / result /
+    end): text outside fields is kept, a PAGE field becomes ``{PAGE}``, cached results drop."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.field_run: Any = None
+        self.depth = 0  # inside a complex field
+        self.page_field = False
+        self.showing_result = False
+
+    def simple_field(self, element: Any) -> None:
+        if _is_page(element.get(_W + "instr", "")):
+            self.parts.append("{PAGE}")
+            if self.field_run is None:
+                self.field_run = element.find(_W + "r")
+
+    def field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.depth += 1
+            self.page_field = self.showing_result = False
+        elif kind == "separate":
+            self.showing_result = True
+        elif kind == "end" and self.depth:
+            self.depth -= 1
+            if self.page_field:
+                self.parts.append("{PAGE}")
+            self.page_field = self.showing_result = False
+
+    def instruction(self, run: Any, text: str) -> None:
+        if self.depth and _is_page(text):
+            self.page_field = True
+            if self.field_run is None:
+                self.field_run = run
+
+    def in_shown_field(self) -> bool:
+        """Inside a field's cached result (the number shown when it was saved)."""
+        return bool(self.depth) and (self.showing_result or self.page_field)
+
+    def run_text(self, run: Any) -> None:
+        for child in run:
             if child.tag == _W + "t":
-                parts.append(child.text or "")
+                self.parts.append(child.text or "")
             elif child.tag in (_W + "tab", _W + "ptab"):
-                parts.append("\t")
-    return "".join(parts), field_run
+                self.parts.append("\t")
 
 
 def _is_page(instruction: str) -> bool:

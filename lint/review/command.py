@@ -117,7 +117,9 @@ def _repackage(original: bytes, package, changed_parts) -> bytes:
 
 
 def default_output(path: Path) -> Path:
-    return path.with_name(path.stem + ".reviewed.docx")
+    from lint.runner import REVIEWED_SUFFIX
+
+    return path.with_name(path.stem + REVIEWED_SUFFIX)
 
 
 def run_review(

@@ -15,19 +15,25 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FANGSONG = "仿宋_GB2312"
+ISSUER_RED = "FF0000"
+# 版记 lines in eighths of a point: 1 pt ≈ 0.35 mm (粗线), 0.75 pt ≈ 0.26 mm (细线).
+_THICK, _THIN = 8, 6
 
 
 class FontSpec(BaseModel):
     """How one kind of paragraph is set: font (East-Asian and ASCII), size in pt, alignment,
-    first-line indent in characters, and optional top/bottom borders."""
+    first-line indent in characters, colour (RRGGBB), and optional top/bottom borders (the
+    版记 lines: thick at both ends, thin between, unless ``border-width`` in pt is given)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     font: str | None = None
     size: Decimal | None = None
     align: Literal["left", "center", "right", "both"] | None = None
     indent: Decimal | None = None  # first-line indent, characters
     right_indent: Decimal | None = None  # characters
     borders: bool = False
+    border_width: Decimal | None = Field(default=None, alias="border-width")  # pt, every line
+    color: str | None = None
 
     def over(self, base: FontSpec) -> FontSpec:
         """This spec with the unset fields taken from ``base``."""
@@ -44,6 +50,7 @@ class PageSpec(BaseModel):
     bottom: Decimal = Decimal(35)
     left: Decimal = Decimal(28)
     right: Decimal = Decimal(26)
+    footer: Decimal = Decimal(28)  # page's bottom edge to the footer: 页码 7 mm below the 版心
 
 
 class PageNumberSpec(BaseModel):
@@ -121,6 +128,7 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
     lines = source.lines()
     if lines == [""]:
         lines = []
+    record_lines = sorted(n for n, role in roles.items() if role.role == "record")
     for number, line in enumerate(lines, 1):
         paragraph = document.add_paragraph()
         role = roles.get(number)
@@ -138,8 +146,9 @@ def text_to_docx(text: str, path: str = "document.txt", spec: LayoutSpec | None 
             run = paragraph.add_run(piece)
             font, size = piece_spec.font, piece_spec.size
             if spec.direct or piece_spec is not body:
-                _font(run._r.get_or_add_rPr(), font, size)
-        _paragraph_format(paragraph, wanted, body, typed_indent(line))
+                _font(run._r.get_or_add_rPr(), font, size, piece_spec.color)
+        edges = _record_edges(wanted, number, record_lines)
+        _paragraph_format(paragraph, wanted, body, typed_indent(line), edges)
     if spec.page_number is not None:
         _page_numbers(document, spec.page_number)
     out = io.BytesIO()
@@ -155,7 +164,9 @@ def _line_spec(spec: LayoutSpec, role) -> FontSpec:
         return spec.title.over(body)
     if role.role == "heading":
         return spec.headings.get(role.style or "", FontSpec()).over(body)
-    if role.role in ("docnum", "issuer"):
+    if role.role == "issuer":
+        return FontSpec(align="center", indent=Decimal(0), color=ISSUER_RED).over(body)
+    if role.role == "docnum":
         return FontSpec(align="center", indent=Decimal(0)).over(body)
     if role.role == "addressee":
         return FontSpec(indent=Decimal(0)).over(body)
@@ -312,13 +323,15 @@ def _insert_in_order(parent, element) -> None:
     parent.append(element)
 
 
-def _font(rpr, font: str | None, size: Decimal | None) -> None:
+def _font(rpr, font: str | None, size: Decimal | None, color: str | None = None) -> None:
     if font:
         _set(rpr, "w:rFonts", {"w:ascii": font, "w:hAnsi": font, "w:eastAsia": font, "w:cs": font})
     if size is not None:
         half_points = str(int((size * 2).to_integral_value()))
         _set(rpr, "w:sz", {"w:val": half_points})
         _set(rpr, "w:szCs", {"w:val": half_points})
+    if color:
+        _set(rpr, "w:color", {"w:val": color})
 
 
 def _spacing(ppr, spec: LayoutSpec) -> None:
@@ -356,7 +369,7 @@ def _page(document, spec: LayoutSpec) -> None:
             "w:left": str(_twips(page.left)),
             "w:right": str(_twips(page.right)),
             "w:header": "851",
-            "w:footer": "992",
+            "w:footer": str(_twips(page.footer)),
             "w:gutter": "0",
         },
     )
@@ -370,19 +383,36 @@ def _page(document, spec: LayoutSpec) -> None:
         _set(sect, "w:docGrid", grid)
 
 
-def _paragraph_format(paragraph, wanted: FontSpec, body: FontSpec, typed: Decimal = Decimal(0)) -> None:
-    """``typed``: the indent the text already carries as spaces, taken off the paragraph's."""
+def _record_edges(wanted: FontSpec, number: int, record_lines: list[int]) -> dict[str, int]:
+    """The borders of a 版记 paragraph (eighths of a point): the first line above the first
+    paragraph and the last below the last are thick, the lines between thin."""
+    if not wanted.borders:
+        return {}
+    first = not record_lines or number == record_lines[0]
+    last = not record_lines or number == record_lines[-1]
+    edges = {"top": _THICK} if first else {}
+    edges["bottom"] = _THICK if last else _THIN
+    if wanted.border_width is not None:
+        edges = dict.fromkeys(edges, int((wanted.border_width * 8).to_integral_value()))
+    return edges
+
+
+def _paragraph_format(
+    paragraph, wanted: FontSpec, body: FontSpec, typed: Decimal = Decimal(0), edges: dict[str, int] | None = None
+) -> None:
+    """``typed``: the indent the text already carries as spaces, taken off the paragraph's;
+    ``edges``: the paragraph borders to draw and their widths."""
     ppr = paragraph._p.get_or_add_pPr()
-    if wanted.borders:
+    if edges:
         from docx.oxml import OxmlElement
 
         borders = ppr.find(_qn("w:pBdr"))
         if borders is None:
             borders = OxmlElement("w:pBdr")
             _insert_in_order(ppr, borders)
-        for edge in ("top", "bottom"):
+        for edge, width in edges.items():
             line = OxmlElement(f"w:{edge}")
-            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "auto")):
+            for key, value in (("w:val", "single"), ("w:sz", str(width)), ("w:space", "1"), ("w:color", "auto")):
                 line.set(_qn(key), value)
             borders.append(line)
     indent = max(Decimal(0), (wanted.indent if wanted.indent is not None else Decimal(0)) - typed)

@@ -17,12 +17,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import ParagraphFormat
+    from lint.document.roles import LineRole
 from lint.rules.kinds._layout import (
     describe_counts,
     font_in,
@@ -59,55 +64,68 @@ class ElementFontRule(RuleSpec):
         if ctx.doc.layout is None:
             return
         wanted = {"title": ["title"], "body": ["body", "heading", "attachment"], "heading": ["heading"]}[self.element]
-        half_points = int(self.size * 2)
-        bad_lines: list[int] = []
-        wrong_fonts: dict[str, Counter] = {}
-        wrong_sizes: Counter = Counter()
-        wrong_align: Counter = Counter()
-        expected: dict[str, str] = {}
+        tally = _Tally()
         for line, role, fmt in paragraphs_with(ctx, wanted):
-            if self.element == "body" and fmt.alignment in ("center", "right"):
-                continue  # a subtitle or a placed line (——在…会议上), not running text
-            text = ctx.doc.line_text(line)
-            if self.element == "body" and role.role == "heading":
-                start, end = role.head_end, len(text)  # the body text after a run-in heading
-                if not text[start:].strip():
-                    continue
-            elif self.element == "heading":
-                start, end = role.head_start, role.head_end
-            else:
-                start, end = 0, len(text)
-            key = role.style if self.element == "heading" else next(iter(self.fonts))
-            family = self.fonts.get(key or "")
-            if family is None:
-                continue
-            font, size = dominant_font(fmt.spans, text, start, end)
-            bad = False
-            label = _STYLE_NAMES.get(key or "", "") if self.element == "heading" else ""
-            if font is not None and not font_in(font, family):
-                wrong_fonts.setdefault(label, Counter())[font] += 1
-                expected[label] = key or ""
-                bad = True
-            if size is not None and size != half_points:
-                wrong_sizes[pt(size)] += 1
-                bad = True
-            if self.align is not None and (fmt.alignment or "left") != self.align:
-                wrong_align[_ALIGN_NAMES.get(fmt.alignment, fmt.alignment)] += 1
-                bad = True
-            if bad:
-                bad_lines.append(line)
-        if not bad_lines:
-            return
-        problems = []
-        for label, counter in wrong_fonts.items():
-            family_name = self.fonts[expected[label]][0] if self.element == "heading" else next(iter(self.fonts))
+            judged = self._judged(ctx.doc.line_text(line), role, fmt)
+            if judged is not None and self._judge(tally, fmt, *judged):
+                tally.lines.append(line)
+        if tally.lines:
+            problems = "；".join(self._problems(tally))
+            yield from report_lines(ctx, self, tally.lines, problems=problems, count=len(tally.lines))
+
+    def _judged(self, text: str, role: LineRole, fmt: ParagraphFormat) -> tuple[str, int, int, str] | None:
+        """(text, start, end, font key) of the stretch of a paragraph this element covers, or
+        None when the paragraph is not judged."""
+        if self.element == "body" and fmt.alignment in ("center", "right"):
+            return None  # a subtitle or a placed line (——在…会议上), not running text
+        if self.element == "body" and role.role == "heading":
+            start, end = role.head_end, len(text)  # the body text after a run-in heading
+            if not text[start:].strip():
+                return None
+        elif self.element == "heading":
+            start, end = role.head_start, role.head_end
+        else:
+            start, end = 0, len(text)
+        key = (role.style or "") if self.element == "heading" else next(iter(self.fonts))
+        return (text, start, end, key) if key in self.fonts else None
+
+    def _judge(self, tally: _Tally, fmt: ParagraphFormat, text: str, start: int, end: int, key: str) -> bool:
+        """Count what is wrong with one paragraph's stretch; True when something is."""
+        font, size = dominant_font(fmt.spans, text, start, end)
+        bad = False
+        if font is not None and not font_in(font, self.fonts[key]):
+            label = _STYLE_NAMES.get(key, "") if self.element == "heading" else ""
+            tally.fonts.setdefault(label, Counter())[font] += 1
+            tally.expected[label] = key
+            bad = True
+        if size is not None and size != int(self.size * 2):
+            tally.sizes[pt(size)] += 1
+            bad = True
+        if self.align is not None and (fmt.alignment or "left") != self.align:
+            tally.align[_ALIGN_NAMES.get(fmt.alignment, fmt.alignment)] += 1
+            bad = True
+        return bad
+
+    def _problems(self, tally: _Tally) -> Iterator[str]:
+        for label, counter in tally.fonts.items():
+            family_name = self.fonts[tally.expected[label]][0] if self.element == "heading" else next(iter(self.fonts))
             prefix = f"{label}应为{family_name}，" if label else ""
-            problems.append(prefix + describe_counts(counter))
-        if wrong_sizes:
-            problems.append(f"字号应为{size_name(self.size)}（{pt(half_points)}），" + describe_counts(wrong_sizes))
-        if wrong_align:
-            problems.append(f"应{_ALIGN_NAMES[self.align]}，" + describe_counts(wrong_align))
-        yield from report_lines(ctx, self, bad_lines, problems="；".join(problems), count=len(bad_lines))
+            yield prefix + describe_counts(counter)
+        if tally.sizes:
+            yield f"字号应为{size_name(self.size)}（{pt(int(self.size * 2))}），" + describe_counts(tally.sizes)
+        if tally.align and self.align is not None:
+            yield f"应{_ALIGN_NAMES[self.align]}，" + describe_counts(tally.align)
+
+
+@dataclass
+class _Tally:
+    """What is wrong across the element's paragraphs: fonts by heading label, sizes, alignments."""
+
+    lines: list[int] = field(default_factory=list)
+    fonts: dict[str, Counter] = field(default_factory=dict)
+    expected: dict[str, str] = field(default_factory=dict)  # heading label → font key
+    sizes: Counter = field(default_factory=Counter)
+    align: Counter = field(default_factory=Counter)
 
 
 RULE = ElementFontRule

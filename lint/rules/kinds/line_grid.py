@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.diagnostics import Diagnostic
+from lint.document.docx_layout import PageSetup
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span, paragraphs_with
 
@@ -44,30 +45,42 @@ class LineGridRule(RuleSpec):
         if not body:
             return
         spacing = Counter((fmt.line_spacing, fmt.line_rule) for _, _, fmt in body).most_common(1)[0][0]
-        on_line_grid = section.grid_type in ("lines", "linesAndChars") and section.line_pitch
-        value, rule = spacing
-        pitch = None  # twips
-        if value and rule in ("exact", "atLeast"):
-            pitch = Decimal(value)
-        elif on_line_grid and (value is None or (rule in (None, "auto") and value <= 240)):
-            pitch = Decimal(section.line_pitch or 0)
-        height = self.text_height * 1440 / Decimal("25.4")  # twips
-        width = self.text_width * 1440 / Decimal("25.4")
         problems = []
+        pitch = _line_pitch(section, *spacing)
         if pitch:
-            lines = int((height / pitch).to_integral_value(rounding=ROUND_FLOOR))
+            lines = int((self.text_height * _TWIPS_PER_MM / pitch).to_integral_value(rounding=ROUND_FLOOR))
             if abs(lines - self.lines) > self.tolerance:
                 problems.append(f"每面约{lines}行（应为{self.lines}行）")
-        char_pitch = None  # twips
-        if section.grid_type in ("linesAndChars", "snapToChars") and layout.default_size:
-            char_pitch = Decimal(layout.default_size * 10) + Decimal(section.char_space or 0) * 20 / 4096
-        if char_pitch and char_pitch > 0:
-            chars = int((width / char_pitch).to_integral_value(rounding=ROUND_FLOOR))
+        char_pitch = _char_pitch(section, layout.default_size)
+        if char_pitch:
+            chars = int((self.text_width * _TWIPS_PER_MM / char_pitch).to_integral_value(rounding=ROUND_FLOOR))
             if abs(chars - self.chars) > self.tolerance:
                 problems.append(f"每行约{chars}字（应为{self.chars}字）")
         if problems:
             start, end = line_span(ctx, line)
             yield ctx.diagnostic(self, start, end, problems="，".join(problems))
+
+
+_TWIPS_PER_MM = Decimal(1440) / Decimal("25.4")
+
+
+def _line_pitch(section: PageSetup, value: int | None, rule: str | None) -> Decimal | None:
+    """Twips from one body line to the next: the fixed line spacing, else the document grid's
+    pitch when single spacing snaps to it (None: not known before rendering)."""
+    if value and rule in ("exact", "atLeast"):
+        return Decimal(value)
+    on_line_grid = section.grid_type in ("lines", "linesAndChars") and section.line_pitch
+    if on_line_grid and (value is None or (rule in (None, "auto") and value <= 240)):
+        return Decimal(section.line_pitch or 0) or None
+    return None
+
+
+def _char_pitch(section: PageSetup, default_size: int | None) -> Decimal | None:
+    """Twips per character on a character grid (None without one)."""
+    if section.grid_type not in ("linesAndChars", "snapToChars") or not default_size:
+        return None
+    pitch = Decimal(default_size * 10) + Decimal(section.char_space or 0) * 20 / 4096
+    return pitch if pitch > 0 else None
 
 
 RULE = LineGridRule

@@ -5,7 +5,8 @@ footers (w:evenAndOddHeaders).  A document of one page needs no page number, so 
 is reported only when the text is longer than ``min-chars`` characters.
 
 Options (YAML): dash ("—"), size (14 pt), fonts (宋体 and aliases, for the digits),
-outer-side (true), min-chars (22 × 28).
+outer-side (true), min-chars (22 × 28), gap-mm (7) and gap-tolerance-mm (4): the 一字线 sits
+7 mm below the 版心, read as the bottom margin less the footer distance (w:pgMar/@w:footer).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from lint.diagnostics import Diagnostic
+from lint.document.docx_layout import DocxLayout, twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, font_in, line_span, pt, size_name
 
@@ -29,46 +31,73 @@ class PageNumberRule(RuleSpec):
     fonts: list[str] = Field(default_factory=lambda: ["宋体", "SimSun"])
     outer_side: bool = Field(default=True, alias="outer-side")
     min_chars: int = Field(default=22 * 28, alias="min-chars")
+    # 一字线上距版心下边缘7 mm, read as the bottom margin less the footer distance (the footer
+    # line's own height is not known before rendering, hence the tolerance).
+    gap_mm: Decimal = Field(default=Decimal(7), alias="gap-mm")
+    gap_tolerance_mm: Decimal = Field(default=Decimal(4), alias="gap-tolerance-mm")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         layout = ctx.doc.layout
         line = first_line(ctx)
         if layout is None or line is None:
             return
-        problems = []
-        numbers = layout.page_numbers
-        if not numbers:
-            if sum(1 for ch in ctx.doc.text if not ch.isspace()) > self.min_chars:
-                problems.append("未设置页码")
+        if layout.page_numbers:
+            problems = self._problems(layout)
+        elif sum(1 for ch in ctx.doc.text if not ch.isspace()) > self.min_chars:
+            problems = ["未设置页码"]
         else:
-            dash = re.escape(self.dash)
-            form = re.compile(rf"^[\s\u3000]*{dash}[ \u00a0]?\{{PAGE\}}[ \u00a0]?{dash}[\s\u3000]*$")
-            shown = next((n.text for n in numbers if not form.match(n.text)), None)
-            if shown is not None:
-                problems.append(f"页码“{shown.strip().replace('{PAGE}', '1')}”应写作“{self.dash} 1 {self.dash}”")
-            half_points = int(self.size * 2)
-            size = next((n.size for n in numbers if n.size is not None and n.size != half_points), None)
-            if size is not None:
-                problems.append(f"字号{pt(size)}（应为{size_name(self.size)}）")
-            font = next(
-                (
-                    n.ascii
-                    for n in numbers
-                    if n.ascii and not font_in(n.ascii, self.fonts) and not font_in(n.east_asia, self.fonts)
-                ),
-                None,
-            )
-            if font is not None:
-                problems.append(f"字体{font}（应为{self.fonts[0]}）")
-            if self.outer_side:
-                by_kind = {n.which: n.alignment for n in numbers}
-                if not layout.even_and_odd or "even" not in by_kind:
-                    problems.append("未分单双页：单页码应居右、双页码应居左")
-                elif by_kind.get("default") != "right" or by_kind.get("even") != "left":
-                    problems.append("单页码应居右、双页码应居左")
+            problems = []
         if problems:
             start, end = line_span(ctx, line)
             yield ctx.diagnostic(self, start, end, problems="，".join(problems))
+
+    def _problems(self, layout: DocxLayout) -> list[str]:
+        checks = (self._form, self._size, self._font, self._side, self._position)
+        return [problem for check in checks if (problem := check(layout)) is not None]
+
+    def _form(self, layout: DocxLayout) -> str | None:
+        dash = re.escape(self.dash)
+        form = re.compile(rf"^[\s\u3000]*{dash}[ \u00a0]?\{{PAGE\}}[ \u00a0]?{dash}[\s\u3000]*$")
+        shown = next((n.text for n in layout.page_numbers if not form.match(n.text)), None)
+        if shown is None:
+            return None
+        return f"页码“{shown.strip().replace('{PAGE}', '1')}”应写作“{self.dash} 1 {self.dash}”"
+
+    def _size(self, layout: DocxLayout) -> str | None:
+        half_points = int(self.size * 2)
+        size = next((n.size for n in layout.page_numbers if n.size is not None and n.size != half_points), None)
+        return None if size is None else f"字号{pt(size)}（应为{size_name(self.size)}）"
+
+    def _font(self, layout: DocxLayout) -> str | None:
+        font = next(
+            (
+                n.ascii
+                for n in layout.page_numbers
+                if n.ascii and not font_in(n.ascii, self.fonts) and not font_in(n.east_asia, self.fonts)
+            ),
+            None,
+        )
+        return None if font is None else f"字体{font}（应为{self.fonts[0]}）"
+
+    def _side(self, layout: DocxLayout) -> str | None:
+        if not self.outer_side:
+            return None
+        by_kind = {n.which: n.alignment for n in layout.page_numbers}
+        if not layout.even_and_odd or "even" not in by_kind:
+            return "未分单双页：单页码应居右、双页码应居左"
+        if by_kind.get("default") != "right" or by_kind.get("even") != "left":
+            return "单页码应居右、双页码应居左"
+        return None
+
+    def _position(self, layout: DocxLayout) -> str | None:
+        setup = layout.sections[0] if layout.sections else None
+        if setup is None or setup.footer is None or setup.footer <= 0:
+            return None
+        gap = twips_to_mm(setup.bottom - setup.footer)
+        if abs(gap - self.gap_mm) <= self.gap_tolerance_mm:
+            return None
+        footer = twips_to_mm(setup.footer).quantize(Decimal("0.1"))
+        return f"页码距版心下边缘约{gap.quantize(Decimal('0.1'))} mm（页脚距页面底边{footer} mm），应约{self.gap_mm} mm"
 
 
 RULE = PageNumberRule
