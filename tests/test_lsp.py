@@ -508,3 +508,36 @@ def test_non_overlapping_keeps_document_order_and_drops_overlaps() -> None:
 
     chosen = non_overlapping([edit(5, 7), edit(0, 2), edit(1, 3), edit(2, 4)])
     assert [(e.range.start.character, e.range.end.character) for e in chosen] == [(0, 2), (2, 4), (5, 7)]
+
+
+def test_an_open_docx_is_linted_from_disk_by_paragraph(project: Path) -> None:
+    from lint.review.textdocx import text_to_docx
+
+    docx_path = project / "notice.docx"
+    docx_path.write_bytes(text_to_docx("关于工作安排的通知\n其他事项待定，另行通知。\n", "notice.txt"))
+
+    async def scenario() -> None:
+        session = Session()
+        uri = docx_path.as_uri()
+        try:
+            await session.start(project)
+            session.open(uri, "PK\x03\x04 binary an editor cannot show")
+            (finding,) = (await session.wait_for(uri, 1)).diagnostics
+            assert finding.message == "第2段：未完成的标记“待定”"
+            assert span(finding) == ((1, 4), (1, 6))
+            assert not await session.code_actions(uri, finding.range, diagnostics=[finding])
+
+            # Word saves the document: the watched-file change relints it from disk.
+            docx_path.write_bytes(text_to_docx("关于工作安排的通知\n其他事项已定。\n", "notice.txt"))
+            after = len(session.published)
+            session.client.workspace_did_change_watched_files(
+                types.DidChangeWatchedFilesParams(
+                    changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)]
+                )
+            )
+            assert list((await session.wait_for(uri, 1, after)).diagnostics) == []
+        finally:
+            code = await session.stop()
+        assert code == 0
+
+    run(scenario)

@@ -53,16 +53,32 @@ class PositionMapper:
 
 
 def findings_for(
-    result: FileResult, editor_text: str, uri: str, encoding: str = UTF16, docs_url: str | None = None
+    result: FileResult,
+    editor_text: str,
+    uri: str,
+    encoding: str = UTF16,
+    docs_url: str | None = None,
+    paragraphs: bool = False,
 ) -> list[Finding]:
     """Every diagnostic of ``result`` as an LSP Finding for the document at ``uri``.
 
     ``docs_url`` is an optional template such as ``https://example.org/rules/{code}`` (``{name}``
     works too) that fills ``codeDescription``; without one the code alone is sent.
+    ``paragraphs``: the document is a .docx whose lines are Word paragraphs: each message names
+    its paragraph (第N段) and no fix is offered (the editor cannot apply a text edit to it).
     """
     mapper = PositionMapper(editor_text, encoding)
     linted_lines = result.lines
-    return [_finding(d, mapper, linted_lines, uri, docs_url) for d in result.diagnostics]
+    findings = [_finding(d, mapper, linted_lines, uri, docs_url) for d in result.diagnostics]
+    if paragraphs:
+        findings = [_in_paragraph(f, d.line) for f, d in zip(findings, result.diagnostics, strict=True)]
+    return findings
+
+
+def _in_paragraph(finding: Finding, paragraph: int) -> Finding:
+    """The finding of a .docx paragraph: its message names the paragraph, and it has no fix."""
+    finding.diagnostic.message = f"第{paragraph}段：{finding.diagnostic.message}"
+    return Finding(diagnostic=finding.diagnostic, code=finding.code)
 
 
 def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri: str, docs_url: str | None) -> Finding:

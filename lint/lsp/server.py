@@ -30,19 +30,21 @@ from lint.diagnostics import FileResult
 from lint.engine import Engine
 from lint.errors import UsageError
 from lint.lsp.convert import SOURCE, Finding, findings_for, non_overlapping, overlaps
-from lint.runner import EngineCache, RunOptions, is_excluded, lint_source
+from lint.runner import EngineCache, RunOptions, is_excluded, lint_file, lint_source
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.3
-SOURCE_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md"}
+# A .docx is linted from the file on disk (an editor holds no text of it): findings name the
+# paragraph (第N段) a Word user finds, and carry no fix (an edit cannot be applied to it).
+SOURCE_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
 # Saving one of these may change what the open documents should show.
 CONFIG_SUFFIXES = {".yaml", ".yml", ".toml"}
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.gwlint"
 
 
 def source_format(uri: str) -> str | None:
-    """ "txt" or "md" for a document gwlint lints, None for anything else."""
+    """ "txt", "md" or "docx" for a document gwlint lints, None for anything else."""
     if not uri.startswith("file:"):
         return None
     return SOURCE_FORMATS.get(Path(to_fs_path(uri) or "").suffix.lower())
@@ -182,10 +184,14 @@ class GwlintServer(LanguageServer):
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
             return None
+        if fmt == "docx" and result is not None:
+            text = "\n".join(result.lines)  # positions are paragraphs and characters of the .docx
         findings = (
             []
             if result is None
-            else findings_for(result, text, uri, self.workspace.position_encoding or "utf-16", self.docs_url)
+            else findings_for(
+                result, text, uri, self.workspace.position_encoding or "utf-16", self.docs_url, paragraphs=fmt == "docx"
+            )
         )
         outcome = Outcome(version=version, findings=findings, lang=lang)
         self.outcomes[uri] = outcome
@@ -303,6 +309,8 @@ def _lint(engines: EngineSource, path: Path, text: str, fmt: str) -> tuple[FileR
     engine = engines.engine_for(path)
     if is_excluded(path, engines.cache):  # `exclude` in the config hides the file, as for `check`
         return None, engine.lang
+    if fmt == "docx":
+        return lint_file(path, str(path), engine), engine.lang
     return lint_source(text, str(path), engine, fmt), engine.lang
 
 
@@ -361,6 +369,10 @@ def build_server() -> GwlintServer:
     def watched_files(ls: GwlintServer, params: types.DidChangeWatchedFilesParams) -> None:
         if any(Path(to_fs_path(c.uri) or "").suffix.lower() in CONFIG_SUFFIXES for c in params.changes):
             ls.relint_open_documents()
+            return
+        for change in params.changes:  # an open .docx saved by Word: its findings come from disk
+            if source_format(change.uri) == "docx" and change.uri in ls.workspace.text_documents:
+                ls.relint(change.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: GwlintServer, params: types.DidCloseTextDocumentParams) -> None:
