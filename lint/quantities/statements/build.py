@@ -1,0 +1,29 @@
+"""Build the statement model of one document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .clauses import Clauses
+from .facts import read_facts
+from .growth import bind_growth_and_shares
+from .model import Statements
+from .partsets import find_part_sets
+from .respectively import bind_respectively
+from .target_items import find_target_items
+
+if TYPE_CHECKING:
+    from lint.outline.model import Outline
+
+    from ..textindex import TextIndex
+    from ..units import UnitRegistry
+
+
+def build_statements(text: str, ix: TextIndex, outline: Outline, registry: UnitRegistry) -> Statements:
+    clauses = Clauses(text, outline)
+    facts = read_facts(text, ix, clauses)
+    st = Statements(text, clauses, facts, [], [], [], [], registry, find_target_items(text, outline))
+    bind_growth_and_shares(st)
+    bind_respectively(st, ix)
+    find_part_sets(st, ix)
+    return st

@@ -1,0 +1,198 @@
+"""Part sets: a total tied to its parts by 其中/包括, a bracket after the total, a 按…统计 sentence,
+分别为 name–value pairs or "…，合计T"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .dimensions import add_sets, dimension_of
+from .reading import eligible, is_change, item_name, not_additive, placeholder, split_pieces
+from .respectively import respective_indices
+from .subsets import read_subset
+from .words import BY, COMPLETE, OPEN_WORDS, OPENS_SUBSET, SUBSET_TRIGGER, SUM_WORDS
+
+if TYPE_CHECKING:
+    from ..intervals import Measure
+    from ..textindex import TextIndex
+    from .model import Fact, Statements
+
+
+def find_part_sets(st: Statements, ix: TextIndex) -> None:
+    text = st.text
+    respective = respective_indices(st)
+    for m in SUBSET_TRIGGER.finditer(text):
+        if ix.quoted.overlaps(m.start(), m.end()) or text[m.end() : m.end() + 1] in ("的", "之"):
+            continue
+        read_subset(st, ix, m, respective)
+    _brackets(st, ix)
+    _by_dimension(st, ix)
+    _listed_after(st, ix, respective)
+    _sum_after(st, ix)
+
+
+def _opens_with_by(text: str, pos: int) -> bool:
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    return bool(BY.match(text, pos))
+
+
+def _by_dimension(st: Statements, ix: TextIndex) -> None:
+    """全年社会消费品零售总额12853.5亿元，增长5.3%。按经营地统计，城镇…10813亿元，…；乡村…2040.5亿元…:
+    a sentence opened by 按…统计/分 splits the total of the sentence before it. Only a dimension
+    the parts cover completely (城镇/乡村, 商品零售/餐饮收入) becomes a part set."""
+    text = st.text
+    for m in BY.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in "。；;\n":
+            continue  # only a sentence that opens with 按…
+        before = ix.sentence(m.start() - 1) if m.start() > 0 and text[m.start() - 1] != "\n" else None
+        # 按经营地统计…。按消费类型统计…: the second split is of the same total
+        # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
+        while (
+            before is not None
+            and (_opens_with_by(text, before[0]) or OPENS_SUBSET.match(text, before[0]))
+            and before[0] > 0
+            and text[before[0] - 1] != "\n"
+        ):
+            before = ix.sentence(before[0] - 1)
+        if before is None:
+            continue
+        totals = [
+            f
+            for f in st.between(*before)
+            if f.quantity is not None
+            and not is_change(text, f)
+            and not not_additive(text, f)
+            and st.measure(f) is not None
+        ]
+        if not totals:
+            continue
+        total = totals[0]
+        key = st.measure(total).key  # type: ignore[union-attr]
+        end = ix.sentence(m.end())[1]
+        items: list[tuple[Fact, Measure | None, str]] = []
+        for a, b, _ in split_pieces(ix, m.end(), end, None):
+            for f in st.between(a, b):
+                mf = eligible(st, ix, f, None) if f.quantity is not None else None
+                if mf is not None and mf.key == key:
+                    items.append((f, mf, item_name(text, a, f)))
+                    break  # one part per piece: the figure the piece opens with
+        if len(items) < 2:
+            continue
+        dim, labels = dimension_of([name for _, _, name in items])
+        if dim and dim in COMPLETE and COMPLETE[dim] <= set(labels):
+            add_sets(st, total, items, "按", exhaustive=True)
+
+
+def _brackets(st: Statements, ix: TextIndex) -> None:
+    """村庄18个（凤桥10个、新丰7个、余新1个）: every item of a bracket right after a figure."""
+    text = st.text
+    for f in st.facts:
+        if f.quantity is None:
+            continue
+        q = f.quantity
+        after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
+        bracket = ix.bracket_after(after)
+        if bracket is None:
+            continue
+        mt = st.measure(f)
+        if mt is None:
+            continue
+        inner = text[bracket[0] + 1 : bracket[1] - 1]
+        if OPEN_WORDS.search(inner) or placeholder(text, bracket[0], bracket[1]):
+            continue
+        if any(ch in inner for ch in '（(“”《》"：:'):
+            continue
+        pieces = re.split(r"[、，,；;]", inner)
+        if len(pieces) < 2:
+            continue
+        items: list[tuple[Fact, Measure, str]] = []
+        cursor = bracket[0] + 1
+        for piece in pieces:
+            a, b = cursor, cursor + len(piece)
+            cursor = b + 1
+            found = [p for p in st.between(a, b) if p.quantity is not None]
+            if len(found) != 1 or found[0].end > b:
+                break
+            p = found[0]
+            if text[p.end : b].strip(" \u3000") not in ("", "以上", "左右"):
+                break
+            name = text[a : p.start].strip(" \u3000")
+            if not name or len(name) > 12 or re.search(r"[0-9０-９]", name):
+                break
+            mp = st.measure(p)
+            if mp is None or mp.key != mt.key or is_change(text, p):
+                break
+            items.append((p, mp, name))
+        else:
+            add_sets(st, f, items, "（", exhaustive=True)
+
+
+def _listed_after(st: Statements, ix: TextIndex, respective: set[int]) -> None:
+    """共3个，分别为A类1个、B类1个、C类1个: name–value pairs right after the total."""
+    text = st.text
+    for m in re.finditer(r"分别为|分别是", text):
+        prev = [f for f in st.between(ix.sentence(m.start())[0], m.start()) if f.quantity is not None]
+        if not prev:
+            continue
+        total = prev[-1]
+        gap = text[total.end : m.start()]
+        if re.search(r"[。；;\n0-9０-９]", gap) or len(gap.strip(" \u3000，,以上左右")) > 0:
+            continue
+        mt = st.measure(total)
+        if mt is None:
+            continue
+        end = ix.clause(m.end())[1]
+        if placeholder(text, m.end(), end):
+            continue
+        items: list[tuple[Fact, Measure, str]] = []
+        ok = True
+        for p in st.between(m.end(), end):
+            if p.index in respective or p.quantity is None:
+                ok = False
+                break
+            inner = ix.bracket(p.start)
+            if inner is not None and inner[0] >= m.end():
+                continue
+            mp = st.measure(p)
+            if mp is None:
+                continue
+            if mp.key != mt.key or is_change(text, p):
+                ok = False
+                break
+            items.append((p, mp, item_name(text, m.end(), p)))
+        if ok and len(items) >= 2:
+            add_sets(st, total, items, m.group(), exhaustive=True)
+
+
+def _sum_after(st: Statements, ix: TextIndex) -> None:
+    """a，b，c，合计T: the parts before the word, the total right after it."""
+    text = st.text
+    for m in SUM_WORDS.finditer(text):
+        if ix.quoted.overlaps(m.start(), m.end()):
+            continue
+        after = st.between(m.end(), m.end() + 6)
+        if not after or after[0].quantity is None or text[m.end() : after[0].start].strip(" \u3000为达") != "":
+            continue
+        total = after[0]
+        mt = st.measure(total)
+        if mt is None or mt.high is None:
+            continue
+        c_start = ix.clause(m.start())[0]
+        lead = text[c_start : m.start()]
+        if placeholder(text, c_start, m.start()) or OPEN_WORDS.search(lead):
+            continue
+        items: list[tuple[Fact, Measure, str]] = []
+        ok = True
+        for p in st.between(c_start, m.start()):
+            if p.quantity is None or ix.bracket(p.start) is not None:
+                continue
+            mp = st.measure(p)
+            if mp is None or mp.key != mt.key:
+                continue
+            if is_change(text, p) or not_additive(text, p):
+                ok = False
+                break
+            items.append((p, mp, item_name(text, c_start, p)))
+        if ok and len(items) >= 2:
+            add_sets(st, total, items, m.group(), exhaustive=True)

@@ -1,0 +1,161 @@
+"""其中/包括: the total before the word and the parts listed after it (some parts only, unless
+they cover a dimension completely)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .dimensions import add_sets
+from .reading import eligible, is_change, is_modifier, item_name, not_additive, placeholder, split_pieces
+from .words import STOP, STOP_START, SUBSET_TRIGGER
+
+if TYPE_CHECKING:
+    from ..intervals import Measure
+    from ..textindex import TextIndex
+    from .model import Fact, Statements
+
+
+def _scope(ix: TextIndex, start: int, end: int):
+    """(span holding the total, span of the parts, enclosing bracket or None) of a 其中."""
+    text = ix.text
+    bracket = ix.bracket(start)
+    if bracket is not None:
+        if text[bracket[0] + 1 : start].strip(" \u3000") != "":
+            return None  # （…其中…）: the bracket is not the list of parts
+        line_start = ix.line(start)[0]
+        before = ix.between(line_start, bracket[0])
+        if not before or text[before[-1].end : bracket[0]].strip(" \u3000以上左右") != "":
+            return None
+        return (before[-1].start, bracket[0]), (end, bracket[1] - 1), bracket
+    s_start, s_end = ix.sentence(start)
+    lead = text[s_start:start]
+    if lead.strip(" \u3000，,：:") == "":
+        if s_start == 0 or text[s_start - 1] == "\n":
+            return None  # 其中 opens a paragraph: its total is out of reach
+        t_start = ix.sentence(s_start - 1)[0]
+        return (t_start, s_start - 1), (end, s_end), None
+    return (s_start, start), (end, s_end), None
+
+
+def read_subset(st: Statements, ix: TextIndex, m: re.Match, respective: set[int]) -> None:
+    text = st.text
+    found = _scope(ix, m.start(), m.end())
+    if found is None:
+        return
+    totals, span, bracket = found
+    if placeholder(text, totals[0], span[1]):
+        return
+    items = _listed_parts(st, ix, span, bracket)
+    keys = {mf.key for _, mf, _ in items if mf is not None}
+    if len(keys) != 1:
+        return
+    key = keys.pop()
+    candidates = []
+    unitless = []
+    for f in st.between(*totals):
+        inner = ix.bracket(f.start)
+        if inner is not None and inner[0] >= totals[0]:
+            continue
+        if f.role == "respective" or is_change(text, f) or not_additive(text, f):
+            continue
+        mf = st.measure(f)
+        if mf is not None and mf.key == key:
+            candidates.append(f)
+        elif f.unit is None and not is_modifier(text, f):
+            unitless.append(f)
+    if len(candidates) == 1:
+        total = candidates[0]
+    elif not candidates and len(unitless) == 1:
+        total = unitless[0]  # 新增耕地2.3万以上，其中旱改水4000亩: the total lost its unit
+    else:
+        return  # no total, or two that could be it: unsure, so silent
+    add_sets(st, total, items, m.group(), exhaustive=False)
+
+
+def _listed_parts(
+    st: Statements, ix: TextIndex, span: tuple[int, int], bracket
+) -> list[tuple[Fact, Measure | None, str]]:
+    """The parts after 其中: the first piece's figures, then each later piece that is one bare
+    part (，创业板公司20家) or a ；-group that is a list of its own; a piece only describing the
+    part before it (，全省占比14.6%) is skipped, a ；-group with its own 其中 or a piece
+    starting a new figure ends the list. A part with no unit at all is kept (measure None)."""
+    text = st.text
+    pieces = split_pieces(ix, span[0], span[1], bracket)
+    index = 0
+    while index < len(pieces) and not text[pieces[index][0] : pieces[index][1]].strip(" \u3000：:"):
+        index += 1
+    if index >= len(pieces):
+        return []
+    a, b, _ = pieces[index]
+    if index > 0 and STOP.search(text, a, b):
+        return []
+    again = SUBSET_TRIGGER.search(text, a, b)
+    first = _values(st, ix, a, again.start() if again is not None else b, bracket)
+    if not first or first[0][1] is None and first[0][0].quantity is not None:
+        return []  # the first number is not a part: not a list of parts
+    key = next((mf.key for _, mf in first if mf is not None), None)
+    sure = [
+        (f, mf, item_name(text, a, f))
+        for f, mf in first
+        if (mf is not None and mf.key == key) or (mf is None and f.unit is None)
+    ]
+    listed_first = len(sure)
+    describing = False
+    for a, b, mark in pieces[index + 1 :]:
+        if mark in "；;":
+            describing = False
+            semi = [i for i in (text.find("；", b, span[1]), text.find(";", b, span[1])) if i >= 0]
+            if SUBSET_TRIGGER.search(text, a, min(semi or [span[1]])):
+                break  # "；全县在校学生131391人，其中…": a new total with its own parts
+        if describing:
+            continue
+        values = _values(st, ix, a, b, bracket)
+        same = [
+            (f, mf)
+            for f, mf in values
+            if (mf is not None and (key is None or mf.key == key)) or (mf is None and f.unit is None)
+        ]
+        if not same or all(mf is None for _, mf in same) and key is None:
+            describing = True  # ，全省占比14.6%，排名第一: about the part before
+            continue
+        if STOP.search(text, a, b) or STOP_START.match(text[a:b]):
+            break
+        if key is None:
+            key = next(mf.key for _, mf in same if mf is not None)
+        if mark in "；;" and len(same) >= 2 and len(same) == len(values):
+            sure.extend((f, mf, item_name(text, a, f)) for f, mf in same)  # a 、-list of its own
+            continue
+        if listed_first != 1:
+            break  # a 、-list complete in itself: a lone figure after it is a new statistic
+        f = same[0][0]
+        tail = text[f.end : b].strip(" \u3000以上左右")
+        if len(same) != 1 or len(values) != 1 or tail:
+            break
+        sure.append((f, same[0][1], item_name(text, a, f)))
+    return sure
+
+
+def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tuple[Fact, Measure | None]]:
+    """The figures of [a, b) that could be parts, each with its measure (None: no unit, or
+    not additive — a rate, a change, a per-head value)."""
+    out = []
+    for f in st.between(a, b):
+        if _counts_what_follows(st.text, a, f):
+            out.append((f, st.measure(f)))  # 其中20个预期性指标: a count before its noun
+            continue
+        if is_modifier(st.text, f):
+            continue
+        out.append((f, eligible(st, ix, f, bracket) if f.quantity is not None else None))
+    return out
+
+
+def _counts_what_follows(text: str, piece_start: int, f: Fact) -> bool:
+    """A count that opens its piece (其中20个预期性指标、8个约束性指标) counts the noun after it."""
+    q = f.quantity
+    return (
+        q is not None
+        and q.is_count
+        and text[piece_start : f.start].strip(" \u3000：:其中包括有") == ""
+        and not is_change(text, f)
+    )
