@@ -26,10 +26,11 @@ the rules ask), ``build``.
 
 from .build import build_statements
 from .facts import describe
-from .model import PartSet, Statements
+from .model import Fact, PartSet, Statements
 from .queries import implied_growth, missing_units, part_set_text
 
 __all__ = [
+    "Fact",
     "PartSet",
     "Statements",
     "build_statements",
