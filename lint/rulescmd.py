@@ -40,6 +40,7 @@ def list_rules(fmt: str, config: Path | None, lang: str | None = None) -> int:
                 "enabled": r.enabled,
                 "pedantic": r.pedantic,
                 "doc_kinds": r.doc_kinds,
+                "skip_kinds": r.skip_kinds,
                 "summary": r.doc_for(lang).what,
             }
             for r in sorted(rules.values(), key=lambda r: r.code)
@@ -104,7 +105,7 @@ def rule_help(rule, lang: str) -> Group:
 
     doc = rule.doc_for(lang)
     label = FIELD_LABELS[lang]
-    kinds = ", ".join(rule.doc_kinds) if rule.doc_kinds else ("全部" if lang == "zh" else "all")
+    kinds = _kinds_text(rule, lang)
     facts = {
         "zh": ("级别", "规则包", "类型", "文种", "可自动修复", "默认不启用（pedantic）"),
         "en": ("severity", "pack", "kind", "document kinds", "fixable", "not in the default selection (pedantic)"),
@@ -122,3 +123,14 @@ def rule_help(rule, lang: str) -> Group:
         body = Text(value, style="red" if key == "wrong" else "green") if key in ("wrong", "right") else _inline(value)
         parts += [Text(""), Text(label[key], style="bold underline"), Padding(body, (0, 0, 0, 4), expand=False)]
     return Group(*parts)
+
+
+def _kinds_text(rule, lang: str) -> str:
+    """The document kinds a rule runs on: listed, or all (except the skipped ones)."""
+    if rule.doc_kinds:
+        return ", ".join(rule.doc_kinds)
+    everything = "全部" if lang == "zh" else "all"
+    if not rule.skip_kinds:
+        return everything
+    skipped = ", ".join(rule.skip_kinds)
+    return f"{everything}（{skipped} 除外）" if lang == "zh" else f"{everything} except {skipped}"

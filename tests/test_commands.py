@@ -70,6 +70,14 @@ def test_rules_lists_a_user_pack_rule(project):
     assert data["UNIT001"]["pedantic"] is True  # 亩/斤: outside the default selection
 
 
+def test_rule_names_the_document_kinds_a_rule_skips(project):
+    assert "document kinds: all except article" in _run("rule", "LAY014", "--lang", "en").stdout
+    assert "文种: 全部（article 除外）" in _run("rule", "LAY014", "--lang", "zh").stdout
+    assert "文种: 全部\n" in _run("rule", "PH001", "--lang", "zh").stdout
+    data = {rule["code"]: rule for rule in json.loads(_run("rules", "--format", "json").stdout)}
+    assert data["LAY014"]["skip_kinds"] == ["article"] and data["PH001"]["skip_kinds"] == []
+
+
 def test_init_writes_a_commented_config_with_the_defaults_and_refuses_to_overwrite(project):
     os.remove(".gwlint.yaml")
     assert _run("init").exit_code == 0
