@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lint.document.model import Document
     from lint.outline.model import Outline
+    from lint.quantities.claims import CountClaim
     from lint.quantities.indicators import FactIndicator, Lexicon
     from lint.quantities.scan import Quantity
     from lint.quantities.statements import Statements
@@ -115,3 +116,10 @@ class Analysis:
 
         describe(self.statements)  # periods and targets, which the indicator consumers compare
         return indicator_map(self.statements, self.lexicon)
+
+    @cached_property
+    def count_claims(self) -> list[CountClaim]:
+        """Every count claim ("十项重点改革", "以下四个方面：") with what it counts."""
+        from lint.quantities.claims import find_count_claims
+
+        return find_count_claims(self.doc.text, self.outline, self.text_index.quoted)

@@ -55,6 +55,7 @@ def facts_data(analysis: Analysis, line: int | None = None) -> dict:
         "facts": facts,
         "part_sets": part_sets,
         "respectively": respectively,
+        "count_claims": _count_claims(analysis, line),
     }
 
 
@@ -85,6 +86,23 @@ def _indicator_field(item: dict) -> str:
         scope = f"{norm['scope']}·" if norm["scope"] else ""
         field += f"→{scope}{norm['name']}（{_HOW[norm['how']]}，{_ASPECT[norm['aspect']]}）"
     return field
+
+
+def _count_claims(analysis: Analysis, line: int | None) -> list[dict]:
+    """The count claims with what they count (the statement model's CNT part)."""
+    claims = [c.to_dict(analysis.doc.line_col) for c in analysis.count_claims]
+    return [c for c in claims if line is None or c["line"] == line]
+
+
+def _claim_line(item: dict) -> str:
+    """L85 十项重点改革（children，列出3项：第87–91行）✗"""
+    if not item["items"]:
+        return f"  L{item['line']} {item['claim']}（{item['counts']}）"
+    first, last = item["items"][0], item["items"][-1]
+    where = f"第{first}行" if first == last else f"第{first}–{last}行"
+    listed = "或".join(map(str, item["listed"])) + ("项（列举未完）" if item["open"] else "项")
+    mark = "✓" if item["agrees"] else "✗"
+    return f"  L{item['line']} {item['claim']}（{item['counts']}，列出{listed}：{where}）{mark}"
 
 
 def _fact_line(item: dict) -> str:
@@ -123,6 +141,10 @@ def run_facts(file: str, fmt: str, line: int | None, kind: str = "auto") -> int:
         out.append("分别对应（不计入总数）：")
         for r in data["respectively"]:
             out.append(f"  L{r['line']} {'、'.join(r['groups'])} → {'、'.join(r['values'])}")
+    if data["count_claims"]:
+        out.append("")
+        out.append("数量表述：")
+        out.extend(_claim_line(c) for c in data["count_claims"])
     if not data["facts"]:
         out.append("(no figures)")
     sys.stdout.write("\n".join(out) + "\n")

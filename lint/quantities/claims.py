@@ -1,0 +1,185 @@
+"""Count claims: "十项重点改革", "重点抓好以下四个方面工作：", "A、B、C三大工程" — and what they count.
+
+Built once per document (``Analysis.count_claims``). A claim is a numeral with a measure word
+(项, 个, 个方面, 大, 支, 条 …) and the noun it counts. What it counts is read from the text around
+it, in this order (``CountClaim.how``):
+
+* ``children``   a numbered heading's own claim ("（三）十项重点改革"): its numbered children, or
+                 the run-in 一是… items that open its body;
+* ``after colon`` "…三个方面：" followed by run-in 一是… items, numbered paragraphs, 一是…
+                 paragraphs, or a ；/、-list up to the end of the sentence;
+* ``run-in``     "今年重点抓好三项工作。一是…二是…" in the same paragraph;
+* ``following``  a paragraph that closes on the claim ("重点抓好以下四个方面工作。") followed by
+                 the numbered headings or 一是… paragraphs it announces;
+* ``list before`` the 、-list that ends where the numeral begins ("稳增长、防风险、保民生三项基本任务");
+* ``bound``      至少/以上/近/约 claims: a bound, not a count;
+* ``unresolved`` the text does not say what is counted (a named program: "深化十项改革").
+
+Only what the text says is taken: a list whose items are too long, hold numbers, are joined by
+和/及 or are verbs is not a list of the counted items, and the claim stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lint.text.numerals import parse_int
+
+from . import claim_items as items_of
+
+if TYPE_CHECKING:
+    from lint.outline.model import Outline
+    from lint.rules.textutil import SpanSet
+
+# The measure words that make a numeral a count of items (longest first in the pattern).
+MEASURES = (
+    *("个方面", "方面", "项", "个", "大", "条", "点", "类", "件"),
+    *("种", "批", "支", "张", "家", "所", "座", "组", "套"),
+)
+_MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
+_NUMERAL = "[一二两三四五六七八九十]{1,3}|[1-9][0-9]?"
+CLAIM_RE = re.compile(
+    rf"(?<![第前近约超逾余每数几0-9０-９.．一二两三四五六七八九十百千万亿零〇])(?P<n>{_NUMERAL})(?P<m>{_MEASURE_RE})"
+)
+# The counted noun: the first words after the measure word (a quoted name is one word), up to
+# punctuation or a linking word.
+_NOUN_RE = re.compile(r"(?:“[^”\n]{1,10}”|[\u4e00-\u9fff]){0,6}")
+_NOUN_STOP = re.compile(r"[的和与及等是]")
+# A bound, not a count: 至少三项, 近十个, 10个以上, 三项左右.
+_BOUND_BEFORE = re.compile(r"(?:至少[有从要]?|不少于|超过|多达|最多|不超过|逾|近|约)$")
+_BOUND_AFTER = re.compile(r"(?:以上|以下|余|多|左右|上下)")
+# 上述五大任务: the items were given elsewhere, not next to the claim.
+_BACK_REFERENCE = re.compile(r"(?:上述|前述|以上|前文|上面|这|该|此)$")
+# Fixed names with a count in them: never a claim over a list.
+NAMED_COUNTS = ("八项规定", "三大球", "铁人三项", "两项补贴")
+# 十八大, 二十大: a party congress, not eighteen of anything.
+_CONGRESS = re.compile(r"(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大")
+_LARGEST = 30
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """One count claim and, when the text says, the items it counts.
+
+    ``counts``: the item counts the listed items allow ({3}, or {3, 4} when 和 may join two);
+    ``open``: the list may be partial (等, 包括): only more items than claimed contradicts it;
+    ``sure``: the claim plainly introduces its items (a colon, 以下/如下, a heading's children),
+    so a mismatch is an error rather than a doubt.
+    """
+
+    start: int
+    end: int
+    numeral: str
+    value: int
+    measure: str
+    noun: str
+    how: str
+    items: tuple[tuple[int, int], ...] = ()
+    counts: frozenset[int] = frozenset()
+    open: bool = False
+    sure: bool = True
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.numeral}{self.measure}{self.noun}"
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def listed(self) -> int:
+        """The listed count reported against the claim (the nearest the list allows)."""
+        return min(self.counts, key=lambda c: (abs(c - self.value), c)) if self.counts else 0
+
+    @property
+    def agrees(self) -> bool | None:
+        """None when nothing is counted; True when the items allow the claim."""
+        if not self.resolved:
+            return None
+        if self.open:
+            return min(self.counts) <= self.value
+        return self.value in self.counts
+
+    def to_dict(self, line_col) -> dict:
+        line, column = line_col(self.start)
+        data = {
+            "line": line,
+            "column": column,
+            "claim": self.text,
+            "value": self.value,
+            "measure": self.measure,
+            "noun": self.noun,
+            "counts": self.how,
+            "items": [line_col(a)[0] for a, _ in self.items],
+            "listed": sorted(self.counts),
+            "open": self.open,
+            "agrees": self.agrees,
+        }
+        return data
+
+
+def find_count_claims(text: str, outline: Outline, quoted: SpanSet) -> list[CountClaim]:
+    """Every count claim of the document, each with what it counts (or ``unresolved``)."""
+    reader = items_of.ItemReader(text, outline)
+    claims = []
+    for m in CLAIM_RE.finditer(text):
+        claim = _claim_at(text, m, quoted)
+        if claim is not None:
+            claims.append(_resolved(reader, claim))
+    return claims
+
+
+def _claim_at(text: str, m: re.Match, quoted: SpanSet) -> CountClaim | None:
+    value = parse_int(m.group("n"))
+    if value is None or not 2 <= value <= _LARGEST:
+        return None
+    if quoted.overlaps(m.start(), m.end()) or _named(text, m.start(), m.end()):
+        return None
+    bound = _BOUND_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _BOUND_AFTER.match(text, m.end())
+    noun = "" if _BOUND_AFTER.match(text, m.end()) else _noun(text, m.end())
+    return CountClaim(
+        start=m.start(),
+        end=m.end() + len(noun),
+        numeral=m.group("n"),
+        value=value,
+        measure=m.group("m"),
+        noun=noun,
+        how="bound" if bound else "unresolved",
+    )
+
+
+def _noun(text: str, pos: int) -> str:
+    noun = _NOUN_RE.match(text, pos).group(0)  # type: ignore[union-attr]
+    stop = _NOUN_STOP.search(noun)
+    return noun[: stop.start()] if stop else noun
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 2) : end + 3]
+    return any(name in window for name in NAMED_COUNTS) or bool(_CONGRESS.fullmatch(text, start, end))
+
+
+def _resolved(reader: items_of.ItemReader, claim: CountClaim) -> CountClaim:
+    if claim.how == "bound" or _BACK_REFERENCE.search(reader.text, max(0, claim.start - 2), claim.start):
+        return claim
+    found = reader.what_is_counted(claim)
+    if found is None:
+        return claim
+    return CountClaim(
+        start=claim.start,
+        end=claim.end,
+        numeral=claim.numeral,
+        value=claim.value,
+        measure=claim.measure,
+        noun=claim.noun,
+        how=found.how,
+        items=found.items,
+        counts=found.counts,
+        open=found.open,
+        sure=found.sure,
+        heading=found.heading,
+    )
