@@ -24,7 +24,7 @@ def find_part_sets(st: Statements, ix: TextIndex) -> None:
     for m in SUBSET_TRIGGER.finditer(text):
         if ix.quoted.overlaps(m.start(), m.end()) or text[m.end() : m.end() + 1] in ("的", "之"):
             continue
-        read_subset(st, ix, m, respective)
+        read_subset(st, ix, m)
     _brackets(st, ix)
     _by_dimension(st, ix)
     _listed_after(st, ix, respective)
@@ -45,38 +45,10 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
     for m in BY.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in "。；;\n":
             continue  # only a sentence that opens with 按…
-        before = ix.sentence(m.start() - 1) if m.start() > 0 and text[m.start() - 1] != "\n" else None
-        # 按经营地统计…。按消费类型统计…: the second split is of the same total
-        # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
-        while (
-            before is not None
-            and (_opens_with_by(text, before[0]) or OPENS_SUBSET.match(text, before[0]))
-            and before[0] > 0
-            and text[before[0] - 1] != "\n"
-        ):
-            before = ix.sentence(before[0] - 1)
-        if before is None:
+        total = _total_before_by(st, ix, m.start())
+        if total is None:
             continue
-        totals = [
-            f
-            for f in st.between(*before)
-            if f.quantity is not None
-            and not is_change(text, f)
-            and not not_additive(text, f)
-            and st.measure(f) is not None
-        ]
-        if not totals:
-            continue
-        total = totals[0]
-        key = st.measure(total).key  # type: ignore[union-attr]
-        end = ix.sentence(m.end())[1]
-        items: list[tuple[Fact, Measure | None, str]] = []
-        for a, b, _ in split_pieces(ix, m.end(), end, None):
-            for f in st.between(a, b):
-                mf = eligible(st, ix, f, None) if f.quantity is not None else None
-                if mf is not None and mf.key == key:
-                    items.append((f, mf, item_name(text, a, f)))
-                    break  # one part per piece: the figure the piece opens with
+        items = _by_items(st, ix, m.end(), st.measure(total).key)  # type: ignore[union-attr]
         if len(items) < 2:
             continue
         dim, labels = dimension_of([name for _, _, name in items])
@@ -84,48 +56,96 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
             add_sets(st, total, items, "按", exhaustive=True)
 
 
+def _total_before_by(st: Statements, ix: TextIndex, start: int) -> Fact | None:
+    """The first additive figure of the sentence a 按… sentence splits."""
+    text = st.text
+    before = ix.sentence(start - 1) if start > 0 and text[start - 1] != "\n" else None
+    # 按经营地统计…。按消费类型统计…: the second split is of the same total
+    # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
+    while (
+        before is not None
+        and (_opens_with_by(text, before[0]) or OPENS_SUBSET.match(text, before[0]))
+        and before[0] > 0
+        and text[before[0] - 1] != "\n"
+    ):
+        before = ix.sentence(before[0] - 1)
+    if before is None:
+        return None
+    for f in st.between(*before):
+        if f.quantity is not None and not is_change(text, f) and not not_additive(text, f):
+            if st.measure(f) is not None:
+                return f
+    return None
+
+
+def _by_items(st: Statements, ix: TextIndex, start: int, key) -> list[tuple[Fact, Measure | None, str]]:
+    """One part per piece of the 按… sentence: the figure of the total's unit the piece opens with."""
+    end = ix.sentence(start)[1]
+    items: list[tuple[Fact, Measure | None, str]] = []
+    for a, b, _ in split_pieces(ix, start, end, None):
+        for f in st.between(a, b):
+            mf = eligible(st, ix, f, None) if f.quantity is not None else None
+            if mf is not None and mf.key == key:
+                items.append((f, mf, item_name(st.text, a, f)))
+                break
+    return items
+
+
 def _brackets(st: Statements, ix: TextIndex) -> None:
     """村庄18个（凤桥10个、新丰7个、余新1个）: every item of a bracket right after a figure."""
     text = st.text
     for f in st.facts:
-        if f.quantity is None:
-            continue
         q = f.quantity
+        if q is None:
+            continue
         after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
         bracket = ix.bracket_after(after)
-        if bracket is None:
-            continue
-        mt = st.measure(f)
-        if mt is None:
+        mt = st.measure(f) if bracket is not None else None
+        if bracket is None or mt is None:
             continue
         inner = text[bracket[0] + 1 : bracket[1] - 1]
         if OPEN_WORDS.search(inner) or placeholder(text, bracket[0], bracket[1]):
             continue
         if any(ch in inner for ch in '（(“”《》"：:'):
             continue
-        pieces = re.split(r"[、，,；;]", inner)
-        if len(pieces) < 2:
-            continue
-        items: list[tuple[Fact, Measure, str]] = []
-        cursor = bracket[0] + 1
-        for piece in pieces:
-            a, b = cursor, cursor + len(piece)
-            cursor = b + 1
-            found = [p for p in st.between(a, b) if p.quantity is not None]
-            if len(found) != 1 or found[0].end > b:
-                break
-            p = found[0]
-            if text[p.end : b].strip(" \u3000") not in ("", "以上", "左右"):
-                break
-            name = text[a : p.start].strip(" \u3000")
-            if not name or len(name) > 12 or re.search(r"[0-9０-９]", name):
-                break
-            mp = st.measure(p)
-            if mp is None or mp.key != mt.key or is_change(text, p):
-                break
-            items.append((p, mp, name))
-        else:
+        items = _bracket_items(st, bracket[0] + 1, inner, mt.key)
+        if items is not None:
             add_sets(st, f, items, "（", exhaustive=True)
+
+
+def _bracket_items(st: Statements, start: int, inner: str, key) -> list[tuple[Fact, Measure, str]] | None:
+    """Each item of a bracket as name + one figure of the total's unit; None unless every item is."""
+    pieces = re.split(r"[、，,；;]", inner)
+    if len(pieces) < 2:
+        return None
+    items: list[tuple[Fact, Measure, str]] = []
+    cursor = start
+    for piece in pieces:
+        a, b = cursor, cursor + len(piece)
+        cursor = b + 1
+        item = _bracket_item(st, a, b, key)
+        if item is None:
+            return None
+        items.append(item)
+    return items
+
+
+def _bracket_item(st: Statements, a: int, b: int, key) -> tuple[Fact, Measure, str] | None:
+    """凤桥10个: a short name and one figure of the total's unit, nothing after it."""
+    text = st.text
+    found = [p for p in st.between(a, b) if p.quantity is not None]
+    if len(found) != 1 or found[0].end > b:
+        return None
+    p = found[0]
+    if text[p.end : b].strip(" \u3000") not in ("", "以上", "左右"):
+        return None
+    name = text[a : p.start].strip(" \u3000")
+    if not name or len(name) > 12 or re.search(r"[0-9０-９]", name):
+        return None
+    mp = st.measure(p)
+    if mp is None or mp.key != key or is_change(text, p):
+        return None
+    return p, mp, name
 
 
 def _listed_after(st: Statements, ix: TextIndex, respective: set[int]) -> None:
@@ -140,29 +160,34 @@ def _listed_after(st: Statements, ix: TextIndex, respective: set[int]) -> None:
         if re.search(r"[。；;\n0-9０-９]", gap) or len(gap.strip(" \u3000，,以上左右")) > 0:
             continue
         mt = st.measure(total)
-        if mt is None:
-            continue
         end = ix.clause(m.end())[1]
-        if placeholder(text, m.end(), end):
+        if mt is None or placeholder(text, m.end(), end):
             continue
-        items: list[tuple[Fact, Measure, str]] = []
-        ok = True
-        for p in st.between(m.end(), end):
-            if p.index in respective or p.quantity is None:
-                ok = False
-                break
-            inner = ix.bracket(p.start)
-            if inner is not None and inner[0] >= m.end():
-                continue
-            mp = st.measure(p)
-            if mp is None:
-                continue
-            if mp.key != mt.key or is_change(text, p):
-                ok = False
-                break
-            items.append((p, mp, item_name(text, m.end(), p)))
-        if ok and len(items) >= 2:
+        items = _pairs(st, ix, m.end(), end, mt.key, respective)
+        if items is not None and len(items) >= 2:
             add_sets(st, total, items, m.group(), exhaustive=True)
+
+
+def _pairs(
+    st: Statements, ix: TextIndex, start: int, end: int, key, respective: set[int]
+) -> list[tuple[Fact, Measure, str]] | None:
+    """The name–value pairs after 分别为 (figures in their own brackets skipped); None when a
+    figure is a respective value, has no unit, is of another unit or is a change."""
+    text = st.text
+    items: list[tuple[Fact, Measure, str]] = []
+    for p in st.between(start, end):
+        if p.index in respective or p.quantity is None:
+            return None
+        inner = ix.bracket(p.start)
+        if inner is not None and inner[0] >= start:
+            continue
+        mp = st.measure(p)
+        if mp is None:
+            continue
+        if mp.key != key or is_change(text, p):
+            return None
+        items.append((p, mp, item_name(text, start, p)))
+    return items
 
 
 def _sum_after(st: Statements, ix: TextIndex) -> None:
@@ -171,28 +196,39 @@ def _sum_after(st: Statements, ix: TextIndex) -> None:
     for m in SUM_WORDS.finditer(text):
         if ix.quoted.overlaps(m.start(), m.end()):
             continue
-        after = st.between(m.end(), m.end() + 6)
-        if not after or after[0].quantity is None or text[m.end() : after[0].start].strip(" \u3000为达") != "":
-            continue
-        total = after[0]
-        mt = st.measure(total)
-        if mt is None or mt.high is None:
+        total = _total_after(st, m.end())
+        mt = st.measure(total) if total is not None else None
+        if total is None or mt is None or mt.high is None:
             continue
         c_start = ix.clause(m.start())[0]
         lead = text[c_start : m.start()]
         if placeholder(text, c_start, m.start()) or OPEN_WORDS.search(lead):
             continue
-        items: list[tuple[Fact, Measure, str]] = []
-        ok = True
-        for p in st.between(c_start, m.start()):
-            if p.quantity is None or ix.bracket(p.start) is not None:
-                continue
-            mp = st.measure(p)
-            if mp is None or mp.key != mt.key:
-                continue
-            if is_change(text, p) or not_additive(text, p):
-                ok = False
-                break
-            items.append((p, mp, item_name(text, c_start, p)))
-        if ok and len(items) >= 2:
+        items = _summed(st, ix, c_start, m.start(), mt.key)
+        if items is not None and len(items) >= 2:
             add_sets(st, total, items, m.group(), exhaustive=True)
+
+
+def _total_after(st: Statements, pos: int) -> Fact | None:
+    """合计1449人: the figure right after the word (为/达 allowed between)."""
+    after = st.between(pos, pos + 6)
+    if not after or after[0].quantity is None or st.text[pos : after[0].start].strip(" \u3000为达") != "":
+        return None
+    return after[0]
+
+
+def _summed(st: Statements, ix: TextIndex, start: int, end: int, key) -> list[tuple[Fact, Measure, str]] | None:
+    """The figures of the total's unit before 合计 (bracketed ones skipped); None when one of
+    them is a change or not additive."""
+    text = st.text
+    items: list[tuple[Fact, Measure, str]] = []
+    for p in st.between(start, end):
+        if p.quantity is None or ix.bracket(p.start) is not None:
+            continue
+        mp = st.measure(p)
+        if mp is None or mp.key != key:
+            continue
+        if is_change(text, p) or not_additive(text, p):
+            return None
+        items.append((p, mp, item_name(text, start, p)))
+    return items

@@ -38,19 +38,27 @@ def _scope(ix: TextIndex, start: int, end: int):
     return (s_start, start), (end, s_end), None
 
 
-def read_subset(st: Statements, ix: TextIndex, m: re.Match, respective: set[int]) -> None:
-    text = st.text
+def read_subset(st: Statements, ix: TextIndex, m: re.Match) -> None:
+    """A total before 其中/包括 and the parts after it: some parts only (not exhaustive)."""
     found = _scope(ix, m.start(), m.end())
     if found is None:
         return
     totals, span, bracket = found
-    if placeholder(text, totals[0], span[1]):
+    if placeholder(st.text, totals[0], span[1]):
         return
     items = _listed_parts(st, ix, span, bracket)
     keys = {mf.key for _, mf, _ in items if mf is not None}
     if len(keys) != 1:
         return
-    key = keys.pop()
+    total = _subset_total(st, ix, totals, keys.pop())
+    if total is not None:
+        add_sets(st, total, items, m.group(), exhaustive=False)
+
+
+def _subset_total(st: Statements, ix: TextIndex, totals: tuple[int, int], key) -> Fact | None:
+    """The one figure of the parts' unit before 其中 (or the one figure with no unit at all);
+    None when there is none or two could be it: unsure, so silent."""
+    text = st.text
     candidates = []
     unitless = []
     for f in st.between(*totals):
@@ -65,17 +73,16 @@ def read_subset(st: Statements, ix: TextIndex, m: re.Match, respective: set[int]
         elif f.unit is None and not is_modifier(text, f):
             unitless.append(f)
     if len(candidates) == 1:
-        total = candidates[0]
-    elif not candidates and len(unitless) == 1:
-        total = unitless[0]  # 新增耕地2.3万以上，其中旱改水4000亩: the total lost its unit
-    else:
-        return  # no total, or two that could be it: unsure, so silent
-    add_sets(st, total, items, m.group(), exhaustive=False)
+        return candidates[0]
+    if not candidates and len(unitless) == 1:
+        return unitless[0]  # 新增耕地2.3万以上，其中旱改水4000亩: the total lost its unit
+    return None
 
 
-def _listed_parts(
-    st: Statements, ix: TextIndex, span: tuple[int, int], bracket
-) -> list[tuple[Fact, Measure | None, str]]:
+Part = tuple["Fact", "Measure | None", str]
+
+
+def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket) -> list[Part]:
     """The parts after 其中: the first piece's figures, then each later piece that is one bare
     part (，创业板公司20家) or a ；-group that is a list of its own; a piece only describing the
     part before it (，全省占比14.6%) is skipped, a ；-group with its own 其中 or a piece
@@ -94,46 +101,77 @@ def _listed_parts(
     first = _values(st, ix, a, again.start() if again is not None else b, bracket)
     if not first or first[0][1] is None and first[0][0].quantity is not None:
         return []  # the first number is not a part: not a list of parts
-    key = next((mf.key for _, mf in first if mf is not None), None)
-    sure = [
-        (f, mf, item_name(text, a, f))
-        for f, mf in first
-        if (mf is not None and mf.key == key) or (mf is None and f.unit is None)
-    ]
-    listed_first = len(sure)
-    describing = False
-    for a, b, mark in pieces[index + 1 :]:
-        if mark in "；;":
-            describing = False
-            semi = [i for i in (text.find("；", b, span[1]), text.find(";", b, span[1])) if i >= 0]
-            if SUBSET_TRIGGER.search(text, a, min(semi or [span[1]])):
-                break  # "；全县在校学生131391人，其中…": a new total with its own parts
-        if describing:
-            continue
-        values = _values(st, ix, a, b, bracket)
+    parts = _PartList(st, ix, bracket, a, first)
+    parts.read(pieces[index + 1 :], span[1])
+    return parts.parts
+
+
+class _PartList:
+    """The parts after 其中, read piece by piece after the first."""
+
+    def __init__(self, st: Statements, ix: TextIndex, bracket, start: int, first: list[tuple[Fact, Measure | None]]):
+        self.st = st
+        self.ix = ix
+        self.bracket = bracket
+        text = st.text
+        self.key = next((mf.key for _, mf in first if mf is not None), None)
+        self.parts: list[Part] = [
+            (f, mf, item_name(text, start, f))
+            for f, mf in first
+            if (mf is not None and mf.key == self.key) or (mf is None and f.unit is None)
+        ]
+        self.listed_first = len(self.parts)
+        self.describing = False
+
+    def read(self, pieces: list[tuple[int, int, str]], end: int) -> None:
+        text = self.st.text
+        for a, b, mark in pieces:
+            if mark in "；;":
+                self.describing = False
+                if _opens_own_subset(text, a, b, end):
+                    break  # "；全县在校学生131391人，其中…": a new total with its own parts
+            if not self.describing and not self._piece(a, b, mark):
+                break
+
+    def _piece(self, a: int, b: int, mark: str) -> bool:
+        """Take the parts of one piece; False when the piece ends the list."""
+        text = self.st.text
+        values = _values(self.st, self.ix, a, b, self.bracket)
+        key = self.key
         same = [
             (f, mf)
             for f, mf in values
             if (mf is not None and (key is None or mf.key == key)) or (mf is None and f.unit is None)
         ]
         if not same or all(mf is None for _, mf in same) and key is None:
-            describing = True  # ，全省占比14.6%，排名第一: about the part before
-            continue
+            self.describing = True  # ，全省占比14.6%，排名第一: about the part before
+            return True
         if STOP.search(text, a, b) or STOP_START.match(text[a:b]):
-            break
+            return False
         if key is None:
-            key = next(mf.key for _, mf in same if mf is not None)
+            self.key = next(mf.key for _, mf in same if mf is not None)
         if mark in "；;" and len(same) >= 2 and len(same) == len(values):
-            sure.extend((f, mf, item_name(text, a, f)) for f, mf in same)  # a 、-list of its own
-            continue
-        if listed_first != 1:
-            break  # a 、-list complete in itself: a lone figure after it is a new statistic
+            self.parts.extend((f, mf, item_name(text, a, f)) for f, mf in same)  # a 、-list of its own
+            return True
+        return self._one_more(a, b, same, values)
+
+    def _one_more(self, a: int, b: int, same: list, values: list) -> bool:
+        """，创业板公司20家: one bare part after a first piece that named one part."""
+        if self.listed_first != 1:
+            return False  # a 、-list complete in itself: a lone figure after it is a new statistic
+        text = self.st.text
         f = same[0][0]
         tail = text[f.end : b].strip(" \u3000以上左右")
         if len(same) != 1 or len(values) != 1 or tail:
-            break
-        sure.append((f, same[0][1], item_name(text, a, f)))
-    return sure
+            return False
+        self.parts.append((f, same[0][1], item_name(text, a, f)))
+        return True
+
+
+def _opens_own_subset(text: str, a: int, b: int, end: int) -> bool:
+    """A ；-group [a, next ；) that has its own 其中/包括."""
+    semi = [i for i in (text.find("；", b, end), text.find(";", b, end)) if i >= 0]
+    return bool(SUBSET_TRIGGER.search(text, a, min(semi or [end])))
 
 
 def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tuple[Fact, Measure | None]]:

@@ -17,37 +17,53 @@ _ITEM_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 def find_target_items(text: str, outline: Outline) -> list[tuple[int, int, int]]:
     """The items of each 目标 section (主要目标, 发展目标, 2025年目标): its children with their
     bodies, or the sentences of its body when it has no children."""
-    items: list[tuple[int, int, int]] = []
+    finder = _TargetItems(text, outline)
+    finder.visit(outline.roots)
+    return finder.items
 
-    def end_of(node: Node | None) -> int:
+
+def _is_target_section(node: Node) -> bool:
+    title = node.title
+    return bool(TARGET_SECTION.search(title)) and not NOT_TARGET_SECTION.search(title) and node.style != "inline-cn"
+
+
+class _TargetItems:
+    def __init__(self, text: str, outline: Outline):
+        self.text = text
+        self.outline = outline
+        self.items: list[tuple[int, int, int]] = []
+
+    def end_of(self, node: Node | None) -> int:
+        """Where a node's body ends: the next sibling of it or of an ancestor."""
         while node is not None:
-            siblings = node.parent.children if node.parent is not None else outline.roots
+            siblings = node.parent.children if node.parent is not None else self.outline.roots
             later = [n.start for n in siblings if n.start > node.start]
             if later:
                 return min(later)
             node = node.parent
-        return len(text)
+        return len(self.text)
 
-    def visit(nodes: list[Node]) -> None:
+    def visit(self, nodes: list[Node]) -> None:
         for node in nodes:
-            title = node.title
-            if TARGET_SECTION.search(title) and not NOT_TARGET_SECTION.search(title) and node.style != "inline-cn":
-                end = end_of(node)
-                if node.children:
-                    for child in node.children:
-                        if TARGET_SECTION.search(child.title):
-                            visit([child])  # （一）耕地保护目标: a target section of its own
-                        else:
-                            items.append((child.start, end_of(child), child.title_end))
-                else:
-                    before = len(items)
-                    for m in _ITEM_SENTENCE.finditer(text, node.title_end, end):
-                        if m.group().strip(" \u3000\t，,。：:"):
-                            items.append((m.start(), m.end(), m.end()))
-                    if len(items) == before:
-                        items.append((node.start, end, node.title_end))
-                continue
-            visit(node.children)
+            if not _is_target_section(node):
+                self.visit(node.children)
+            elif node.children:
+                self._children(node)
+            else:
+                self._sentences(node)
 
-    visit(outline.roots)
-    return items
+    def _children(self, node: Node) -> None:
+        for child in node.children:
+            if TARGET_SECTION.search(child.title):
+                self.visit([child])  # （一）耕地保护目标: a target section of its own
+            else:
+                self.items.append((child.start, self.end_of(child), child.title_end))
+
+    def _sentences(self, node: Node) -> None:
+        end = self.end_of(node)
+        before = len(self.items)
+        for m in _ITEM_SENTENCE.finditer(self.text, node.title_end, end):
+            if m.group().strip(" \u3000\t，,。：:"):
+                self.items.append((m.start(), m.end(), m.end()))
+        if len(self.items) == before:
+            self.items.append((node.start, end, node.title_end))
