@@ -6,8 +6,10 @@ Options (YAML):
                indicator-unit: one indicator written in two units of one dimension (公顷 / 亩).
                conversion: "3000亩（200公顷）" or "…，折合200公顷" whose numbers disagree beyond
                their precision.
-               missing-unit: a money figure written with a bare 万/亿 (800亿以上), or a rate with
-               no % next to sibling rates that have one (完成率55.5).
+               missing-unit: a money or area figure written with a bare 万/亿 (800亿以上,
+               给予15万奖励, 土地3.68万), a figure without the unit its siblings carry (the
+               statement model's missing_units; 超500亿元的3个，超300亿的8个), or a rate with no %
+               next to sibling rates that have one (完成率55.5).
                percent-point: "由30%提高到35%，提高5%": a difference of rates written as %.
   severities   non-legal: unit → severity (亩: info); the rule's severity for the others.
   suggest      non-legal: unit → legal unit named in the message (亩: 公顷).
@@ -20,6 +22,9 @@ Options (YAML):
   money-words  missing-unit: regex; a bare 万/亿 figure is reported only when its indicator is money.
   rate-words   missing-unit: regex for the end of a rate's name (率, 占比) right before a bare number.
   not-rates    missing-unit: regex for names ending like a rate that are not percentages (容积率).
+  area-words   missing-unit: regex; a bare 万/亿 figure whose indicator ends with one is land (土地3.68万).
+  money-nouns  missing-unit: regex; a bare 万/亿 figure followed within a few characters by one is
+               money (给予15万奖励), unless a person noun comes first (10万群众…补贴).
   messages     secondary messages by key (bare-scale, bare-scale-en).
 """
 
@@ -38,7 +43,7 @@ from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
-from lint.quantities.statements import missing_units
+from lint.quantities.statements import Fact, Statements, _sentence_group, missing_units
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before, variant
@@ -50,6 +55,10 @@ _MESSAGES = {
     "bare-scale": (
         "“{match}”缺少计量单位，应写明“{scale}元”等单位",
         "“{match}” has no unit; write “{scale}元” or the unit meant",
+    ),
+    "bare-scale-area": (
+        "“{match}”缺少计量单位，应写明“{scale}亩”“公顷”“平方米”等面积单位",
+        "“{match}” has no unit; write the area unit meant (“{scale}亩”, 公顷, 平方米)",
     ),
     "dropped": (
         "“{match}”缺少计量单位（同组数字“{sibling}”带有单位）",
@@ -76,10 +85,14 @@ class UnitCheckRule(RuleSpec):
     money_words: str | None = Field(default=None, alias="money-words")
     rate_words: str | None = Field(default=None, alias="rate-words")
     not_rates: str | None = Field(default=None, alias="not-rates")
+    area_words: str | None = Field(default=None, alias="area-words")
+    money_nouns: str | None = Field(default=None, alias="money-nouns")
     messages: dict[str, str] = Field(default_factory=dict)
 
     _allow: list[re.Pattern] = PrivateAttr(default_factory=list)
     _money: re.Pattern | None = PrivateAttr(default=None)
+    _area: re.Pattern | None = PrivateAttr(default=None)
+    _money_after: re.Pattern | None = PrivateAttr(default=None)
     _rate: re.Pattern | None = PrivateAttr(default=None)
     _rate_end: re.Pattern | None = PrivateAttr(default=None)
     _not_rate: re.Pattern | None = PrivateAttr(default=None)
@@ -90,6 +103,13 @@ class UnitCheckRule(RuleSpec):
         self._allow = [compile_regex(p, "allow") for p in self.allow]
         if self.money_words:
             self._money = compile_regex(self.money_words, "money-words")
+        if self.area_words:
+            self._area = compile_regex(f"(?:{self.area_words})$", "area-words")
+        if self.money_nouns:
+            # a few characters of the noun phrase (no 的, no person: 10万群众的资金), then money
+            self._money_after = compile_regex(
+                f"(?:(?![的人民众户])[\u4e00-\u9fff]){{0,4}}?(?:{self.money_nouns})", "money-nouns"
+            )
         if self.rate_words:
             # the end of a rate's name, an optional linking verb, then a bare number with no unit
             self._rate = compile_regex(
@@ -239,42 +259,64 @@ class UnitCheckRule(RuleSpec):
 
     # -- missing-unit ---------------------------------------------------------------------------
     def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
         reported: set[int] = set()
-        if self._money is not None:
-            listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
-            for q in ctx.quantities:
-                if not q.bare_scale or q.unit is not None or q.range_pair is not None:
-                    continue
-                after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
-                nxt = text[after : after + 1]
-                if nxt and nxt not in "，,；;。、）)\n：:和及等两三四五六七八九十" and not nxt.isspace():
-                    continue  # 14亿中国人民: the noun after it is what is counted
-                context = (q.indicator or "") + segment_before(text, q.start)
-                in_list = listed_until >= 0 and text[listed_until : q.start] in ("、", "和", "及", "，")
-                if not in_list and not self._money.search(context):
-                    continue
-                listed_until = after
-                reported.add(q.start)
-                yield ctx.diagnostic(
-                    self,
-                    q.start,
-                    q.end,
-                    scale=q.scale,
-                    message=variant(ctx, self, "bare-scale", _MESSAGES, match=q.raw, scale=q.scale),
-                )
+        for fact, key, sibling in self._bare_scales(ctx):
+            reported.add(fact.start)
+            yield self._bare_scale_finding(ctx, fact, key, sibling)
         for fact, sibling in missing_units(ctx.analysis.statements):
             if fact.start in reported:
                 continue
-            yield ctx.diagnostic(
-                self,
-                fact.start,
-                fact.end,
-                related=[(say(ctx, "带单位的数字", "with its unit"), sibling.start)],
-                message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw, sibling=sibling.raw),
-            )
+            yield self._bare_scale_finding(ctx, fact, "dropped", sibling)
         if self._rate is not None and self._rate_end is not None:  # compiled together from rate-words
             yield from self._bare_rates(ctx, self._rate, self._rate_end)
+
+    def _bare_scale_finding(self, ctx: Context, fact: Fact, key: str, sibling: Fact | None) -> Diagnostic:
+        scale = fact.quantity.scale if fact.quantity is not None else ""
+        if sibling is None:
+            message = variant(ctx, self, key, _MESSAGES, match=fact.raw, scale=scale)
+            return ctx.diagnostic(self, fact.start, fact.end, scale=scale, message=message)
+        return ctx.diagnostic(
+            self,
+            fact.start,
+            fact.end,
+            related=[(say(ctx, "带单位的数字", "with its unit"), sibling.start)],
+            message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw, sibling=sibling.raw),
+        )
+
+    def _bare_scales(self, ctx: Context) -> Iterator[tuple[Fact, str, Fact | None]]:
+        """Figures written with a bare 万/亿 whose statement says what the unit must be: a money
+        or area indicator before them (出让收入800亿以上, 批而未供土地3.68万), a money noun after
+        them (给予15万奖励), or a sibling of the same sentence written the same way with its unit
+        (超500亿元的3个，超300亿的8个). (fact, message key, sibling or None)."""
+        st = ctx.analysis.statements
+        text = ctx.text
+        listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
+        for fact in st.facts:
+            q = fact.quantity
+            if q is None or not q.bare_scale or q.range_pair is not None:
+                continue
+            after = _after(q)
+            in_list = listed_until >= 0 and text[listed_until : q.start] in ("、", "和", "及", "，")
+            key = self._bare_scale_kind(text, fact, after, in_list)
+            sibling = None if key is not None else _parallel_sibling(st, text, fact, after)
+            if key is None and sibling is None:
+                continue
+            listed_until = after
+            yield fact, key or "dropped", sibling
+
+    def _bare_scale_kind(self, text: str, fact: Fact, after: int, in_list: bool) -> str | None:
+        """ "bare-scale" (money), "bare-scale-area" or None for a bare 万/亿 figure."""
+        nxt = text[after : after + 1]
+        if not nxt or nxt in _VALUE_END or nxt.isspace() or nxt == "的":
+            context = fact.indicator + segment_before(text, fact.start)
+            if in_list or (self._money is not None and self._money.search(context)):
+                return "bare-scale"
+            if self._area is not None and self._area.search(fact.indicator):
+                return "bare-scale-area"
+            return None
+        if self._money_after is not None and self._money_after.match(text, after):
+            return "bare-scale"  # 给予15万奖励: the noun after it is money
+        return None
 
     def _bare_rates(self, ctx: Context, rate: re.Pattern, rate_end: re.Pattern) -> Iterator[Diagnostic]:
         """完成率55.5 beside 完成率27%: the rate lost its %."""
@@ -375,6 +417,48 @@ def _difference(a: tuple, b: tuple, down: bool) -> tuple[Decimal, Decimal] | Non
     if down:
         return CTX.subtract(a_low, b_high), CTX.subtract(a_high, b_low)
     return CTX.subtract(b_low, a_high), CTX.subtract(b_high, a_low)
+
+
+# After a bare 万/亿 figure these end it as a value (14亿中国人民: the noun after it is counted).
+_VALUE_END = frozenset("，,；;。、）)\n：:和及等两三四五六七八九十")
+
+
+def _after(q: Quantity) -> int:
+    """Where a quantity's writing ends, its trailing bound word (以上, 左右) included."""
+    return q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
+
+
+def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact | None:
+    """A figure of the same sentence written like ``fact`` (same 万/亿) but with its unit: the
+    other end of a change (从3826.5亿增长到4398.6亿元) or a parallel figure before the same 的
+    (超500亿元的3个，超300亿的8个)."""
+    q = fact.quantity
+    if q is None:
+        return None
+    change = _CHANGE_TO.match(text, after)
+    if change is not None:
+        nxt = st.facts[fact.index + 1] if fact.index + 1 < len(st.facts) else None
+        if nxt is not None and nxt.start == change.end() and _written_alike(nxt, q.scale):
+            return nxt
+        return None
+    if text[after : after + 1] != "的":
+        return None
+    start, end = _sentence_group(text, fact)
+    for g in st.between(start, end):
+        if g is not fact and g.quantity is not None and _written_alike(g, q.scale):
+            if text[_after(g.quantity) : _after(g.quantity) + 1] == "的":
+                return g
+    return None
+
+
+def _written_alike(g: Fact, scale: str) -> bool:
+    """A figure with the same scale word and a unit of measure (not a count)."""
+    q = g.quantity
+    return q is not None and q.unit is not None and q.scale == scale and q.dimension not in (None, "count")
+
+
+# A change from one figure to the next (the unit of the second is the first's too).
+_CHANGE_TO = re.compile(r"(?:增长|增加|提高|提升|扩大|上升|减少|下降|降低|缩小|回落)(?:到|至|为)?|[增降]至")
 
 
 RULE = UnitCheckRule
