@@ -153,7 +153,7 @@ class UnitCheckRule(RuleSpec):
         reg = ctx.unit_registry
         allowed: SpanSet | None = None
         allowed_known = False  # the allow patterns run once, at the first candidate
-        for q in ctx.quantities:
+        for q in _measured(ctx):
             if q.legal or q.unit is None:
                 continue
             composite = "/" in q.unit
@@ -190,10 +190,11 @@ class UnitCheckRule(RuleSpec):
         generic = set(self.generic)
         first: dict[tuple[str, str | None], Quantity] = {}
         reported: set[tuple[str, str | None, str | None]] = set()
-        for q in ctx.quantities:
-            if q.unit is None or q.dimension not in dims or "/" in q.unit:
+        for fact in ctx.analysis.statements.facts:
+            q = fact.quantity
+            if q is None or q.unit is None or q.dimension not in dims or "/" in q.unit:
                 continue
-            indicator = q.indicator or ""
+            indicator = fact.indicator
             if len(indicator) < self.min_indicator or indicator in generic:
                 continue
             key = (indicator, q.dimension)
@@ -221,10 +222,8 @@ class UnitCheckRule(RuleSpec):
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         reg = ctx.unit_registry
-        ix = ctx.analysis.text_index
-        qs = ix.quantities
         dims = set(self.dimensions)
-        for a, b in pairwise(qs):
+        for a, b in pairwise(_measured(ctx)):
             if a.unit is None or b.unit is None or a.dimension != b.dimension or a.dimension not in dims:
                 continue
             if "/" in a.unit or "/" in b.unit or (a.unit == b.unit and a.scale == b.scale):
@@ -354,7 +353,7 @@ class UnitCheckRule(RuleSpec):
         reg = ctx.unit_registry
         first_seen: dict[tuple[str, ...], tuple[str, int]] = {}
         reported: set[tuple[str, ...]] = set()
-        for q in ctx.quantities:
+        for q in _measured(ctx):
             spelling = q.unit_raw
             if not spelling:
                 continue
@@ -417,6 +416,13 @@ def _difference(a: tuple, b: tuple, down: bool) -> tuple[Decimal, Decimal] | Non
     if down:
         return CTX.subtract(a_low, b_high), CTX.subtract(a_high, b_low)
     return CTX.subtract(b_low, a_high), CTX.subtract(b_high, a_low)
+
+
+def _measured(ctx: Context) -> Iterator[Quantity]:
+    """The quantities of the document's statements, in order (bare numbers left out)."""
+    for fact in ctx.analysis.statements.facts:
+        if fact.quantity is not None:
+            yield fact.quantity
 
 
 # After a bare 万/亿 figure these end it as a value (14亿中国人民: the noun after it is counted).
