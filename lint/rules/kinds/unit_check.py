@@ -41,6 +41,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
+from lint.quantities.indicators import FactIndicator
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
 from lint.quantities.statements import Fact, Statements, _sentence_group, missing_units
@@ -186,26 +187,23 @@ class UnitCheckRule(RuleSpec):
 
     # -- indicator-unit ----------------------------------------------------------------------------
     def _indicator_unit(self, ctx: Context) -> Iterator[Diagnostic]:
+        """One indicator in two units of one dimension. The indicator is the lexicon's (耕地保有量
+        and 耕地保有面积 are one, 某镇耕地保有量 another) or, for words the lexicon does not know,
+        the fact's own indicator phrase when it is specific enough."""
         dims = set(self.dimensions)
-        generic = set(self.generic)
+        known = ctx.analysis.indicators
         first: dict[tuple[str, str | None], Quantity] = {}
         reported: set[tuple[str, str | None, str | None]] = set()
         for fact in ctx.analysis.statements.facts:
             q = fact.quantity
             if q is None or q.unit is None or q.dimension not in dims or "/" in q.unit:
                 continue
-            indicator = fact.indicator
-            if len(indicator) < self.min_indicator or indicator in generic:
+            indicator = self._indicator_of(fact, known.get(fact.index))
+            if indicator is None:
                 continue
-            key = (indicator, q.dimension)
-            seen = first.get(key)
-            if seen is None:
-                first[key] = q
-                continue
-            if seen.unit == q.unit:
-                continue
+            seen = first.setdefault((indicator, q.dimension), q)
             mark = (indicator, seen.unit, q.unit)
-            if mark in reported:
+            if seen.unit == q.unit or mark in reported:
                 continue
             reported.add(mark)
             yield ctx.diagnostic(
@@ -217,6 +215,13 @@ class UnitCheckRule(RuleSpec):
                 first=seen.raw,
                 related=[(say(ctx, "前文", "earlier"), seen.start)],
             )
+
+    def _indicator_of(self, fact: Fact, found: FactIndicator | None) -> str | None:
+        if found is not None and found.aspect != "other":
+            return found.key.label()
+        if len(fact.indicator) < self.min_indicator or fact.indicator in self.generic:
+            return None
+        return fact.indicator
 
     # -- conversion -----------------------------------------------------------------------------
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -288,6 +293,7 @@ class UnitCheckRule(RuleSpec):
         them (给予15万奖励), or a sibling of the same sentence written the same way with its unit
         (超500亿元的3个，超300亿的8个). (fact, message key, sibling or None)."""
         st = ctx.analysis.statements
+        known = ctx.analysis.indicators
         text = ctx.text
         listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
         for fact in st.facts:
@@ -296,21 +302,26 @@ class UnitCheckRule(RuleSpec):
                 continue
             after = _after(q)
             in_list = listed_until >= 0 and text[listed_until : q.start] in ("、", "和", "及", "，")
-            key = self._bare_scale_kind(text, fact, after, in_list)
+            found = known.get(fact.index)
+            dimensions = found.key.indicator.dimensions if found is not None else ()
+            key = self._bare_scale_kind(text, fact, after, in_list, dimensions)
             sibling = None if key is not None else _parallel_sibling(st, text, fact, after)
             if key is None and sibling is None:
                 continue
             listed_until = after
             yield fact, key or "dropped", sibling
 
-    def _bare_scale_kind(self, text: str, fact: Fact, after: int, in_list: bool) -> str | None:
-        """ "bare-scale" (money), "bare-scale-area" or None for a bare 万/亿 figure."""
+    def _bare_scale_kind(
+        self, text: str, fact: Fact, after: int, in_list: bool, dimensions: tuple[str, ...]
+    ) -> str | None:
+        """The message key for a bare 万/亿 figure (bare-scale: money, bare-scale-area), or None.
+        ``dimensions``: what its lexicon indicator measures, if the lexicon knows it."""
         nxt = text[after : after + 1]
         if not nxt or nxt in _VALUE_END or nxt.isspace() or nxt == "的":
             context = fact.indicator + segment_before(text, fact.start)
-            if in_list or (self._money is not None and self._money.search(context)):
+            if in_list or dimensions == ("money",) or (self._money is not None and self._money.search(context)):
                 return "bare-scale"
-            if self._area is not None and self._area.search(fact.indicator):
+            if dimensions == ("area",) or (self._area is not None and self._area.search(fact.indicator)):
                 return "bare-scale-area"
             return None
         if self._money_after is not None and self._money_after.match(text, after):
