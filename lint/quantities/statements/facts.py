@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _BARE = re.compile(r"(?<![0-9０-９.．A-Za-z第/\-－])[0-9]+(?:\.[0-9]+)?(?![0-9.．A-Za-z%％‰])")
 
 
-_BARE_QUALIFIER_AFTER = re.compile(r"(?:以上|以下|以内|左右)?(?=[，,；;。、）)])")
+# A bound word may follow after one stray space (垦造耕地 5000 以上), and an aside may open
+# after it (5000亩以上（其中…）).
+_BARE_QUALIFIER_AFTER = re.compile(r"[ \u3000]?(?:以上|以下|以内|左右)(?=[，,；;。、）)（(])|(?=[，,；;。、）)])")
 
 
 def read_facts(text: str, ix: TextIndex, clauses: Clauses) -> list[Fact]:
@@ -125,8 +127,9 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact 
     if after is None:
         return None
     written = m.group()
-    if "." not in written and 1900 <= int(written) <= 2100:
-        return None  # a year
+    qualifier = text[e : after.end()] or None
+    if "." not in written and 1900 <= int(written) <= 2100 and qualifier is None:
+        return None  # a year (新增耕地2000以上 is not one)
     if s and text[s - 1] in "（(第" or "第" in text[max(0, s - 6) : s]:
         return None  # （1）, 第3、4条: markers and ordinals
     if _in_quoted(ix, s):
@@ -140,7 +143,6 @@ def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact 
         return None  # a number alone in its clause: a list marker or a table cell
     from ..scan import _indicator  # the scanner's indicator rule, for the same answer
 
-    qualifier = text[e : after.end()] or None
     fact = Fact(
         index=0,
         start=s,

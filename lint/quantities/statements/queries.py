@@ -116,10 +116,13 @@ def _strip_unit(shown: str, total: Fact) -> str:
 
 # a ratio or rate has no unit to drop (收入比缩小至2.12, 倍差从2.42, 完成率55.5 is UNIT004's
 # rate check), nor has a figure or table number (图1)
-_RATIO_NAME = re.compile(r"比(?!上年|去年|年初|上月|同期)|倍差|比值|系数|指数|比例|率|(?:图|表|附件|第)$")
+_RATIO_NAME = re.compile(
+    r"比(?!上年|去年|年初|上月|同期|[0-9０-９]{4}年)|倍差|比值|系数|指数|比例|率|(?:图|表|附件|第)$"
+)
 
 
-_NOT_VALUE_BEFORE = set("\"'“”‘’≤≥<>＜＞=＝:：∶")
+_NOT_VALUE_BEFORE = set("\"'“‘≤≥<>＜＞=＝:：∶")  # a closing ” is a name's end: “四好农村路”1.67万
+_NOT_VALUE_AFTER = set("\"'“”‘’≤≥<>＜＞=＝:：∶")
 
 
 def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
@@ -140,11 +143,11 @@ def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
             continue
         if is_modifier(text, f) or _RATIO_NAME.search(f.name[-12:]):
             continue
-        if text[f.start - 1 : f.start] in _NOT_VALUE_BEFORE or text[f.end : f.end + 1] in _NOT_VALUE_BEFORE:
+        if text[f.start - 1 : f.start] in _NOT_VALUE_BEFORE or text[f.end : f.end + 1] in _NOT_VALUE_AFTER:
             continue
         if _unit_in_name(st, f.name):
             continue
-        start, end = _sentence_group(text, f)
+        start, end = sentence_group(text, f)
         siblings = [
             g for g in st.between(start, end) if g.quantity is not None and g.unit and g.quantity.dimension in ADDITIVE
         ]
@@ -156,7 +159,7 @@ def missing_units(st: Statements) -> list[tuple[Fact, Fact]]:
     return out
 
 
-def _sentence_group(text: str, f: Fact) -> tuple[int, int]:
+def sentence_group(text: str, f: Fact) -> tuple[int, int]:
     """The stretch around ``f`` up to the nearest ；/。/line break on either side."""
     start = max(text.rfind(ch, 0, f.start) for ch in "；;。！？!?\n") + 1
     ends = [i for i in (text.find(ch, f.end) for ch in "；;。！？!?\n") if i >= 0]

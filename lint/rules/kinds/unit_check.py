@@ -44,7 +44,9 @@ from lint.quantities.approx import approx_range
 from lint.quantities.indicators import IndicatorKey, aspect_of
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
-from lint.quantities.statements import Fact, Statements, _sentence_group, missing_units
+from lint.quantities.statements import Statements, missing_units
+from lint.quantities.statements.model import Fact
+from lint.quantities.statements.queries import sentence_group
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before, variant
@@ -477,7 +479,7 @@ def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact
         return None
     if text[after : after + 1] != "的":
         return None
-    start, end = _sentence_group(text, fact)
+    start, end = sentence_group(text, fact)
     for g in st.between(start, end):
         if g is not fact and g.quantity is not None and _written_alike(g, q.scale):
             if text[_after(g.quantity) : _after(g.quantity) + 1] == "的":
