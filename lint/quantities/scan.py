@@ -370,7 +370,7 @@ def _skip_before(text: str, s: int, chinese: bool) -> bool:
     c2 = text[s - 2] if s >= 2 else ""
     if c1 in _ALWAYS_BEFORE or (c1 in " \u3000" and c2 == "第"):
         return True  # 第3条, 第 3 条, 1+N, 6+1, 十五届五次全会
-    if _code_before(c1, c2):
+    if c1 in _CODE_LEAD and _code_before(c1, c2):
         return True
     if c1 == "、" and _listed_ordinal(text, s):
         return True
@@ -379,6 +379,8 @@ def _skip_before(text: str, s: int, chinese: bool) -> bool:
 
 # A number right after one of these is an ordinal (第3条), a session (届) or a slogan (1+N).
 _ALWAYS_BEFORE = frozenset("第届+＋")
+# The characters _code_before looks at first (a cheap test: most numbers follow a CJK character).
+_CODE_LEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-/_. :∶：")
 
 
 def _code_before(c1: str, c2: str) -> bool:
@@ -546,22 +548,6 @@ class _Ctx:
         self.out: list[Quantity] = []
 
 
-def _qualifiers(
-    text: str, start: int, end: int
-) -> tuple[str | None, tuple[int, int] | None, str | None, tuple[int, int] | None]:
-    pq = pspan = sq = sspan = None
-    # Cheap character tests first: most quantities have no qualifier at all.
-    if start and text[start - 1] in _PREFIX_LAST:
-        pre = _PREFIX_RE.search(text, max(0, start - 6), start)
-        if pre:
-            pq, pspan = _PREFIX_WORDS[pre.group("q")], pre.span("q")
-    if end < len(text) and text[end] in _SUFFIX_FIRST:
-        post = _SUFFIX_RE.match(text, end)
-        if post:
-            sq, sspan = _SUFFIX_WORDS[post.group("q")], post.span("q")
-    return pq, pspan, sq, sspan
-
-
 def _emit(
     cx: _Ctx,
     start: int,
@@ -626,12 +612,19 @@ def _qualifier_of(
 ) -> tuple[str | None, tuple[int, int] | None, int]:
     """(qualifier, its span, where the indicator ends): a bound word before or after the number,
     or the approximation written into the numeral itself (三四个, 二十几, 10余)."""
-    pq, pspan, sq, sspan = _qualifiers(text, start, end)
+    pq = pspan = sq = sspan = None
+    # Cheap character tests first: most quantities have no qualifier at all.
+    if start and text[start - 1] in _PREFIX_LAST:
+        pre = _PREFIX_RE.search(text, max(0, start - 6), start)
+        if pre:
+            pq, pspan = _PREFIX_WORDS[pre.group("q")], pre.span("q")
+    if end < len(text) and text[end] in _SUFFIX_FIRST:
+        post = _SUFFIX_RE.match(text, end)
+        if post:
+            sq, sspan = _SUFFIX_WORDS[post.group("q")], post.span("q")
     indicator_at = pspan[0] if pq and pspan else start
     if range_pair is None and num.approx is not None:
-        if num.approx == "more":
-            return "more", None, indicator_at
-        return "approx", pspan if pq else None, indicator_at
+        return ("more", None, indicator_at) if num.approx == "more" else ("approx", pspan if pq else None, indicator_at)
     return pq or sq, pspan if pq else sspan, indicator_at
 
 
