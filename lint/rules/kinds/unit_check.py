@@ -44,8 +44,7 @@ from lint.quantities.approx import approx_range
 from lint.quantities.indicators import IndicatorKey, aspect_of
 from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
-from lint.quantities.statements import Statements, missing_units
-from lint.quantities.statements.model import Fact
+from lint.quantities.statements import Fact, Statements, missing_units
 from lint.quantities.statements.queries import sentence_group
 from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
