@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
-from lint.diagnostics import Diagnostic, FileResult, Fix, Related, Severity
+from lint.diagnostics import Diagnostic, Edit, FileResult, Fix, Related, Severity
 
 if TYPE_CHECKING:
     from lint.runner import EngineCache
 
 CACHE_DIR = ".gwlint_cache"
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 _CODE_SUFFIXES = {".py", ".lark", ".yaml", ".yml", ".json", ".html"}
 
 
@@ -141,11 +141,7 @@ def entry_key(ruleset: str, data: bytes, display: str, path: Path) -> str:
 
 
 def _dump_diagnostic(d: Diagnostic) -> list:
-    fix = (
-        None
-        if d.fix is None
-        else [d.fix.replacement, d.fix.line, d.fix.column, d.fix.end_line, d.fix.end_column, d.fix.safe]
-    )
+    fix = None if d.fix is None else [d.fix.safe, d.fix.message, [[e.replacement, *e.span] for e in d.fix.edits]]
     related = [[r.message, r.line, r.column] for r in d.related]
     return [
         d.code,
@@ -174,12 +170,21 @@ def _load_diagnostic(row: list) -> Diagnostic:
         column=int(column),
         end_line=int(end_line),
         end_column=int(end_column),
-        fix=None
-        if fix is None
-        else Fix(str(fix[0]), int(fix[1]), int(fix[2]), int(fix[3]), int(fix[4]), safe=bool(fix[5])),
+        fix=None if fix is None else _load_fix(fix),
         related=tuple(Related(str(m), int(ln), int(col)) for m, ln, col in related),
         start=int(start),
         end=int(end),
+    )
+
+
+def _load_fix(row: list) -> Fix:
+    safe, message, edits = row
+    return Fix(
+        tuple(
+            Edit(str(text), int(ln), int(col), int(end_ln), int(end_col)) for text, ln, col, end_ln, end_col in edits
+        ),
+        safe=bool(safe),
+        message=str(message),
     )
 
 

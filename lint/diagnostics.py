@@ -30,15 +30,19 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Fix:
+class Edit:
+    """Replace line:column up to end_line:end_column (exclusive) by ``replacement``; an empty
+    range is an insertion, an empty replacement a deletion."""
+
     replacement: str
     line: int
     column: int
     end_line: int
     end_column: int
-    # Safe: only the form changes (punctuation width, dash, bracket, spaces, date form), applied by
-    # --fix. Unsafe: a figure, word or unit changes meaning; applied only with --unsafe-fixes.
-    safe: bool = True
+
+    @property
+    def span(self) -> tuple[int, int, int, int]:
+        return self.line, self.column, self.end_line, self.end_column
 
     def to_dict(self) -> dict:
         return {
@@ -47,7 +51,29 @@ class Fix:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "safe": self.safe,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One finding's fix: small edits (one per changed mark, never one spanning untouched text),
+    applied together or not at all, and a one-line description of the change (“,”→“，”×3)."""
+
+    edits: tuple[Edit, ...]
+    # Safe: only the form changes (punctuation width, dash, bracket, spaces, date form), applied by
+    # --fix. Unsafe: a figure, word or unit changes meaning; applied only with --unsafe-fixes.
+    safe: bool = True
+    message: str = ""
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
+
+    def to_dict(self) -> dict:
+        return {
+            "applicability": self.applicability,
+            "message": self.message,
+            "edits": [edit.to_dict() for edit in self.edits],
         }
 
 
@@ -111,3 +137,23 @@ class FileResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
+
+
+def text_between(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> str:
+    """The text of ``lines`` (joined by "\\n") from 1-based line:column to end_line:end_column,
+    positions beyond the text clamped to it."""
+    if not lines:
+        return ""
+    first, last = _clamp(lines, line, column), _clamp(lines, end_line, end_column)
+    if last <= first:
+        return ""
+    if first[0] == last[0]:
+        return lines[first[0]][first[1] : last[1]]
+    middle = lines[first[0] + 1 : last[0]]
+    return "\n".join([lines[first[0]][first[1] :], *middle, lines[last[0]][: last[1]]])
+
+
+def _clamp(lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """0-based (line, column) inside ``lines``."""
+    index = min(max(line, 1), len(lines)) - 1
+    return index, min(max(column - 1, 0), len(lines[index]))

@@ -1,5 +1,5 @@
-"""Fixes: apply diagnostics' fixes to a text (non-overlapping, in order, nothing else touched),
-write a fixed file transactionally, and show the change as a patch."""
+"""Fixes: apply diagnostics' fixes to a text (each finding's edits together or not at all,
+nothing else touched), write a fixed file transactionally, and show the change as a patch."""
 
 from __future__ import annotations
 
@@ -7,39 +7,55 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from lint.diagnostics import Diagnostic
+from lint.diagnostics import Diagnostic, Fix
 from lint.document.model import Document
+from lint.edits import Span, compatible
 
 
 def apply_fixes(doc: Document, diagnostics: list[Diagnostic], unsafe: bool = False) -> str | None:
-    """Return the text with every non-overlapping safe fix applied (unsafe ones too with
-    ``unsafe``), or None if nothing changed."""
-    edits = []
-    for diagnostic in diagnostics:
-        fix = diagnostic.fix
-        if fix is None or not (fix.safe or unsafe):
-            continue
-        start = doc.offset(fix.line, fix.column)
-        end = doc.offset(fix.end_line, fix.end_column)
-        if doc.text[start:end] == fix.replacement:
-            continue
-        edits.append((start, end, fix.replacement))
+    """Return the text with the safe fixes applied (unsafe ones too with ``unsafe``), or None if
+    nothing changed. A finding whose edits clash with those of a finding before it (document
+    order, then code) is left for the next pass, so the outcome never depends on input order."""
+    edits = chosen_edits(doc, diagnostics, unsafe)
     if not edits:
         return None
-    edits.sort()
+    text = doc.text
     out = []
-    cursor = 0
-    for start, end, replacement in edits:
-        if start < cursor:  # overlaps an earlier edit: leave it for the next pass
-            continue
-        out.append(doc.text[cursor:start])
+    cursor = len(text)
+    for start, end, replacement in reversed(edits):  # back to front: every offset is the original's
+        out.append(text[end:cursor])
         out.append(replacement)
-        cursor = end
-    out.append(doc.text[cursor:])
-    text = "".join(out)
-    return None if text == doc.text else text
+        cursor = start
+    out.append(text[:cursor])
+    return "".join(reversed(out))
+
+
+def chosen_edits(doc: Document, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Span]:
+    """The edits of every fix that can be applied in this pass, sorted, none overlapping another
+    (an edit two findings share is applied once)."""
+    candidates = []
+    for diagnostic in diagnostics:
+        fix = diagnostic.fix
+        if fix is not None and (fix.safe or unsafe):
+            spans = fix_spans(doc, fix)
+            if spans:
+                candidates.append((diagnostic.sort_key, spans))
+    candidates.sort()
+    return compatible([spans for _, spans in candidates])
+
+
+def fix_spans(doc: Document, fix: Fix) -> list[Span]:
+    """A fix's edits as document offsets, without the ones that would change nothing."""
+    spans = []
+    for edit in fix.edits:
+        start = doc.offset(edit.line, edit.column)
+        end = doc.offset(edit.end_line, edit.end_column)
+        if doc.text[start:end] != edit.replacement:
+            spans.append((start, end, edit.replacement))
+    return sorted(spans)
 
 
 def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> None:

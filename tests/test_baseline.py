@@ -32,7 +32,7 @@ def test_baseline_file_records_every_finding(project):
     assert data["version"] == 1
     # The two 待定 of line 4 are one finding (one per rule and line).
     assert sorted((f["code"], f["text"]) for f in data["findings"]) == sorted(
-        [("HR001", "待定"), ("HR002", ","), ("HR003", '<b>&"强调"</b>')]
+        [("HR001", "待定"), ("HR002", ",其中工业用地8宗,"), ("HR003", '<b>&"强调"</b>')]
     )
     assert {f["path"] for f in data["findings"]} == {"doc.txt"}
 

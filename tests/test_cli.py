@@ -95,7 +95,11 @@ def test_json_output_validates_against_the_shipped_schema(project):
         "column": 14,
         "end_line": 2,
         "end_column": 16,
-        "fix": {"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16, "safe": True},
+        "fix": {
+            "applicability": "safe",
+            "message": "“待定”→“已定”",
+            "edits": [{"replacement": "已定", "line": 2, "column": 14, "end_line": 2, "end_column": 16}],
+        },
         "related": [],
     }
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1}

@@ -316,7 +316,7 @@ def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
         CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--no-cache", "-f", "json"]).stdout
     )
     fixes = [d["fix"] for f in report["files"] for d in f["diagnostics"] if d["fix"]]
-    assert fixes and all(fix["safe"] is False for fix in fixes)
+    assert fixes and all(fix["applicability"] == "unsafe" for fix in fixes)
     CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--no-cache"])
     assert path.read_text(encoding="utf-8") == text
     CliRunner().invoke(app, ["check", "a.txt", "--select", "UNIT004", "--fix", "--unsafe-fixes", "--no-cache"])

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lint.cli import app
-from lint.diagnostics import Diagnostic, FileResult, Fix, Related, Severity
+from lint.diagnostics import Diagnostic, Edit, FileResult, Fix, Related, Severity
 from lint.report import ReportMeta, render
 from tests.conftest import SCHEMAS
 from tests.workflow_support import CLEAN, DOCUMENT, write_project
@@ -34,8 +34,10 @@ def _col(line: int, needle: str, nth: int = 0) -> int:
 
 # (code, line, column, end column) of every finding in DOCUMENT, in report order. The two 待定
 # of line 4 are one finding: the second is its related location (one finding per rule and line).
+# The two commas of line 3 are one finding too (HR002 groups by line), whose fix is two edits.
+COMMAS = [_col(3, ","), _col(3, ",", 1)]
 EXPECTED = [
-    ("HR002", 3, _col(3, ","), _col(3, ",") + 1),
+    ("HR002", 3, COMMAS[0], COMMAS[1] + 1),
     ("HR001", 4, _col(4, "待定"), _col(4, "待定") + 2),
     ("HR003", 5, _col(5, "<b>"), _col(5, "</b>") + 4),
 ]
@@ -74,7 +76,7 @@ def _related_result() -> FileResult:
         end_line=3,
         end_column=12,
         related=(Related("合计在此处", 3, 9),),
-        fix=Fix("14宗", 3, 9, 3, 12),
+        fix=Fix((Edit("14宗", 3, 9, 3, 12),), message="“12宗”→“14宗”"),
     )
     empty = Diagnostic(
         code="SEC001",
@@ -142,9 +144,16 @@ def test_sarif_rules_and_results(project):
         {"startLine": 4, "startColumn": REPEAT_COLUMN}
     ]
     assert results[0]["message"]["text"] == "汉字之间使用了半角逗号"
-    replacement = results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
-    assert replacement["insertedContent"]["text"] == "，"
-    assert (replacement["deletedRegion"]["startColumn"], replacement["deletedRegion"]["endColumn"]) == EXPECTED[0][2:]
+    (fix,) = results[0]["fixes"]
+    assert fix["description"]["text"] == "“,”→“，”（2处）"
+    (change,) = fix["artifactChanges"]  # one change of the file, one replacement per comma
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 3, "startColumn": column, "endLine": 3, "endColumn": column + 1},
+            "insertedContent": {"text": "，"},
+        }
+        for column in COMMAS
+    ]
     assert "fixes" not in results[1]
 
 
@@ -208,7 +217,7 @@ def test_github_commands(project):
         f"title={code}::未完成的标记“待定”（本行共2处）%0Adoc.txt:4:{REPEAT_COLUMN}: 未完成的标记“待定”"
     )
     assert lines[0].startswith("::warning file=doc.txt,line=3,")
-    assert "::汉字之间使用了半角逗号%0Afix: “，”" in lines[0]
+    assert lines[0].endswith("::汉字之间使用了半角逗号%0Afix: “,”→“，”（2处）")
     assert lines[2].startswith("::notice file=doc.txt,")
 
 
@@ -316,10 +325,13 @@ def test_rdjson_columns_are_utf8_bytes(project):
             "end": {"line": line, "column": _byte_col(line, end_col)},
         }
     comma = diagnostics[0]
-    # 全年完成土地供应 (8 × 3 bytes) + 12 (2) + 宗 (3) = 29 bytes before the comma.
+    # 全年完成土地供应 (8 × 3 bytes) + 12 (2) + 宗 (3) = 29 bytes before the first comma.
     assert comma["location"]["range"]["start"]["column"] == 30
-    assert comma["location"]["range"]["end"]["column"] == 31
-    assert comma["suggestions"] == [{"range": comma["location"]["range"], "text": "，"}]
+    # One suggestion per comma, each one byte wide (the second after 其中工业用地8宗: 6 × 3 + 1 + 3).
+    assert comma["suggestions"] == [
+        {"range": {"start": {"line": 3, "column": column}, "end": {"line": 3, "column": column + 1}}, "text": "，"}
+        for column in (30, 30 + 1 + 22)
+    ]
     assert [d["severity"] for d in diagnostics] == ["WARNING", "ERROR", "INFO"]
 
 

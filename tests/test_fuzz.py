@@ -271,9 +271,17 @@ def assert_span(doc: Document, d: Diagnostic) -> None:
     assert 0 <= d.start <= d.end <= len(doc.text), d
     assert doc.line_col(d.start) == (d.line, d.column), d
     if d.fix is not None:
-        assert_position(doc, d.fix.line, d.fix.column)
-        assert_position(doc, d.fix.end_line, d.fix.end_column)
-        assert (d.fix.end_line, d.fix.end_column) >= (d.fix.line, d.fix.column), d
+        assert d.fix.edits and d.fix.message, d
+        for edit in d.fix.edits:
+            assert_position(doc, edit.line, edit.column)
+            assert_position(doc, edit.end_line, edit.end_column)
+            assert (edit.end_line, edit.end_column) >= (edit.line, edit.column), d
+            # An edit touches only what changes: never one that leaves its ends as they were.
+            old = doc.text[doc.offset(edit.line, edit.column) : doc.offset(edit.end_line, edit.end_column)]
+            assert old != edit.replacement, d
+        # The edits follow one another without overlapping.
+        ends = [(e.line, e.column, e.end_line, e.end_column) for e in d.fix.edits]
+        assert all(a[2:] <= b[:2] for a, b in zip(ends, ends[1:])), d
     for related in d.related:
         assert_position(doc, related.line, related.column)
 
@@ -358,8 +366,8 @@ def fix_all(text: str, kind: str) -> str:
 def untouched_lines(doc: Document, result: FileResult) -> list[str]:
     touched: set[int] = set()
     for d in result.diagnostics:
-        if d.fix is not None:
-            touched.update(range(d.fix.line, d.fix.end_line + 1))
+        for edit in d.fix.edits if d.fix is not None else ():
+            touched.update(range(edit.line, edit.end_line + 1))
     return [doc.line_text(n) for n in range(1, doc.line_count + 1) if n not in touched]
 
 
@@ -378,9 +386,9 @@ def test_fix_is_idempotent_and_local(text: str, kind: str) -> None:
         # One pass changes only the lines fixes point at: every other line survives, in order.
         assert is_subsequence(untouched_lines(doc, result), fixed.split("\n"))
         fixes = sorted(
-            (doc.offset(d.fix.line, d.fix.column), doc.offset(d.fix.end_line, d.fix.end_column))
+            (doc.offset(e.line, e.column), doc.offset(e.end_line, e.end_column))
             for d in result.diagnostics
-            if d.fix is not None
+            for e in (d.fix.edits if d.fix is not None else ())
         )
         first, last = fixes[0][0], max(end for _, end in fixes)
         assert fixed.startswith(doc.text[:first])

@@ -24,9 +24,9 @@ pytest.importorskip("pygls")
 from lsprotocol import types  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
-from lint.diagnostics import Diagnostic, FileResult, Fix, Related, Severity  # noqa: E402
+from lint.diagnostics import Diagnostic, Edit, FileResult, Fix, Related, Severity  # noqa: E402
 from lint.lsp import positions  # noqa: E402
-from lint.lsp.convert import findings_for, non_overlapping  # noqa: E402
+from lint.lsp.convert import Finding, compatible_edits, findings_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 30.0  # seconds; generous for slow CI, but a hang still ends
@@ -445,7 +445,7 @@ def test_findings_carry_related_locations_severity_and_fix_ranges() -> None:
         column=4,
         end_line=2,
         end_column=11,
-        fix=Fix("1", 2, 5, 2, 6),
+        fix=Fix((Edit("1", 2, 5, 2, 6),), message="“2”→“1”"),
         related=(Related("合计在此", 1, 3),),
     )
     info = Diagnostic(
@@ -468,10 +468,10 @@ def test_findings_carry_related_locations_severity_and_fix_ranges() -> None:
     assert related.location.uri == "file:///x.txt"
     assert (related.location.range.start.line, related.location.range.start.character) == (0, 2)
     assert related.message == "合计在此"
-    assert first.fix.new_text == "1"
-    assert first.fix_old_text == "2"
-    assert span(types.Diagnostic(range=first.fix.range, message="")) == ((1, 5), (1, 6))
-    assert second.fix is None
+    (edit,) = first.edits
+    assert edit.new_text == "1" and first.fix_message == "“2”→“1”"
+    assert span(types.Diagnostic(range=edit.range, message="")) == ((1, 5), (1, 6))
+    assert second.edits == ()
 
 
 def test_leading_bom_shifts_line_one_only() -> None:
@@ -499,15 +499,38 @@ def test_leading_bom_shifts_line_one_only() -> None:
     assert span(second.diagnostic) == ((1, 0), (1, 2))
 
 
-def test_non_overlapping_keeps_document_order_and_drops_overlaps() -> None:
+def test_fix_all_takes_each_finding_whole_in_document_order() -> None:
     def edit(a: int, b: int) -> types.TextEdit:
         return types.TextEdit(
             range=types.Range(start=types.Position(line=0, character=a), end=types.Position(line=0, character=b)),
             new_text="x",
         )
 
-    chosen = non_overlapping([edit(5, 7), edit(0, 2), edit(1, 3), edit(2, 4)])
-    assert [(e.range.start.character, e.range.end.character) for e in chosen] == [(0, 2), (2, 4), (5, 7)]
+    def finding(*edits: types.TextEdit) -> Finding:
+        return Finding(diagnostic=types.Diagnostic(range=edits[0].range, message="m"), code="T", edits=edits)
+
+    # The third finding's second edit overlaps the first finding: it waits whole for the next pass.
+    chosen = compatible_edits([finding(edit(0, 2), edit(8, 9)), finding(edit(2, 4)), finding(edit(5, 7), edit(1, 3))])
+    assert [(e.range.start.character, e.range.end.character) for e in chosen] == [(0, 2), (2, 4), (8, 9)]
+
+
+def test_a_line_with_three_commas_is_one_quickfix_of_three_one_character_edits() -> None:
+    from lint.config import Settings
+    from lint.document import load_text
+    from lint.engine import Engine, Overrides
+    from lint.lsp.server import _fix_title
+
+    text = "𠀀甲,乙,丙,丁。"
+    result = Engine(Settings(select=["PUNC001"]), Overrides()).lint(load_text(text, "x.txt"))
+    (finding,) = findings_for(result, text, "file:///x.txt")
+    # One UTF-16 pair before the marks: the commas are at units 3, 5 and 7.
+    assert [(e.range.start.character, e.range.end.character, e.new_text) for e in finding.edits] == [
+        (3, 4, "，"),
+        (5, 6, "，"),
+        (7, 8, "，"),
+    ]
+    assert _fix_title(finding, "zh") == "PUNC001：“,”→“，”（3处）"
+    assert apply_edits(text, list(finding.edits)) == "𠀀甲，乙，丙，丁。"
 
 
 def test_an_open_docx_is_linted_from_disk_by_paragraph(project: Path) -> None:
@@ -531,9 +554,7 @@ def test_an_open_docx_is_linted_from_disk_by_paragraph(project: Path) -> None:
             docx_path.write_bytes(text_to_docx("关于工作安排的通知\n其他事项已定。\n", "notice.txt"))
             after = len(session.published)
             session.client.workspace_did_change_watched_files(
-                types.DidChangeWatchedFilesParams(
-                    changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)]
-                )
+                types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=uri, type=types.FileChangeType.Changed)])
             )
             assert list((await session.wait_for(uri, 1, after)).diagnostics) == []
         finally:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from lint.cli import app
 from lint.config import parse_settings
-from lint.diagnostics import Diagnostic, Fix, Related, Severity
+from lint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
 from lint.errors import UsageError
 from lint.repeats import merge_repeats
 from lint.selection import Selector
@@ -144,7 +144,7 @@ def test_fixable_findings_and_findings_with_related_places_stay_apart():
             **extra,
         )
 
-    fixable = [finding(1, fix=Fix("，", 2, 1, 2, 2)), finding(4, fix=Fix("，", 2, 4, 2, 5))]
+    fixable = [finding(1, fix=Fix((Edit("，", 2, 1, 2, 2),))), finding(4, fix=Fix((Edit("，", 2, 4, 2, 5),)))]
     assert merge_repeats(fixable) == fixable
     claims = [finding(1, related=(Related("合计", 1, 1),)), finding(4, related=(Related("合计", 1, 5),))]
     assert merge_repeats(claims) == claims

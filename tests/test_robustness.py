@@ -569,7 +569,8 @@ def test_cache_keeps_fixes_and_spans(project: Path) -> None:
     gwlint("check", "doc.txt", "--format", "json")
     cached = json.loads(gwlint("check", "doc.txt", "--format", "json").stdout)
     assert cached == fresh
-    assert cached["files"][0]["diagnostics"][0]["fix"]["replacement"] == "已定"
+    fix = cached["files"][0]["diagnostics"][0]["fix"]
+    assert [e["replacement"] for e in fix["edits"]] == ["已定"] and fix["message"] == "“待定”→“已定”"
 
 
 def test_cache_keeps_only_recent_rule_sets(project: Path) -> None:

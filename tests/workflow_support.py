@@ -30,6 +30,7 @@ rules:
     severity: warning
     message: "汉字之间使用了半角逗号"
     patterns: ['(?<={HAN})(?P<flag>,)(?={HAN})']
+    group: line
     fix: "，"
     doc:
       what: "A half-width comma between Chinese characters."
@@ -53,11 +54,12 @@ rules:
 
 CONFIG = "packs: [house.yaml]\nselect: [HR]\n"
 
-# Line 3 has 11 code points (29 UTF-8 bytes) before its comma; line 5 carries markup and quotes.
+# Line 3 has 11 code points (29 UTF-8 bytes) before its first comma, and a second one: one finding
+# whose fix is two edits of one character; line 5 carries markup and quotes.
 DOCUMENT = """\
 关于2024年工作的总结
 一、主要工作
-全年完成土地供应12宗,其中工业用地8宗。
+全年完成土地供应12宗,其中工业用地8宗,商服用地4宗。
 完成时间待定，经费来源待定。
 报告中<b>&"强调"</b>的部分。
 """

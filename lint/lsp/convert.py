@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from lint.diagnostics import Diagnostic, FileResult, Severity
+from lint.diagnostics import Diagnostic, FileResult, Severity, text_between
 from lint.lsp.positions import UTF16, split_lines, to_lsp
 
 SOURCE = "gwlint"
@@ -25,12 +25,13 @@ SEVERITIES = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One published diagnostic and, when the rule offers one, its fix as an LSP edit."""
+    """One published diagnostic and, when the rule offers one, its fix: one TextEdit per changed
+    mark, applied together, and the change in one line (“,”→“，”（3处）) for the action's title."""
 
     diagnostic: types.Diagnostic
     code: str
-    fix: types.TextEdit | None = None
-    fix_old_text: str = ""
+    edits: tuple[types.TextEdit, ...] = ()
+    fix_message: str = ""
     fix_safe: bool = True  # unsafe fixes are offered one by one, never in fix-all
 
 
@@ -101,34 +102,20 @@ def _finding(d: Diagnostic, mapper: PositionMapper, linted_lines: list[str], uri
         related_information=related or None,
         data={"name": d.name},
     )
-    edit = None
-    old_text = ""
+    edits: tuple[types.TextEdit, ...] = ()
     if d.fix is not None:
-        f = d.fix
-        old_text = text_between(linted_lines, f.line, f.column, f.end_line, f.end_column)
-        if old_text != f.replacement:  # a fix that changes nothing is not worth offering
-            edit = types.TextEdit(
-                range=mapper.range(f.line, f.column, f.end_line, f.end_column), new_text=f.replacement
-            )
+        edits = tuple(
+            types.TextEdit(range=mapper.range(*edit.span), new_text=edit.replacement)
+            for edit in d.fix.edits
+            if text_between(linted_lines, *edit.span) != edit.replacement  # no edit that changes nothing
+        )
     return Finding(
-        diagnostic=diagnostic, code=d.code, fix=edit, fix_old_text=old_text, fix_safe=d.fix is None or d.fix.safe
+        diagnostic=diagnostic,
+        code=d.code,
+        edits=edits,
+        fix_message=d.fix.message if d.fix is not None else "",
+        fix_safe=d.fix is None or d.fix.safe,
     )
-
-
-def text_between(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> str:
-    """The text of ``lines`` (joined by "\\n") from 1-based line:column to end_line:end_column."""
-    if not lines:
-        return ""
-    starts = [0]
-    for text in lines[:-1]:
-        starts.append(starts[-1] + len(text) + 1)
-    joined = "\n".join(lines)
-
-    def offset(ln: int, col: int) -> int:
-        ln = min(max(ln, 1), len(lines))
-        return starts[ln - 1] + min(max(col - 1, 0), len(lines[ln - 1]))
-
-    return joined[offset(line, column) : offset(end_line, end_column)]
 
 
 def overlaps(a: types.Range, b: types.Range) -> bool:
@@ -140,11 +127,17 @@ def _key(position: types.Position) -> tuple[int, int]:
     return position.line, position.character
 
 
-def non_overlapping(edits: list[types.TextEdit]) -> list[types.TextEdit]:
-    """The edits in document order, dropping any that overlap an earlier one (as `--fix` does)."""
-    chosen: list[types.TextEdit] = []
-    for edit in sorted(edits, key=lambda e: (_key(e.range.start), _key(e.range.end))):
-        if chosen and _key(edit.range.start) < _key(chosen[-1].range.end):
-            continue
-        chosen.append(edit)
-    return chosen
+def compatible_edits(findings: list[Finding]) -> list[types.TextEdit]:
+    """The edits of the findings' fixes that go together, in document order, as `--fix` chooses
+    them: a finding whose edits overlap those of an earlier finding is left out whole."""
+    from lint.edits import compatible
+
+    groups = [[(_key(e.range.start), _key(e.range.end), e.new_text) for e in f.edits] for f in findings]
+    return [
+        types.TextEdit(range=types.Range(start=_position(start), end=_position(end)), new_text=new_text)
+        for start, end, new_text in compatible(groups)
+    ]
+
+
+def _position(key: tuple[int, int]) -> types.Position:
+    return types.Position(line=key[0], character=key[1])

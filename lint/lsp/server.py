@@ -29,7 +29,7 @@ from lint.config import find_config
 from lint.diagnostics import FileResult
 from lint.engine import Engine
 from lint.errors import UsageError
-from lint.lsp.convert import SOURCE, Finding, findings_for, non_overlapping, overlaps
+from lint.lsp.convert import SOURCE, Finding, compatible_edits, findings_for, overlaps
 from lint.runner import EngineCache, RunOptions, is_excluded, lint_file, lint_source
 
 log = logging.getLogger(__name__)
@@ -257,20 +257,20 @@ class GwlintServer(LanguageServer):
         only = params.context.only
         actions: list[types.CodeAction] = []
         if _wanted(types.CodeActionKind.QuickFix.value, only):
-            for finding in outcome.findings:
-                if finding.fix is not None and overlaps(finding.diagnostic.range, params.range):
-                    actions.append(
-                        types.CodeAction(
-                            title=_fix_title(finding, finding.fix, outcome.lang),
-                            kind=types.CodeActionKind.QuickFix,
-                            diagnostics=[finding.diagnostic],
-                            is_preferred=True,
-                            edit=self._workspace_edit(uri, version, [finding.fix]),
-                        )
-                    )
+            actions += [
+                types.CodeAction(
+                    title=_fix_title(finding, outcome.lang),
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[finding.diagnostic],
+                    is_preferred=True,
+                    edit=self._workspace_edit(uri, version, list(finding.edits)),
+                )
+                for finding in outcome.findings
+                if finding.edits and _touches(finding, params.range)
+            ]
         # Fix-all is a source action: offered when asked for, never in the quickfix lightbulb.
         if only and _wanted(FIX_ALL, only):
-            edits = non_overlapping([f.fix for f in outcome.findings if f.fix is not None and f.fix_safe])
+            edits = compatible_edits([f for f in outcome.findings if f.fix_safe])
             if edits:
                 title = (
                     "gwlint: fix all auto-fixable problems"
@@ -321,23 +321,17 @@ def _wanted(kind: str, only: Sequence[str] | None) -> bool:
     return any(kind == k or kind.startswith(k + ".") for k in only)
 
 
-def _fix_title(finding: Finding, fix: types.TextEdit, lang: str) -> str:
-    new, old = fix.new_text, finding.fix_old_text
+def _touches(finding: Finding, selection: types.Range) -> bool:
+    """The cursor is on the finding or on one of the marks its fix changes."""
+    ranges = [finding.diagnostic.range, *(edit.range for edit in finding.edits)]
+    return any(overlaps(candidate, selection) for candidate in ranges)
+
+
+def _fix_title(finding: Finding, lang: str) -> str:
+    """The change itself: “PUNC001：“,”→“，”（3处）”."""
     if lang == "en":
-        return (
-            f"{finding.code}: replace “{old}” with “{new}”"
-            if new and old
-            else f"{finding.code}: insert “{new}”"
-            if new
-            else f"{finding.code}: delete “{old}”"
-        )
-    return (
-        f"{finding.code}：将“{old}”改为“{new}”"
-        if new and old
-        else f"{finding.code}：插入“{new}”"
-        if new
-        else f"{finding.code}：删除“{old}”"
-    )
+        return f"{finding.code}: {finding.fix_message or 'apply the fix'}"
+    return f"{finding.code}：{finding.fix_message or '应用修正'}"
 
 
 def build_server() -> GwlintServer:

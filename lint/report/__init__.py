@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.diagnostics import FileResult, Severity
+from lint.diagnostics import FileResult, Fix, Severity
 
 FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit", "rdjson", "html")
 _MODULES = {"json": "jsonfmt"}
@@ -36,6 +36,12 @@ def summary(results: list[FileResult]) -> dict:
         "warnings": sum(1 for d in diagnostics if d.severity == Severity.WARNING),
         "infos": sum(1 for d in diagnostics if d.severity == Severity.INFO),
     }
+
+
+def fix_note(fix: Fix) -> str:
+    """A fix in one line for the text formats: ``fix: “,”→“，”（3处）``, or ``fix (unsafe): …``
+    for one that only ``--unsafe-fixes`` applies."""
+    return f"fix{'' if fix.safe else ' (unsafe)'}: {fix.message}"
 
 
 def render(name: str, results: list[FileResult], meta: ReportMeta) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from lint.diagnostics import FileResult, Severity
-from lint.report import ReportMeta
+from lint.diagnostics import FileResult, Fix, Severity
+from lint.report import ReportMeta, fix_note
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+_PLACES = 8  # positions listed after a fix with several edits
 _CONTEXT = 36  # code points of context shown either side of a span in very long lines
 
 
@@ -25,6 +26,14 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
     return prefix + line[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
+def _places(fix: Fix) -> str:
+    """Where a fix with several edits changes the text: `` @ 3:12 3:20`` (the first few)."""
+    if len(fix.edits) < 2:
+        return ""
+    shown = " ".join(f"{e.line}:{e.column}" for e in fix.edits[:_PLACES])
+    return f" @ {shown}" + (" …" if len(fix.edits) > _PLACES else "")
 
 
 def render(results: list[FileResult], meta: ReportMeta) -> str:
@@ -60,7 +69,7 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
                 carets = "^" * max(1, cell_width(snippet[s:e]))
                 console.print(f"{pad}[{style}]{carets}[/{style}]")
             if d.fix is not None:
-                console.print(f"      [green]fix:[/green] {escape(repr(d.fix.replacement))}")
+                console.print(f"      [green]{escape(fix_note(d.fix))}[/green]{_places(d.fix)}")
             for rel in d.related:
                 console.print(f"      [dim]{escape(result.path)}:{rel.line}:{rel.column}: {escape(rel.message)}[/dim]")
             console.print()

@@ -8,7 +8,7 @@ newline would end the command early.
 from __future__ import annotations
 
 from lint.diagnostics import FileResult, Severity
-from lint.report import ReportMeta
+from lint.report import ReportMeta, fix_note
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -30,7 +30,7 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
             for rel in d.related:
                 message += f"\n{result.path}:{rel.line}:{rel.column}: {rel.message}"
             if d.fix is not None:
-                message += f"\nfix: “{d.fix.replacement}”"
+                message += "\n" + fix_note(d.fix)
             lines.append(
                 f"::{COMMANDS[d.severity]} file={path},line={d.line},col={d.column},"
                 f"endLine={d.end_line},endColumn={d.end_column},"

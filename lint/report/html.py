@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from html import escape
 
-from lint.diagnostics import Diagnostic, FileResult, Severity
+from lint.diagnostics import Diagnostic, Edit, FileResult, Fix, Severity
 from lint.report import ReportMeta, summary
 from lint.report.rulehelp import DOC_FIELDS, FIELD_LABELS, report_rules
 
@@ -111,6 +111,7 @@ border-left:2px solid var(--err);box-shadow:none}
 .fix ins{text-decoration:none;background:#dafbe1;border-radius:2px;padding:0 2px}
 .fix del{background:#ffebe9;color:var(--err);text-decoration:line-through 2px;border-radius:2px;padding:0 2px}
 ul.related{margin:4px 0;padding-left:1.4em;color:var(--muted)}
+ul.edits{margin:4px 0;padding-left:1.4em}
 details{margin-top:6px}summary{cursor:pointer;color:var(--muted)}
 dl.doc{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}
 dl.doc dt{color:var(--muted)}dl.doc dd{margin:0;white-space:pre-wrap}
@@ -174,13 +175,23 @@ def _snippet(lines: list[str], d: Diagnostic) -> str:
     return '<div class="src">' + "".join(rows) + "</div>"
 
 
-def _fix_preview(lines: list[str], fix, labels: dict) -> str:
+def _fix_block(lines: list[str], fix: Fix, labels: dict) -> str:
+    """建议修改: each edit in place — the old mark struck out, the new one inserted, a little of
+    the line around it — never the paragraph between two edits."""
+    head = f"{_e(labels['fix'])}: "
+    if len(fix.edits) == 1:
+        return f'<p class="fix">{head}{_edit_preview(lines, fix.edits[0], labels)}</p>'
+    items = "".join(f"<li>{_edit_preview(lines, edit, labels)}</li>" for edit in fix.edits)
+    return f'<div class="fix">{head}{_e(fix.message)}<ul class="edits">{items}</ul></div>'
+
+
+def _edit_preview(lines: list[str], edit: Edit, labels: dict) -> str:
     """The replaced text struck out and the replacement inserted, with a little of the line around."""
-    new = f"<ins>{_e(fix.replacement)}</ins>" if fix.replacement else ""
-    if fix.line != fix.end_line or not 1 <= fix.line <= len(lines):
+    new = f"<ins>{_e(edit.replacement)}</ins>" if edit.replacement else ""
+    if edit.line != edit.end_line or not 1 <= edit.line <= len(lines):
         return new or f"<em>{_e(labels['delete'])}</em>"
-    text = lines[fix.line - 1]
-    start, end = fix.column - 1, max(fix.end_column - 1, fix.column - 1)
+    text = lines[edit.line - 1]
+    start, end = edit.column - 1, max(edit.end_column - 1, edit.column - 1)
     before = text[max(0, start - FIX_CONTEXT) : start]
     after = text[end : end + FIX_CONTEXT]
     old = f"<del>{_e(text[start:end])}</del>" if end > start else ""
@@ -210,7 +221,7 @@ def _finding(result: FileResult, d: Diagnostic, anchor: str, rules: dict, labels
         _snippet(result.lines, d),
     ]
     if d.fix is not None:
-        parts.append(f'<p class="fix">{_e(labels["fix"])}: {_fix_preview(result.lines, d.fix, labels)}</p>')
+        parts.append(_fix_block(result.lines, d.fix, labels))
     if d.related:
         items = "".join(
             f"<li>{_e(labels['line'])} {rel.line}:{rel.column} — {_e(rel.message)}</li>" for rel in d.related

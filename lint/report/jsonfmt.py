@@ -1,4 +1,6 @@
-"""`--format json`, schema version 1 (see lint/report/schema.json)."""
+"""`--format json`, schema version 2 (see lint/report/schema.json): a fix is
+{applicability, message, edits: [{replacement, line, column, end_line, end_column}]}, one edit per
+changed mark (version 1 had one replacement range per fix)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from lint.report import ReportMeta, summary
 
 def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
     return {
-        "version": 1,
+        "version": 2,
         "tool": {"name": "gwlint", "version": meta.version},
         "files": [
             {"path": r.path, "kind": r.kind, "diagnostics": [d.to_dict() for d in r.diagnostics]} for r in results

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from lint.diagnostics import Diagnostic, FileResult
-from lint.report import ReportMeta
+from lint.report import ReportMeta, fix_note
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -27,7 +27,7 @@ def _details(result: FileResult, d: Diagnostic, lines: list[str]) -> str:
         body.append(f"{d.line:>5} | {lines[d.line - 1]}")
     body += [f"{result.path}:{rel.line}:{rel.column}: {rel.message}" for rel in d.related]
     if d.fix is not None:
-        body.append(f"fix: “{d.fix.replacement}”")
+        body.append(fix_note(d.fix))
     return xml_text("\n".join(body))
 
 

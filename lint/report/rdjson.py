@@ -56,11 +56,8 @@ def to_data(results: list[FileResult], meta: ReportMeta) -> dict:
                 "source": source,
                 "code": {"value": d.code},
             }
-            if d.fix is not None:
-                f = d.fix
-                item["suggestions"] = [
-                    {"range": _range(lines, f.line, f.column, f.end_line, f.end_column), "text": f.replacement}
-                ]
+            if d.fix is not None:  # one suggestion per edit, applied together
+                item["suggestions"] = [{"range": _range(lines, *e.span), "text": e.replacement} for e in d.fix.edits]
             diagnostics.append(item)
     return {"source": source, "diagnostics": diagnostics}
 

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from lint.baseline import fingerprints
-from lint.diagnostics import Diagnostic, FileResult, Severity
+from lint.diagnostics import Diagnostic, FileResult, Fix, Severity
 from lint.report import ReportMeta
 from lint.report.rulehelp import help_markdown, help_text, report_rules, short_description
 
@@ -78,24 +78,20 @@ def _result(d: Diagnostic, uri: str, rule_index: int, fingerprint: str, text_lin
             for index, rel in enumerate(d.related, 1)
         ]
     if d.fix is not None:
-        f = d.fix
-        result["fixes"] = [
-            {
-                "description": {"text": f"Replace with “{f.replacement}”" if f.replacement else "Delete"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": uri},
-                        "replacements": [
-                            {
-                                "deletedRegion": _region(f.line, f.column, f.end_line, f.end_column),
-                                "insertedContent": {"text": f.replacement},
-                            }
-                        ],
-                    }
-                ],
-            }
-        ]
+        result["fixes"] = [_fix(d.fix, uri)]
     return result
+
+
+def _fix(fix: Fix, uri: str) -> dict:
+    """One SARIF fix: one replacement per edit (one per changed mark) in one artifactChange."""
+    replacements = [
+        {"deletedRegion": _region(*edit.span), "insertedContent": {"text": edit.replacement}} for edit in fix.edits
+    ]
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability},
+    }
 
 
 def to_data(results: list[FileResult], meta: ReportMeta) -> dict:

@@ -47,7 +47,7 @@ def review_bytes(data: bytes, display: str, source_format: str, engine) -> Revie
     content = read_docx(docx_bytes)
     reviewer = Reviewer(content.package, RunMap(content.pieces))
     for diagnostic in result.diagnostics:
-        reviewer.comment(doc, diagnostic, comment_text(diagnostic, doc))
+        reviewer.comment(doc, diagnostic, comment_text(diagnostic))
     edits = [edit for edit in planned_edits(doc, result.diagnostics) if reviewer.track(edit)]
     edits += _later_passes(doc, edits, engine, reviewer)
     changed = {content.package.main_document_part.partname}

@@ -2,11 +2,11 @@
 
 Every finding becomes a comment by "gwlint" anchored on exactly the text it concerns (a
 zero-width finding takes the character before it; a document-wide one its line).  Every safe
-fix becomes ``w:del``/``w:ins`` pairs by "gwlint", one pair per changed stretch of characters
-(the fix's old and new text are compared, so a fix that rewrites a clause still shows only the
-marks it changes).  As with ``--fix``, fixes that overlap an earlier one wait for a later pass:
-the fixed text is linted again and what lands on original text is tracked too.  A fix that
-spans lines, or that would edit text gwlint itself inserted, stays a comment only.
+fix becomes ``w:del``/``w:ins`` pairs by "gwlint", one pair per edit of the fix (one per changed
+mark, so three commas on a line are three tracked changes, not one of the paragraph).  As with
+``--fix``, a fix whose edits overlap an earlier one's waits for a later pass: the fixed text is
+linted again and what lands on original text is tracked too.  An edit that spans lines, or that
+would edit text gwlint itself inserted, stays a comment only.
 
 Only the runs a finding begins or ends in are split; every other element of the package
 (headers, footers, numbering, tables, images, existing comments) is written back unchanged.
@@ -15,7 +15,6 @@ Only the runs a finding begins or ends in are split; every other element of the 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -39,42 +38,18 @@ class LineEdit:
     text: str
 
 
-def fix_edits(diagnostic: Diagnostic) -> list[tuple[int, int, int, int, str]]:
-    """(line, column, end_line, end_column, replacement) of each edit of the diagnostic's fix."""
-    fix = diagnostic.fix
-    if fix is None or getattr(fix, "applicability", "safe") != "safe":
-        return []
-    edits = getattr(fix, "edits", None)
-    if edits is None:
-        edits = [fix]
-    return [(e.line, e.column, e.end_line, e.end_column, e.replacement) for e in edits]
-
-
 def planned_edits(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[LineEdit]:
-    """The safe fixes as minimal single-line edits, overlapping ones dropped (as ``--fix``'s
-    first pass does), in document order."""
-    ranges: list[tuple[int, int, str]] = []
-    for diagnostic in diagnostics:
-        for line, column, end_line, end_column, replacement in fix_edits(diagnostic):
-            start, end = doc.offset(line, column), doc.offset(end_line, end_column)
-            if doc.text[start:end] != replacement:
-                ranges.append((start, end, replacement))
-    ranges.sort()
+    """The safe fixes' edits (one per changed mark), chosen as a ``--fix`` pass chooses them (a
+    finding whose edits clash with an earlier finding's waits for a later pass), as single-line
+    edits in document order."""
+    from lint.fix import chosen_edits
+
     out: list[LineEdit] = []
-    cursor = 0
-    for start, end, replacement in ranges:
-        if start < cursor:
-            continue
-        cursor = end
-        old = doc.text[start:end]
-        if "\n" in old or "\n" in replacement:
-            continue  # a fix across lines cannot be one tracked change in one paragraph
+    for start, end, replacement in chosen_edits(doc, diagnostics):
+        if "\n" in doc.text[start:end] or "\n" in replacement:
+            continue  # an edit across lines cannot be one tracked change in one paragraph
         line, column = doc.line_col(start)
-        base = column - 1
-        matcher = difflib.SequenceMatcher(None, old, replacement, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                out.append(LineEdit(line, base + i1, base + i2, replacement[j1:j2]))
+        out.append(LineEdit(line, column - 1, column - 1 + end - start, replacement))
     return out
 
 
@@ -264,24 +239,11 @@ def _in_field(run: Any) -> bool:
     return False
 
 
-def comment_text(diagnostic: Diagnostic, doc: Document) -> str:
-    """``[CODE] message`` and, for a fix, the suggestion on a second line."""
+def comment_text(diagnostic: Diagnostic) -> str:
+    """``[CODE] message`` and, for a fix, the change on a second line (“,”→“，”（3处）)."""
     text = f"[{diagnostic.code}] {diagnostic.message}"
-    suggestion = _suggestion(diagnostic, doc)
-    return text + ("\n" + suggestion if suggestion else "")
-
-
-def _suggestion(diagnostic: Diagnostic, doc: Document) -> str:
-    edits = fix_edits(diagnostic)
-    if not edits:
-        return ""
-    parts = []
-    for line, column, end_line, end_column, replacement in edits:
-        old = doc.text[doc.offset(line, column) : doc.offset(end_line, end_column)]
-        if old and replacement:
-            parts.append(f"将“{old}”改为“{replacement}”")
-        elif old:
-            parts.append(f"删除“{old}”")
-        elif replacement:
-            parts.append(f"插入“{replacement}”")
-    return "建议：" + "；".join(parts) if parts else ""
+    fix = diagnostic.fix
+    if fix is None or not fix.message:
+        return text
+    # An unsafe fix is not tracked (it changes a figure, word or unit): the comment proposes it.
+    return f"{text}\n建议：{fix.message}" + ("" if fix.safe else "（会改变数值或用词，请核实）")

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lint.diagnostics import Diagnostic, Fix, Related, Severity
+from lint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
     from lint.document.model import Document
+    from lint.edits import Span
     from lint.outline.model import Outline
 
 CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
@@ -196,7 +197,7 @@ class Context:
         start: int,
         end: int,
         *,
-        fix: tuple[int, int, str] | None = None,
+        fix: Span | list[Span] | None = None,
         related: Iterable[tuple[str, int]] = (),
         severity: str | Severity | None = None,
         message: str | None = None,
@@ -204,18 +205,14 @@ class Context:
     ) -> Diagnostic:
         """Build a Diagnostic from document offsets ``[start, end)``.
 
-        ``fix`` is (start, end, replacement) in document offsets; ``related`` is (message, offset).
+        ``fix`` is (start, end, replacement) in document offsets, or a list of them applied together
+        (each becomes the smallest edits that make its change); ``related`` is (message, offset).
         """
         doc = self.doc
         end = max(end, start)
         line, column = doc.line_col(start)
         end_line, end_column = doc.line_col(end)
-        fix_obj = None
-        if fix is not None:
-            f_start, f_end, replacement = fix
-            f_line, f_col = doc.line_col(f_start)
-            f_end_line, f_end_col = doc.line_col(f_end)
-            fix_obj = Fix(replacement, f_line, f_col, f_end_line, f_end_col, safe=rule.fix_safety == "safe")
+        fix_obj = self._fix(rule, fix) if fix is not None else None
         related_objs = tuple(Related(msg, *doc.line_col(off)) for msg, off in related)
         sev = Severity.parse(severity) if severity is not None else rule.default_severity
         sev = self.severity_override.get(rule.code, sev)
@@ -235,6 +232,23 @@ class Context:
             start=start,
             end=end,
         )
+
+    def _fix(self, rule: RuleSpec, fix: Span | list[Span]) -> Fix | None:
+        """The Fix for a rule's replacement(s): minimal edits in document order, described in the
+        document's language; None when nothing would change."""
+        from lint.edits import describe, split_edit
+
+        doc = self.doc
+        spans = sorted(
+            edit
+            for start, end, text in (fix if isinstance(fix, list) else [fix])
+            for edit in split_edit(doc.text, start, end, text)
+        )
+        if not spans:
+            return None
+        edits = tuple(Edit(text, *doc.line_col(start), *doc.line_col(end)) for start, end, text in spans)
+        message = describe(((doc.text[start:end], text) for start, end, text in spans), self.lang)
+        return Fix(edits, safe=rule.fix_safety == "safe", message=message)
 
 
 def iter_checks(rules: Iterable[RuleSpec], ctx: Context) -> Iterator[Diagnostic]:

@@ -15,7 +15,7 @@ Options (YAML):
              as related locations, so a document typed entirely in half-width marks gets one
              finding per line, not one per comma; mark: one finding per mark (per bracket pair).
 
-Every finding carries a fix that converts exactly the flagged marks and nothing else.
+Every finding carries a fix with one edit per flagged mark (“,”→“，”), nothing else touched.
 """
 
 from __future__ import annotations
@@ -148,18 +148,13 @@ class HalfwidthPunctRule(RuleSpec):
             return
         groups = [flagged] if self.group == "line" else self._per_mark(text, flagged)
         for group in groups:
-            first, last = group[0], group[-1] + 1
-            chosen = set(group)
-            replacement = "".join(
-                self._full[ch] if first + i in chosen else ch for i, ch in enumerate(text[first:last])
-            )
+            first = group[0]
             marks = "".join(dict.fromkeys(text[p] for p in group))
             # The finding points at the first mark (an editor underlines one character, not the
-            # prose between marks); the others are related locations; the fix converts them all.
+            # prose between marks); the others are related locations; the fix has one edit per mark.
             related = [(f"“{text[p]}”", p) for p in group[1:]]
-            yield ctx.diagnostic(
-                self, first, first + 1, fix=(first, last, replacement), related=related, marks=marks, count=len(group)
-            )
+            edits = [(p, p + 1, self._full[text[p]]) for p in group]
+            yield ctx.diagnostic(self, first, first + 1, fix=edits, related=related, marks=marks, count=len(group))
 
     def _per_mark(self, text: str, flagged: list[int]) -> list[list[int]]:
         groups: list[list[int]] = []

@@ -106,7 +106,7 @@ class PatternRule(RuleSpec):
             yield ctx.diagnostic(self, start, end, fix=fix, severity=severity, **values)
 
     def _by_line(self, ctx: Context, hits: Iterable[tuple]) -> list[tuple]:
-        """Merge the hits on each line (same severity) into one, combining their fixes."""
+        """Merge the hits on each line (same severity) into one, whose fix holds the hits' edits."""
         groups: dict[tuple[int, str | None], list[tuple]] = {}
         for hit in hits:
             groups.setdefault((ctx.doc.line_col(hit[0])[0], hit[3]), []).append(hit)
@@ -115,17 +115,10 @@ class PatternRule(RuleSpec):
         for (_, severity), members in groups.items():
             members.sort(key=lambda hit: hit[0])
             start, end = members[0][0], max(hit[1] for hit in members)
-            fix = None
             fixes = [hit[2] for hit in members]
-            ordered = all(a[1] <= b[0] for a, b in pairwise(fixes)) if None not in fixes else False
-            if ordered:
-                parts, cursor = [], start
-                for f_start, f_end, replacement in fixes:
-                    parts.append(text[cursor:f_start])
-                    parts.append(replacement)
-                    cursor = f_end
-                parts.append(text[cursor:end])
-                fix = (start, end, "".join(parts))
+            # One fix of the members' edits, when every member has one and none overlaps the next.
+            ordered = None not in fixes and all(a[1] <= b[0] for a, b in pairwise(fixes))
+            fix = fixes if ordered else None
             values = dict(members[0][4])
             values.setdefault("match", text[members[0][0] : members[0][1]])
             values["count"] = len(members)
