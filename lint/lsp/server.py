@@ -330,8 +330,10 @@ def _touches(finding: Finding, selection: types.Range) -> bool:
 def _fix_title(finding: Finding, lang: str) -> str:
     """The change itself: “PUNC001：“,”→“，”（3处）”."""
     if lang == "en":
-        return f"{finding.code}: {finding.fix_message or 'apply the fix'}"
-    return f"{finding.code}：{finding.fix_message or '应用修正'}"
+        note = "" if finding.fix_safe else " (changes a figure or word: check it)"
+        return f"{finding.code}: {finding.fix_message or 'apply the fix'}{note}"
+    note = "" if finding.fix_safe else "（改变数值或用词，请核实）"
+    return f"{finding.code}：{finding.fix_message or '应用修正'}{note}"
 
 
 def build_server() -> GwlintServer:

@@ -33,6 +33,7 @@ LABELS = {
         "rule": "规则",
         "count": "数量",
         "fix": "建议修改",
+        "unsafe_fix": "建议修改（改变数值或用词，需核实；仅 --unsafe-fixes 应用）",
         "delete": "删除",
         "related": "相关位置",
         "about": "规则说明",
@@ -54,6 +55,7 @@ LABELS = {
         "rule": "Rule",
         "count": "Count",
         "fix": "Suggested fix",
+        "unsafe_fix": "Suggested fix (changes a figure or word: check it; applied only with --unsafe-fixes)",
         "delete": "delete",
         "related": "Related",
         "about": "About this rule",
@@ -178,7 +180,7 @@ def _snippet(lines: list[str], d: Diagnostic) -> str:
 def _fix_block(lines: list[str], fix: Fix, labels: dict) -> str:
     """建议修改: each edit in place — the old mark struck out, the new one inserted, a little of
     the line around it — never the paragraph between two edits."""
-    head = f"{_e(labels['fix'])}: "
+    head = f"{_e(labels['fix' if fix.safe else 'unsafe_fix'])}: "
     if len(fix.edits) == 1:
         return f'<p class="fix">{head}{_edit_preview(lines, fix.edits[0], labels)}</p>'
     items = "".join(f"<li>{_edit_preview(lines, edit, labels)}</li>" for edit in fix.edits)
