@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from lint.quantities.indicators import FactIndicator, Lexicon
     from lint.quantities.scan import Quantity
     from lint.quantities.statements import Statements
+    from lint.quantities.statements.words import Words
     from lint.quantities.textindex import TextIndex
     from lint.quantities.units import UnitRegistry
 
@@ -35,10 +36,12 @@ class Analysis:
         registry: UnitRegistry | None = None,
         kind: str | None = None,
         lexicon: Lexicon | None = None,
+        words: Words | None = None,
     ):
         self.doc = doc
         self._registry = registry
         self._lexicon = lexicon
+        self._words = words  # the statement words of the packs (None: the built-in ones)
         self._chosen_kind = kind if kind and kind != "auto" else None
 
     @cached_property
@@ -97,7 +100,7 @@ class Analysis:
     def statements(self) -> Statements:
         from lint.quantities.statements import build_statements
 
-        return build_statements(self.doc.text, self.text_index, self.outline, self.unit_registry)
+        return build_statements(self.doc.text, self.text_index, self.outline, self.unit_registry, self._words)
 
     @cached_property
     def lexicon(self) -> Lexicon:

@@ -141,7 +141,8 @@ class Engine:
 
         registry = self.table.unit_registry() if self.table.unit_packs else None
         lexicon = self.table.lexicon() if self.table.indicator_packs else None
-        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc), lexicon=lexicon)
+        words = self.table.statement_words() if self.table.statement_packs else None
+        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc), lexicon=lexicon, words=words)
         ctx = Context(doc, lang=self.lang, analysis=analysis)
         ctx.severity_override = self.severity
         kind = analysis.kind

@@ -144,3 +144,34 @@ def test_facts_command_text_json_and_line(tmp_path):
 def test_facts_command_on_a_missing_file():
     result = CliRunner().invoke(app, ["facts", "no/such/file.txt"])
     assert result.exit_code == 2
+
+
+REGIONS = "全省生产总值100亿元，其中东部50亿元、中部30亿元、西部10亿元。\n"
+
+
+def test_a_pack_adds_a_partition(tmp_path, monkeypatch):
+    """区域: 东部/中部/西部 declared in a user pack makes the three regions the whole of the total,
+    so their sum (90) against 100 is a SUM002 error; without the pack they are some parts only."""
+    (tmp_path / "a.txt").write_text(REGIONS, encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("select: [SUM]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def findings() -> list[tuple[str, int, int]]:
+        result = CliRunner().invoke(app, ["check", "a.txt", "-f", "json"], catch_exceptions=False)
+        return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
+
+    assert findings() == []
+    (tmp_path / "house.yaml").write_text(
+        "statements:\n  partitions:\n    区域: {members: {东部: 东部, 中部: 中部, 西部: 西部}}\nrules: []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [SUM]\n", encoding="utf-8")
+    assert findings() == [("SUM002", 1, 17)]  # 50亿元: the first part
+    # the built-in words are untouched by the pack, and a malformed section names the pack
+    assert "区域" not in statements(REGIONS).words.dimensions
+    (tmp_path / "house.yaml").write_text(
+        "statements:\n  partitions:\n    区域: {members: {东部: 东部, 西部: 西部}, complete: [中部]}\nrules: []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", "a.txt"])
+    assert result.exit_code == 2 and "house.yaml" in result.output and "中部" in result.output

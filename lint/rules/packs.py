@@ -28,7 +28,7 @@ from lint.errors import UsageError
 from lint.rules.base import GUARD_EVERY_PATTERN, RuleSpec
 from lint.yamlio import Located, load_yaml, read_text
 
-_PACK_KEYS = {"pack", "description", "extends", "rules", "units", "indicators"}
+_PACK_KEYS = {"pack", "description", "extends", "rules", "units", "indicators", "statements"}
 _OVERRIDE_KEYS = {"code", "severity", "enabled", "pedantic"}
 # YAML files in rules/ that are data, not rule packs.
 NOT_PACKS = {"units.yaml", "docs-zh.yaml"}
@@ -84,6 +84,9 @@ class RuleTable:
         # `indicators:` lists of user packs (entries as in rules/indicators/*.yaml), in load order.
         self.indicator_packs: list[tuple[list, str]] = []
         self._lexicon = None
+        # `statements:` sections of user packs (word lists and partitions), in load order.
+        self.statement_packs: list[tuple[dict, str]] = []
+        self._words = None
 
     def unit_registry(self):
         """The built-in unit registry extended by the packs' `units:` sections (built once)."""
@@ -106,6 +109,14 @@ class RuleTable:
                 lexicon = lexicon.extend(entries, source)
             self._lexicon = lexicon
         return self._lexicon
+
+    def statement_words(self):
+        """The built-in statement words extended by the packs' `statements:` sections (built once)."""
+        if self._words is None:
+            from lint.quantities.statements.words import Words
+
+            self._words = Words.from_sections(self.statement_packs)
+        return self._words
 
     def load_pack(self, path: Path, *, builtin: bool = False) -> None:
         path = path.resolve()
@@ -159,6 +170,10 @@ class RuleTable:
             self.indicator_packs.append((data["indicators"], shown))
             self._lexicon = None
             self.lexicon()  # likewise for a malformed indicators list
+        if "statements" in data and path != builtin_dir().resolve() / "sums.yaml":  # the built-in words
+            self.statement_packs.append((data["statements"], shown))
+            self._words = None
+            self.statement_words()  # likewise for a malformed statements section
         rules = data.get("rules", [])
         if not isinstance(rules, list):
             raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))

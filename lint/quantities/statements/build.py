@@ -11,6 +11,7 @@ from .model import Statements
 from .partsets import find_part_sets
 from .respectively import bind_respectively
 from .target_items import find_target_items
+from .words import Words, builtin_words
 
 if TYPE_CHECKING:
     from lint.outline.model import Outline
@@ -19,10 +20,13 @@ if TYPE_CHECKING:
     from ..units import UnitRegistry
 
 
-def build_statements(text: str, ix: TextIndex, outline: Outline, registry: UnitRegistry) -> Statements:
+def build_statements(
+    text: str, ix: TextIndex, outline: Outline, registry: UnitRegistry, words: Words | None = None
+) -> Statements:
+    words = words or builtin_words()
     clauses = Clauses(text, outline)
-    facts = read_facts(text, ix, clauses)
-    st = Statements(text, clauses, facts, [], [], [], [], registry, find_target_items(text, outline))
+    facts = read_facts(text, ix, clauses, words)
+    st = Statements(text, clauses, facts, [], [], [], [], registry, words, find_target_items(text, outline))
     bind_growth_and_shares(st)
     bind_respectively(st, ix)
     find_part_sets(st, ix)

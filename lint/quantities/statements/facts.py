@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from lint.text.numerals import parse_number
 
 from .model import Fact
-from .words import DOWN, GROWTH_WORD, MODAL, PERIOD, TARGET_WORDS
+from .words import MODAL, PERIOD, TARGET_WORDS
 
 if TYPE_CHECKING:
     from ..scan import Quantity
     from ..textindex import TextIndex
     from .clauses import Clauses
     from .model import Statements
+    from .words import Words
 
 
 # A bare number: Arabic, not part of a code, date or scanned quantity (checked later).
@@ -29,9 +30,9 @@ _BARE = re.compile(r"(?<![0-9０-９.．A-Za-z第/\-－])[0-9]+(?:\.[0-9]+)?(?![
 _BARE_QUALIFIER_AFTER = re.compile(r"[ \u3000]?(?:以上|以下|以内|左右)(?=[，,；;。、）)（(])|(?=[，,；;。、）)])")
 
 
-def read_facts(text: str, ix: TextIndex, clauses: Clauses) -> list[Fact]:
+def read_facts(text: str, ix: TextIndex, clauses: Clauses, words: Words) -> list[Fact]:
     quantities = ix.quantities
-    out: list[tuple[int, Fact]] = [(q.start, _fact_of(text, q, clauses)) for q in quantities]
+    out: list[tuple[int, Fact]] = [(q.start, _fact_of(text, q, clauses, words)) for q in quantities]
     q_starts = [q.start for q in quantities]
     for m in _BARE.finditer(text):
         s = m.start()
@@ -77,14 +78,14 @@ class _SentenceWords:
         return period, bool(targets) and targets[0] < pos
 
 
-def _polarity(lead: str) -> str | None:
-    m = GROWTH_WORD.search(lead)
+def _polarity(lead: str, words: Words) -> str | None:
+    m = words.growth.search(lead)
     if m is None:
         return None
-    return "down" if m.group("verb") in DOWN else "up"
+    return "down" if m.group("down") is not None else "up"
 
 
-def _fact_of(text: str, q: Quantity, clauses: Clauses) -> Fact:
+def _fact_of(text: str, q: Quantity, clauses: Clauses, words: Words) -> Fact:
     ci = clauses.index_of(q.start)
     lead = text[clauses.starts[ci] : q.start]
     fact = Fact(
@@ -100,7 +101,7 @@ def _fact_of(text: str, q: Quantity, clauses: Clauses) -> Fact:
     )
     if q.qualifier_span is not None:
         fact.qualifier = text[q.qualifier_span[0] : q.qualifier_span[1]]
-    fact.polarity = _polarity(lead) if q.is_percent else None
+    fact.polarity = _polarity(lead, words) if q.is_percent else None
     return fact
 
 

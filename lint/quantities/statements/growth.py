@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .model import Fact, Growth, Share, Statements
-from .words import DOWN, GROWTH_WORD, SHARE_WORD
 
 
 def bind_growth_and_shares(st: Statements) -> None:
@@ -14,21 +13,21 @@ def bind_growth_and_shares(st: Statements) -> None:
             continue
         clause = st.clauses[f.clause]
         lead = text[clause.start : f.start]
-        if SHARE_WORD.search(lead):
+        if st.words.share.search(lead):
             f.role = "share"
             part = _previous_value(st, f)
             st.shares.append(Share(f.index, part.index if part else None))
             if part is not None:
                 f.relations.append(("share-of", part.index))
             continue
-        g = GROWTH_WORD.search(lead)
+        g = st.words.growth.search(lead)
         if g is None or "年均" in lead or "分别" in lead:
             continue
         of = _previous_value(st, f)
         if of is None:
             continue
         f.role = "growth"
-        st.growths.append(Growth(f.index, of.index, g.group("verb") in DOWN))
+        st.growths.append(Growth(f.index, of.index, g.group("down") is not None))
         f.relations.append(("growth-of", of.index))
 
 

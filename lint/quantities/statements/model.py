@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..scan import Quantity
     from ..units import UnitRegistry
     from .clauses import Clauses
+    from .words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Statements:
     growths: list[Growth]
     shares: list[Share]
     registry: UnitRegistry
+    words: Words
     # (start, end, title end) of each item of a 目标 section: a child heading with its body, or
     # a sentence of a section without children
     target_items: list[tuple[int, int, int]] = field(default_factory=list)

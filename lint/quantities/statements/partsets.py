@@ -10,7 +10,6 @@ from .dimensions import add_sets, dimension_of
 from .reading import eligible, is_change, item_name, not_additive, placeholder, split_pieces
 from .respectively import respective_indices
 from .subsets import read_subset
-from .words import BY, COMPLETE, OPEN_WORDS, OPENS_SUBSET, SUBSET_TRIGGER, SUM_WORDS
 
 if TYPE_CHECKING:
     from ..intervals import Measure
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 def find_part_sets(st: Statements, ix: TextIndex) -> None:
     text = st.text
     respective = respective_indices(st)
-    for m in SUBSET_TRIGGER.finditer(text):
+    for m in st.words.subset.finditer(text):
         if ix.quoted.overlaps(m.start(), m.end()) or text[m.end() : m.end() + 1] in ("的", "之"):
             continue
         read_subset(st, ix, m)
@@ -31,10 +30,11 @@ def find_part_sets(st: Statements, ix: TextIndex) -> None:
     _sum_after(st, ix)
 
 
-def _opens_with_by(text: str, pos: int) -> bool:
+def _opens_with_by(st: Statements, pos: int) -> bool:
+    text = st.text
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
-    return bool(BY.match(text, pos))
+    return bool(st.words.by.match(text, pos))
 
 
 def _by_dimension(st: Statements, ix: TextIndex) -> None:
@@ -42,7 +42,7 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
     a sentence opened by 按…统计/分 splits the total of the sentence before it. Only a dimension
     the parts cover completely (城镇/乡村, 商品零售/餐饮收入) becomes a part set."""
     text = st.text
-    for m in BY.finditer(text):
+    for m in st.words.by.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in "。；;\n":
             continue  # only a sentence that opens with 按…
         total = _total_before_by(st, ix, m.start())
@@ -51,8 +51,8 @@ def _by_dimension(st: Statements, ix: TextIndex) -> None:
         items = _by_items(st, ix, m.end(), st.measure(total).key)  # type: ignore[union-attr]
         if len(items) < 2:
             continue
-        dim, labels = dimension_of([name for _, _, name in items])
-        if dim and dim in COMPLETE and COMPLETE[dim] <= set(labels):
+        dim, labels = dimension_of(st.words, [name for _, _, name in items])
+        if dim and dim in st.words.complete and st.words.complete[dim] <= set(labels):
             add_sets(st, total, items, "按", exhaustive=True)
 
 
@@ -64,7 +64,7 @@ def _total_before_by(st: Statements, ix: TextIndex, start: int) -> Fact | None:
     # (and 其中，限额以上…。 between the total and the split is a subset, not the total)
     while (
         before is not None
-        and (_opens_with_by(text, before[0]) or OPENS_SUBSET.match(text, before[0]))
+        and (_opens_with_by(st, before[0]) or st.words.opens_subset.match(text, before[0]))
         and before[0] > 0
         and text[before[0] - 1] != "\n"
     ):
@@ -72,7 +72,7 @@ def _total_before_by(st: Statements, ix: TextIndex, start: int) -> Fact | None:
     if before is None:
         return None
     for f in st.between(*before):
-        if f.quantity is not None and not is_change(text, f) and not not_additive(text, f):
+        if f.quantity is not None and not is_change(st, f) and not not_additive(st, f):
             if st.measure(f) is not None:
                 return f
     return None
@@ -104,7 +104,7 @@ def _brackets(st: Statements, ix: TextIndex) -> None:
         if bracket is None or mt is None:
             continue
         inner = text[bracket[0] + 1 : bracket[1] - 1]
-        if OPEN_WORDS.search(inner) or placeholder(text, bracket[0], bracket[1]):
+        if st.words.open_words.search(inner) or placeholder(text, bracket[0], bracket[1]):
             continue
         if any(ch in inner for ch in '（(“”《》"：:'):
             continue
@@ -143,7 +143,7 @@ def _bracket_item(st: Statements, a: int, b: int, key) -> tuple[Fact, Measure, s
     if not name or len(name) > 12 or re.search(r"[0-9０-９]", name):
         return None
     mp = st.measure(p)
-    if mp is None or mp.key != key or is_change(text, p):
+    if mp is None or mp.key != key or is_change(st, p):
         return None
     return p, mp, name
 
@@ -184,7 +184,7 @@ def _pairs(
         mp = st.measure(p)
         if mp is None:
             continue
-        if mp.key != key or is_change(text, p):
+        if mp.key != key or is_change(st, p):
             return None
         items.append((p, mp, item_name(text, start, p)))
     return items
@@ -193,7 +193,7 @@ def _pairs(
 def _sum_after(st: Statements, ix: TextIndex) -> None:
     """a，b，c，合计T: the parts before the word, the total right after it."""
     text = st.text
-    for m in SUM_WORDS.finditer(text):
+    for m in st.words.sum_words.finditer(text):
         if ix.quoted.overlaps(m.start(), m.end()):
             continue
         total = _total_after(st, m.end())
@@ -202,7 +202,7 @@ def _sum_after(st: Statements, ix: TextIndex) -> None:
             continue
         c_start = ix.clause(m.start())[0]
         lead = text[c_start : m.start()]
-        if placeholder(text, c_start, m.start()) or OPEN_WORDS.search(lead):
+        if placeholder(text, c_start, m.start()) or st.words.open_words.search(lead):
             continue
         items = _summed(st, ix, c_start, m.start(), mt.key)
         if items is not None and len(items) >= 2:
@@ -228,7 +228,7 @@ def _summed(st: Statements, ix: TextIndex, start: int, end: int, key) -> list[tu
         mp = st.measure(p)
         if mp is None or mp.key != key:
             continue
-        if is_change(text, p) or not_additive(text, p):
+        if is_change(st, p) or not_additive(st, p):
             return None
         items.append((p, mp, item_name(text, start, p)))
     return items

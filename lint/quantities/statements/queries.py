@@ -11,7 +11,6 @@ from lint.text.numerals import CTX
 from ..intervals import add_intervals, disjoint, ratio_percent
 from .model import Fact, PartSet, Statements
 from .reading import is_modifier
-from .words import DIMENSIONS
 
 
 def parts_interval(st: Statements, ps: PartSet) -> tuple[Decimal | None, Decimal | None] | None:
@@ -60,10 +59,10 @@ def written_value(st: Statements, fact: Fact) -> Decimal | None:
     return converted[0] if converted else None
 
 
-def _label(ps: PartSet, i: int) -> str:
+def _label(st: Statements, ps: PartSet, i: int) -> str:
     """A part's name in the arithmetic: the dimension word (城镇, 男, 0—14岁) or the name's end."""
     name = ps.names[i] if i < len(ps.names) else ""
-    for _, rx in DIMENSIONS.get(ps.dimension, ()):
+    for _, rx in st.words.dimensions.get(ps.dimension, ()):
         m = rx.search(name)
         if m:
             return m.group().lstrip("^，、")
@@ -79,7 +78,7 @@ def part_set_text(st: Statements, ps: PartSet) -> tuple[str, bool | None]:
     values = []
     for n, i in enumerate(ps.parts):
         f = st.facts[i]
-        terms.append(f"{_label(ps, n)}{_numeral(f)}")
+        terms.append(f"{_label(st, ps, n)}{_numeral(f)}")
         values.append(written_value(st, f))
     head = f"{ps.dimension}：" if ps.dimension else ""
     if any(v is None for v in values) or total.quantity is None or total.unit is None:

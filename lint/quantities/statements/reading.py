@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .words import CHANGE, NOT_ADDITIVE
-
 if TYPE_CHECKING:
     from ..intervals import Measure
     from ..textindex import TextIndex
     from .model import Fact, Statements
 
 
-def is_change(text: str, f: Fact) -> bool:
-    return bool(CHANGE.search(_segment_before(text, f.start)))
+def is_change(st: Statements, f: Fact) -> bool:
+    return bool(st.words.change.search(_segment_before(st.text, f.start)))
 
 
-def not_additive(text: str, f: Fact) -> bool:
-    return bool(NOT_ADDITIVE.search(_segment_before(text, f.start)))
+def not_additive(st: Statements, f: Fact) -> bool:
+    return bool(st.words.not_additive.search(_segment_before(st.text, f.start)))
 
 
 def _segment_before(text: str, pos: int, limit: int = 40) -> str:
@@ -39,7 +37,7 @@ def eligible(st: Statements, ix: TextIndex, f: Fact, bracket) -> Measure | None:
     inner = ix.bracket(f.start)
     if inner is not None and inner != bracket:
         return None  # 医师579人（其中执业医师493人）: parts of a part
-    if is_change(text, f) or not_additive(text, f):
+    if is_change(st, f) or not_additive(st, f):
         return None
     q = f.quantity
     after = q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end

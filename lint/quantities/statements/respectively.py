@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Respectively
-from .words import RESPECTIVELY
 
 if TYPE_CHECKING:
     from ..textindex import TextIndex
@@ -18,7 +17,7 @@ def bind_respectively(st: Statements, ix: TextIndex) -> None:
     """工业项目、服务业项目新增落地资金21.5亿元、9.8亿元 after 分别为: values listed together,
     names listed together. The values map to the names and are not parts of an earlier total."""
     text = st.text
-    for m in RESPECTIVELY.finditer(text):
+    for m in st.words.respectively.finditer(text):
         end = ix.clause(m.end())[1]
         values = [f for f in st.between(m.start(), end)]
         if len(values) < 2:

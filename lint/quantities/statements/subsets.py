@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from .dimensions import add_sets
 from .reading import eligible, is_change, is_modifier, item_name, not_additive, placeholder, split_pieces
-from .words import STOP, STOP_START, SUBSET_TRIGGER
 
 if TYPE_CHECKING:
     from ..intervals import Measure
@@ -65,7 +64,7 @@ def _subset_total(st: Statements, ix: TextIndex, totals: tuple[int, int], key) -
         inner = ix.bracket(f.start)
         if inner is not None and inner[0] >= totals[0]:
             continue
-        if f.role == "respective" or is_change(text, f) or not_additive(text, f):
+        if f.role == "respective" or is_change(st, f) or not_additive(st, f):
             continue
         mf = st.measure(f)
         if mf is not None and mf.key == key:
@@ -95,9 +94,9 @@ def _listed_parts(st: Statements, ix: TextIndex, span: tuple[int, int], bracket)
     if index >= len(pieces):
         return []
     a, b, _ = pieces[index]
-    if index > 0 and STOP.search(text, a, b):
+    if index > 0 and st.words.stop.search(text, a, b):
         return []
-    again = SUBSET_TRIGGER.search(text, a, b)
+    again = st.words.subset.search(text, a, b)
     first = _values(st, ix, a, again.start() if again is not None else b, bracket)
     if not first or first[0][1] is None and first[0][0].quantity is not None:
         return []  # the first number is not a part: not a list of parts
@@ -124,11 +123,10 @@ class _PartList:
         self.describing = False
 
     def read(self, pieces: list[tuple[int, int, str]], end: int) -> None:
-        text = self.st.text
         for a, b, mark in pieces:
             if mark in "；;":
                 self.describing = False
-                if _opens_own_subset(text, a, b, end):
+                if _opens_own_subset(self.st, a, b, end):
                     break  # "；全县在校学生131391人，其中…": a new total with its own parts
             if not self.describing and not self._piece(a, b, mark):
                 break
@@ -146,7 +144,7 @@ class _PartList:
         if not same or all(mf is None for _, mf in same) and key is None:
             self.describing = True  # ，全省占比14.6%，排名第一: about the part before
             return True
-        if STOP.search(text, a, b) or STOP_START.match(text[a:b]):
+        if self.st.words.stop.search(text, a, b) or self.st.words.stop_start.match(text[a:b]):
             return False
         if key is None:
             self.key = next(mf.key for _, mf in same if mf is not None)
@@ -168,10 +166,11 @@ class _PartList:
         return True
 
 
-def _opens_own_subset(text: str, a: int, b: int, end: int) -> bool:
+def _opens_own_subset(st: Statements, a: int, b: int, end: int) -> bool:
     """A ；-group [a, next ；) that has its own 其中/包括."""
+    text = st.text
     semi = [i for i in (text.find("；", b, end), text.find(";", b, end)) if i >= 0]
-    return bool(SUBSET_TRIGGER.search(text, a, min(semi or [end])))
+    return bool(st.words.subset.search(text, a, min(semi or [end])))
 
 
 def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tuple[Fact, Measure | None]]:
@@ -179,7 +178,7 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
     not additive — a rate, a change, a per-head value)."""
     out = []
     for f in st.between(a, b):
-        if _counts_what_follows(st.text, a, f):
+        if _counts_what_follows(st, a, f):
             out.append((f, st.measure(f)))  # 其中20个预期性指标: a count before its noun
             continue
         if is_modifier(st.text, f):
@@ -188,12 +187,12 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
     return out
 
 
-def _counts_what_follows(text: str, piece_start: int, f: Fact) -> bool:
+def _counts_what_follows(st: Statements, piece_start: int, f: Fact) -> bool:
     """A count that opens its piece (其中20个预期性指标、8个约束性指标) counts the noun after it."""
     q = f.quantity
     return (
         q is not None
         and q.is_count
-        and text[piece_start : f.start].strip(" \u3000：:其中包括有") == ""
-        and not is_change(text, f)
+        and st.text[piece_start : f.start].strip(" \u3000：:其中包括有") == ""
+        and not is_change(st, f)
     )

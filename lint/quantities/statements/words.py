@@ -1,60 +1,146 @@
-"""The words the statement model reads numbers by: change and growth verbs, share words,
-subset and sum triggers, list stops, target and period words, and the dimensions of a partition."""
+"""The words the statement model reads numbers by.
+
+The words the SUM rules depend on — change and growth verbs, share words, subset and sum
+triggers, list stops, 分别, 按…统计 and the dimensions of a partition — come from the
+``statements:`` section of rules/sums.yaml, extended by the ``statements:`` sections of user
+packs (word lists are appended, a partition replaces one of the same name), so a user adds a
+partition (区域: 东部/中部/西部) by editing a pack. The target and period words stay here.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
-# Before a number in its clause: the number is a change, not a stock (增加值 is a noun).
-CHANGE = re.compile(
-    r"比上年|比年初|比去年|比上年末|同比|环比|较上年|较去年|较年初"
-    r"|增加(?!值)|减少|增长|下降|增收|减收|增产|减产|提高|降低|上升|回落|净增|净减|扩大|缩小"
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-
-# 累计 totals and per-head values do not add up.
-NOT_ADDITIVE = re.compile(r"累计|历年|人均|户均|亩均|平均|年均|日均|每")
+from lint.errors import UsageError
 
 
-# A ，-piece after the parts that starts a new figure ends the list of parts.
-STOP = re.compile(r"共|合计|总|全年|年末|年内|另外|此外|同时|另有|余下|剩余|其余")
+class PartitionSpec(BaseModel):
+    """One dimension of a total: each member's label and the regex its part's name matches."""
+
+    model_config = ConfigDict(extra="forbid")
+    members: dict[str, str] = Field(min_length=2)
+    # the members that must all be present before the parts are taken as the whole
+    # (default: every member; [] never: 国有/民营/外资 leave others out)
+    complete: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _complete_are_members(self) -> PartitionSpec:
+        unknown = [m for m in self.complete or () if m not in self.members]
+        if unknown:
+            raise ValueError(f"complete: {unknown[0]!r} is not one of the members")
+        return self
 
 
-STOP_START = re.compile(
-    r"^\s*(?:全(?:县|市|省|区|国|镇|乡|年)|完成|实现|办结|结案|受理|立案|查处|新增|新建|建成|建设|实施|开展"
-    r"|治理|修复|整治|改造|提升|推进|推动|争取|获得|引进|实际|办理|发放|拆除|处置|消化|盘活|供应|出让|征收"
-    r"|收储|报批|保障|落实|组织|培训|接待|帮助|解决|清理|整改|销号|签约|开工|竣工|投产|招引|储备|创建|打造"
-    r"|培育|累计|已)"
-)
+class WordsSpec(BaseModel):
+    """A pack's ``statements:`` section. Each word list holds regex alternatives."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    change_words: list[str] = Field(default_factory=list, alias="change-words")
+    not_additive_words: list[str] = Field(default_factory=list, alias="not-additive-words")
+    subset_words: list[str] = Field(default_factory=list, alias="subset-words")
+    open_words: list[str] = Field(default_factory=list, alias="open-words")
+    sum_words: list[str] = Field(default_factory=list, alias="sum-words")
+    stop_words: list[str] = Field(default_factory=list, alias="stop-words")
+    stop_start_words: list[str] = Field(default_factory=list, alias="stop-start-words")
+    respectively_words: list[str] = Field(default_factory=list, alias="respectively-words")
+    growth_up: list[str] = Field(default_factory=list, alias="growth-up")
+    growth_down: list[str] = Field(default_factory=list, alias="growth-down")
+    share_words: list[str] = Field(default_factory=list, alias="share-words")
+    by_words: list[str] = Field(default_factory=list, alias="by-words")
+    partitions: dict[str, PartitionSpec] = Field(default_factory=dict)
+
+    def merged(self, other: WordsSpec) -> WordsSpec:
+        """This spec with ``other``'s words appended and its partitions added or replacing."""
+        data = {name: getattr(self, name) + getattr(other, name) for name in _LISTS}
+        return WordsSpec.model_validate({**data, "partitions": {**self.partitions, **other.partitions}})
 
 
-SUBSET_TRIGGER = re.compile(r"其中|包括")
+_LISTS = [name for name in WordsSpec.model_fields if name != "partitions"]
 
 
-# Words in a bracket that make it a partial list.
-OPEN_WORDS = re.compile(r"其中|包括|包含|含|主要|等|如|例如|约|部分|另|不含|不包括|以上")
+def _alternatives(words: list[str]) -> str:
+    return "|".join(f"(?:{w})" for w in words) if words else "(?!)"
 
 
-SUM_WORDS = re.compile(r"合计|共计|总计")
+class Words:
+    """The compiled words of one run (built once, shared by every document)."""
+
+    def __init__(self, spec: WordsSpec, source: str = "rules/sums.yaml"):
+        from lint.rules.base import compile_regex
+
+        def rx(pattern: str, what: str) -> re.Pattern:
+            try:
+                return compile_regex(pattern, f"statements: {what}")
+            except ValueError as exc:
+                raise UsageError(str(exc), source) from None
+
+        any_of = _alternatives
+        self.spec = spec
+        self.change = rx(any_of(spec.change_words), "change-words")
+        self.not_additive = rx(any_of(spec.not_additive_words), "not-additive-words")
+        self.subset = rx(any_of(spec.subset_words), "subset-words")
+        self.opens_subset = rx(rf"\s*(?:{any_of(spec.subset_words)})", "subset-words")
+        self.open_words = rx(any_of(spec.open_words), "open-words")
+        self.sum_words = rx(any_of(spec.sum_words), "sum-words")
+        self.stop = rx(any_of(spec.stop_words), "stop-words")
+        self.stop_start = rx(rf"^\s*(?:{any_of(spec.stop_start_words)})", "stop-start-words")
+        self.respectively = rx(any_of(spec.respectively_words), "respectively-words")
+        # a rate right after its verb: the verb is the last word before the number
+        up, down = any_of(spec.growth_up), any_of(spec.growth_down)
+        self.growth = rx(rf"(?:(?P<up>{up})|(?P<down>{down}))(?:了|为|达)?\s*$", "growth-up/growth-down")
+        self.share = rx(any_of(spec.share_words), "share-words")
+        self.by = rx(any_of(spec.by_words), "by-words")
+        self.dimensions: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
+            dim: tuple((label, rx(pattern, f"partitions.{dim}.{label}")) for label, pattern in p.members.items())
+            for dim, p in spec.partitions.items()
+        }
+        # only the dimensions whose parts can be the whole ([] = never)
+        self.complete: dict[str, set[str]] = {
+            dim: set(p.members if p.complete is None else p.complete)
+            for dim, p in spec.partitions.items()
+            if p.complete is None or p.complete
+        }
+
+    @classmethod
+    def from_sections(cls, sections: Iterable[tuple[Any, str]]) -> Words:
+        """The words of the built-in pack's section extended by each (section, source) in order."""
+        spec = builtin_spec()
+        last = "rules/sums.yaml"
+        for data, source in sections:
+            spec = spec.merged(validate(data, source))
+            last = source
+        return cls(spec, last)
 
 
-RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占|增长|下降|减少|增加|提高)?")
+def validate(data: Any, source: str) -> WordsSpec:
+    if not isinstance(data, dict):
+        raise UsageError("`statements` must be a mapping (word lists and partitions)", source)
+    try:
+        return WordsSpec.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UsageError(f"statements.{where}: {first['msg']}", source) from None
 
 
-GROWTH_WORD = re.compile(
-    r"(?:比上年|比去年|同比|较上年|比上年末|比年初)?(?:分别)?"
-    r"(?P<verb>增长|增加|提高|上升|扩大|提升|下降|减少|降低|缩小|回落|负增长)"
-    r"(?:了|为|达)?\s*$"
-)
+@lru_cache(maxsize=1)
+def builtin_spec() -> WordsSpec:
+    from lint.rules.packs import builtin_dir
+    from lint.yamlio import load_yaml, read_text
+
+    path = builtin_dir() / "sums.yaml"
+    data = load_yaml(read_text(path, "rule pack"), path.name).data
+    return validate(data.get("statements"), path.name)
 
 
-DOWN = ("下降", "减少", "降低", "缩小", "回落", "负增长")
-
-
-SHARE_WORD = re.compile(
-    r"占(?!用|地|补|压|道|领|据|有)[^，。；;]{0,20}?(?:的)?(?:比重|比例)?(?:为|达)?\s*$"
-    r"|(?:占比|比重)(?:为|达)?\s*$"
-)
+@lru_cache(maxsize=1)
+def builtin_words() -> Words:
+    return Words(builtin_spec())
 
 
 TARGET_WORDS = re.compile(r"力争|确保|目标|预期|争取|不低于|不少于|达到")
@@ -82,45 +168,3 @@ NOT_TARGET_SECTION = re.compile(
     r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路|完成情况|情况|成效|回顾"
     r"|评价目标|教学目标|学习目标|培养目标"
 )
-
-
-BY = re.compile(r"[按分][\u4e00-\u9fff]{1,10}?(?:统计|分|划分|来看|看)[，,：:]")
-
-
-OPENS_SUBSET = re.compile(r"\s*(?:其中|包括)")
-
-
-# Dimensions of a partition: each part's name (the text before its figure) tells which.
-DIMENSIONS: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
-    "性别": (("男", re.compile(r"男")), ("女", re.compile(r"女"))),
-    "城乡": (("城镇", re.compile(r"城镇|城市")), ("乡村", re.compile(r"乡村|农村"))),
-    "产业": (
-        ("第一产业", re.compile(r"第一产业|一产")),
-        ("第二产业", re.compile(r"第二产业|二产")),
-        ("第三产业", re.compile(r"第三产业|三产")),
-    ),
-    "年龄": (
-        (
-            "低龄",
-            re.compile(r"(?:^|[^0-9])0\s*[—\-－～~至]\s*\d+\s*(?:周)?岁|\d+\s*(?:周)?岁以下|\d+\s*(?:周)?岁及以下"),
-        ),
-        ("中间", re.compile(r"\d+\s*[—\-－～~至]\s*\d+\s*(?:周)?岁")),
-        ("高龄", re.compile(r"\d+\s*(?:周)?岁(?:及)?以上")),
-    ),
-    "所有制": (("国有", re.compile(r"国有")), ("民营", re.compile(r"民营|私营")), ("外资", re.compile(r"外资|外商"))),
-    "消费类型": (("商品零售", re.compile(r"商品零售")), ("餐饮收入", re.compile(r"餐饮"))),
-    "进出口": (("出口", re.compile(r"出口")), ("进口", re.compile(r"进口"))),
-    "税收/非税": (("非税收入", re.compile(r"非税")), ("税收收入", re.compile(r"(?<!非)税收"))),
-}
-
-
-# Partitions whose every member must be present before the parts are taken as exhaustive.
-COMPLETE = {
-    "性别": {"男", "女"},
-    "城乡": {"城镇", "乡村"},
-    "产业": {"第一产业", "第二产业", "第三产业"},
-    "年龄": {"低龄", "高龄"},
-    "消费类型": {"商品零售", "餐饮收入"},
-    "进出口": {"出口", "进口"},
-    "税收/非税": {"税收收入", "非税收入"},
-}
