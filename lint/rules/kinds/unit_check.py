@@ -265,11 +265,12 @@ class UnitCheckRule(RuleSpec):
     # -- missing-unit ---------------------------------------------------------------------------
     def _missing_unit(self, ctx: Context) -> Iterator[Diagnostic]:
         reported: set[int] = set()
-        for fact, key, sibling in self._bare_scales(ctx):
+        lexicon = _LexiconLookup(ctx)
+        for fact, key, sibling in self._bare_scales(ctx, lexicon):
             reported.add(fact.start)
             yield self._bare_scale_finding(ctx, fact, key, sibling)
         for fact, sibling in missing_units(ctx.analysis.statements):
-            if fact.start in reported:
+            if fact.start in reported or _people_in_wan(fact, lexicon.key(fact)):
                 continue
             yield self._bare_scale_finding(ctx, fact, "dropped", sibling)
         if self._rate is not None and self._rate_end is not None:  # compiled together from rate-words
@@ -288,13 +289,12 @@ class UnitCheckRule(RuleSpec):
             message=variant(ctx, self, "dropped", _MESSAGES, match=fact.raw, sibling=sibling.raw),
         )
 
-    def _bare_scales(self, ctx: Context) -> Iterator[tuple[Fact, str, Fact | None]]:
+    def _bare_scales(self, ctx: Context, lexicon: _LexiconLookup) -> Iterator[tuple[Fact, str, Fact | None]]:
         """Figures written with a bare 万/亿 whose statement says what the unit must be: a money
         or area indicator before them (出让收入800亿以上, 批而未供土地3.68万), a money noun after
         them (给予15万奖励), or a sibling of the same sentence written the same way with its unit
         (超500亿元的3个，超300亿的8个). (fact, message key, sibling or None)."""
         st = ctx.analysis.statements
-        lexicon = _LexiconLookup(ctx)
         text = ctx.text
         listed_until = -1  # end of the last reported figure: 7万亿、8万亿 share one context
         for fact in st.facts:
@@ -445,6 +445,13 @@ class _LexiconLookup:
         if phrase not in self._keys:
             self._keys[phrase] = self._lexicon.normalise(phrase)
         return self._keys[phrase]
+
+
+def _people_in_wan(fact: Fact, key: IndicatorKey | None) -> bool:
+    """常住人口86.5万, 城镇新增就业1.2万: a count the lexicon knows, written with a bare 万/亿 as
+    counts of people usually are; its siblings' units are not its own."""
+    q = fact.quantity
+    return q is not None and q.bare_scale and key is not None and key.indicator.dimensions == ("count",)
 
 
 def _measured(ctx: Context) -> Iterator[Quantity]:
