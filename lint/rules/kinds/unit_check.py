@@ -193,13 +193,15 @@ class UnitCheckRule(RuleSpec):
         the fact's own indicator phrase when it is specific enough."""
         dims = set(self.dimensions)
         lexicon = _LexiconLookup(ctx)
+        named = _respective_names(ctx.analysis.statements)
         first: dict[tuple[str, str | None], Quantity] = {}
         reported: set[tuple[str, str | None, str | None]] = set()
         for fact in ctx.analysis.statements.facts:
             q = fact.quantity
             if q is None or q.unit is None or q.dimension not in dims or "/" in q.unit:
                 continue
-            indicator = self._indicator_of(fact, lexicon.key(fact))
+            phrase = named.get(fact.index, fact.indicator)
+            indicator = self._indicator_of(fact, phrase, lexicon.key_of(phrase))
             if indicator is None:
                 continue
             seen = first.setdefault((indicator, q.dimension), q)
@@ -217,12 +219,12 @@ class UnitCheckRule(RuleSpec):
                 related=[(say(ctx, "前文", "earlier"), seen.start)],
             )
 
-    def _indicator_of(self, fact: Fact, key: IndicatorKey | None) -> str | None:
+    def _indicator_of(self, fact: Fact, phrase: str, key: IndicatorKey | None) -> str | None:
         if key is not None and aspect_of(fact, key) != "other":
             return key.label()
-        if len(fact.indicator) < self.min_indicator or fact.indicator in self.generic:
+        if len(phrase) < self.min_indicator or phrase in self.generic:
             return None
-        return fact.indicator
+        return phrase
 
     # -- conversion -----------------------------------------------------------------------------
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -439,12 +441,24 @@ class _LexiconLookup:
         self._keys: dict[str, IndicatorKey | None] = {}
 
     def key(self, fact: Fact) -> IndicatorKey | None:
-        phrase = fact.indicator
+        return self.key_of(fact.indicator)
+
+    def key_of(self, phrase: str) -> IndicatorKey | None:
         if not phrase:
             return None
         if phrase not in self._keys:
             self._keys[phrase] = self._lexicon.normalise(phrase)
         return self._keys[phrase]
+
+
+def _respective_names(st: Statements) -> dict[int, str]:
+    """Fact index → the group a 分别为 list assigns it (耕地保有量和永久基本农田分别为120万亩、100万亩:
+    120万亩 is the 耕地保有量), where groups and values pair one to one."""
+    out: dict[int, str] = {}
+    for r in st.respectively:
+        if len(r.groups) == len(r.values):
+            out.update(zip(r.values, r.groups, strict=True))
+    return out
 
 
 def _people_in_wan(fact: Fact, key: IndicatorKey | None) -> bool:
