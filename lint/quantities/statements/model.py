@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.text.numerals import plain
 
@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from ..units import UnitRegistry
     from .clauses import Clauses
     from .words import Words
+
+
+class TargetItem(NamedTuple):
+    """One item of a 目标 section: a child heading with its body, or a sentence of a section
+    without children; ``section`` is the 目标 heading it belongs to."""
+
+    start: int
+    end: int
+    title_end: int  # end of the text shown as the item (its heading, or the sentence)
+    section: Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +115,9 @@ class Statements:
     shares: list[Share]
     registry: UnitRegistry
     words: Words
-    # (start, end, title end) of each item of a 目标 section: a child heading with its body, or
-    # a sentence of a section without children
-    target_items: list[tuple[int, int, int]] = field(default_factory=list)
+    # each item of a 目标 section: a child heading with its body, or a sentence of a section
+    # without children
+    target_items: list[TargetItem] = field(default_factory=list)
     _described: bool = False
     _starts: list[int] = field(default_factory=list)
 

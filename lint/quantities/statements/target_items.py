@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .model import TargetItem
 from .words import NOT_TARGET_SECTION, TARGET_SECTION
 
 if TYPE_CHECKING:
@@ -14,9 +15,9 @@ if TYPE_CHECKING:
 _ITEM_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
-def find_target_items(text: str, outline: Outline) -> list[tuple[int, int, int]]:
+def find_target_items(text: str, outline: Outline) -> list[TargetItem]:
     """The items of each 目标 section (主要目标, 发展目标, 2025年目标): its children with their
-    bodies, or the sentences of its body when it has no children."""
+    bodies, or the sentences of its body when it has no children. Each knows its section."""
     finder = _TargetItems(text, outline)
     finder.visit(outline.roots)
     return finder.items
@@ -31,7 +32,7 @@ class _TargetItems:
     def __init__(self, text: str, outline: Outline):
         self.text = text
         self.outline = outline
-        self.items: list[tuple[int, int, int]] = []
+        self.items: list[TargetItem] = []
 
     def end_of(self, node: Node | None) -> int:
         """Where a node's body ends: the next sibling of it or of an ancestor."""
@@ -57,13 +58,13 @@ class _TargetItems:
             if TARGET_SECTION.search(child.title):
                 self.visit([child])  # （一）耕地保护目标: a target section of its own
             else:
-                self.items.append((child.start, self.end_of(child), child.title_end))
+                self.items.append(TargetItem(child.start, self.end_of(child), child.title_end, node))
 
     def _sentences(self, node: Node) -> None:
         end = self.end_of(node)
         before = len(self.items)
         for m in _ITEM_SENTENCE.finditer(self.text, node.title_end, end):
             if m.group().strip(" \u3000\t，,。：:"):
-                self.items.append((m.start(), m.end(), m.end()))
+                self.items.append(TargetItem(m.start(), m.end(), m.end(), node))
         if len(self.items) == before:
-            self.items.append((node.start, end, node.title_end))
+            self.items.append(TargetItem(node.start, end, node.title_end, node))

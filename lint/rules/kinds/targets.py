@@ -27,6 +27,13 @@ Options (YAML):
   share        missing-element: share of targets that must have the element (0.5).
   min-targets  missing-element: fewest targets in a document for the share to mean anything.
   claims       claim-vs-rate: regex for a claim of completion. rates: regex for the rate's name.
+  end-states   unmeasurable: regex for a checkable end state (建成…, 完成…审批, 出台…).
+  commentary   unmeasurable: regex for a sentence about the targets (这些目标…): neither a target
+               nor a vague one.
+  convention-kinds  unmeasurable: document kinds whose 目标 sections may be prose by design (a
+               政府工作报告): only sections whose title matches ``target-title`` are read, and an
+               item is reported only where ``convention-share`` of the section's other items
+               carry a measure, or none does.
 """
 
 from __future__ import annotations
@@ -34,17 +41,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
-from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.base import Context, DocKind, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER
 from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
+
+if TYPE_CHECKING:
+    from lint.outline.model import Node
+    from lint.quantities.statements.model import TargetItem
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _MARKER = re.compile(f"[\\s\\u3000]*(?:{MARKER_ANY}|{RUN_IN_NUMERAL}是)?[\\s\\u3000]*")
@@ -52,6 +63,7 @@ _DEADLINE = re.compile(
     r"(?<![0-9])(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|[1-9])月(?:(?P<d>[1-9]|[12][0-9]|3[01])日|(?P<part>底|末|中旬|上旬|下旬|初))?(?:前|之前|以前)"
 )
 _YEAR_DEADLINE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:底|末)?(?:前|之前|以前)")
+_MEASURES = ("deadline", "owner", "measurable", "end_states")
 _BOUND_UP = ("at_least", "over")
 _BOUND_DOWN = ("at_most", "under")
 
@@ -78,6 +90,10 @@ class TargetsRule(RuleSpec):
     claims: str = "超额完成|全面完成|圆满完成"
     end_states: str | None = Field(default=None, alias="end-states")
     rates: str = "完成率"
+    commentary: str | None = None
+    convention_kinds: list[DocKind] = Field(default_factory=list, alias="convention-kinds")
+    convention_share: float = Field(default=0.75, gt=0, le=1, alias="convention-share")
+    target_title: str = Field(default="目标[”」]?$", alias="target-title")
 
     _re: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
 
@@ -93,6 +109,7 @@ class TargetsRule(RuleSpec):
             "periods": self.periods,
             "claims": self.claims,
             "rates": self.rates,
+            "target_title": self.target_title,
         }
         if self.measurable:
             names["measurable"] = self.measurable
@@ -100,6 +117,8 @@ class TargetsRule(RuleSpec):
             names["past"] = self.past
         if self.end_states:
             names["end_states"] = self.end_states
+        if self.commentary:
+            names["commentary"] = self.commentary
         self._re = {key: compile_regex(value, key) for key, value in names.items()}
         return self
 
@@ -186,24 +205,47 @@ class TargetsRule(RuleSpec):
     # -- TGT001 ------------------------------------------------------------------------------------
     def _unmeasurable(self, ctx: Context) -> Iterator[Diagnostic]:
         """Each item of a 目标 section must carry a measure: a figure, a deadline, an owner, or a
-        checkable end state (建成…, 完成…审批). Task and guidance paragraphs are not read."""
+        checkable end state (建成…, 完成…审批). Task and guidance paragraphs are not read. In the
+        ``convention-kinds`` (a 政府工作报告), whose 目标 sections are often prose by design, only a
+        section titled as targets alone is read, and an item is reported only where the section
+        sets measurable targets (``convention-share`` of the other items carry a measure) or states
+        none at all."""
+        convention = ctx.kind in self.convention_kinds
+        for section, items in _by_section(ctx.analysis.statements.target_items):
+            if convention and not self._re["target_title"].search(section.title.rstrip("。．.：: \u3000")):
+                continue
+            marks = [self._mark(ctx, item) for item in items]
+            for item, mark in zip(items, marks, strict=True):
+                if mark == "vague" and (not convention or self._sets_measures(marks)):
+                    yield from self._vague(ctx, item)
+
+    def _mark(self, ctx: Context, item: TargetItem) -> str:
+        """measured | vague | comment (a sentence about the targets: 这些目标充分考虑了…)."""
+        text, start, end = ctx.text, item.start, item.end
+        if any(f.unit is not None for f in ctx.analysis.statements.between(start, end)):
+            return "measured"
+        if PLACEHOLDER.search(text, start, end) or any(
+            self._re[key].search(text, start, end) for key in _MEASURES if key in self._re
+        ):
+            return "measured"
+        if "commentary" in self._re and self._re["commentary"].search(text, start, end):
+            return "comment"
+        return "vague"
+
+    def _sets_measures(self, marks: list[str]) -> bool:
+        """The section sets measurable targets (most other items carry a measure), or none at all:
+        one vague item among measured ones is a measure lost, not the section's style."""
+        measured = marks.count("measured")
+        others = measured + marks.count("vague") - 1
+        return measured == 0 or (others > 0 and measured / others >= self.convention_share)
+
+    def _vague(self, ctx: Context, item: TargetItem) -> Iterator[Diagnostic]:
         text = ctx.text
-        st = ctx.analysis.statements
-        for start, end, title_end in st.target_items:
-            if any(f.unit is not None for f in st.between(start, end)) or PLACEHOLDER.search(text, start, end):
-                continue
-            if any(
-                self._re[key].search(text, start, end)
-                for key in ("deadline", "owner", "measurable", "end_states")
-                if key in self._re
-            ):
-                continue
-            lead = _MARKER.match(text, start, title_end)
-            s = lead.end() if lead is not None else start
-            e = len(text[s:title_end].rstrip(" \u3000\t\n")) + s
-            if e - s < 2:
-                continue
-            yield ctx.diagnostic(self, s, e, sentence=_clip(text[s:end].strip()))
+        lead = _MARKER.match(text, item.start, item.title_end)
+        s = lead.end() if lead is not None else item.start
+        e = len(text[s : item.title_end].rstrip(" \u3000\t\n")) + s
+        if e - s >= 2:
+            yield ctx.diagnostic(self, s, e, sentence=_clip(text[s : item.end].strip()))
 
     # -- TGT002 ------------------------------------------------------------------------------------
     def _missing_element(self, ctx: Context, zones) -> Iterator[Diagnostic]:
@@ -308,6 +350,14 @@ class TargetsRule(RuleSpec):
                     related=[(say(ctx, "完成情况表述", "the claim"), claim.start())],
                 )
                 break
+
+
+def _by_section(items: list[TargetItem]) -> Iterator[tuple[Node, list[TargetItem]]]:
+    """Items grouped by the 目标 section they belong to, in document order."""
+    groups: dict[int, tuple[Node, list[TargetItem]]] = {}
+    for item in items:
+        groups.setdefault(id(item.section), (item.section, []))[1].append(item)
+    yield from groups.values()
 
 
 def _clip(sentence: str, limit: int = 30) -> str:
