@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from .clauses import Clauses
 from .facts import read_facts
-from .growth import bind_growth_and_shares
+from .growth import bind_growth_and_shares, bind_respective_growths
 from .model import Statements
 from .partsets import find_part_sets
 from .respectively import bind_respectively
@@ -30,4 +30,5 @@ def build_statements(
     bind_growth_and_shares(st)
     bind_respectively(st, ix)
     find_part_sets(st, ix)
+    bind_respective_growths(st)
     return st

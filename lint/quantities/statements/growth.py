@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Fact, Growth, Share, Statements
+from .reading import is_comparison
 
 
 def bind_growth_and_shares(st: Statements) -> None:
@@ -23,7 +24,7 @@ def bind_growth_and_shares(st: Statements) -> None:
         g = st.words.growth.search(lead)
         if g is None or "年均" in lead or "分别" in lead:
             continue
-        of = _previous_value(st, f)
+        of = _previous_value(st, f, past_comparisons=True)
         if of is None:
             continue
         f.role = "growth"
@@ -31,9 +32,10 @@ def bind_growth_and_shares(st: Statements) -> None:
         f.relations.append(("growth-of", of.index))
 
 
-def _previous_value(st: Statements, f: Fact) -> Fact | None:
+def _previous_value(st: Statements, f: Fact, past_comparisons: bool = False) -> Fact | None:
     """The figure a rate right after it is about: the last non-percent fact of the same
-    sentence, with no ；/。 between."""
+    sentence, with no ；/。 between; with ``past_comparisons`` a change against last year is
+    passed over (17.9亿元，比上年增收1.4亿元，增长8.6%: the growth of 17.9亿元)."""
     text = st.text
     i = f.index - 1
     while i >= 0:
@@ -41,6 +43,10 @@ def _previous_value(st: Statements, f: Fact) -> Fact | None:
         gap = text[prev.end : f.start]
         if any(ch in gap for ch in "；;。！？!?\n") or len(gap) > 30:
             return None
+        if past_comparisons and prev.quantity is not None and not prev.is_percent and is_comparison(st, prev):
+            past_comparisons = False  # one change between the stock and its rate, no more
+            i -= 1
+            continue
         if not prev.is_percent and prev.quantity is not None:
             # 20亿元，增长12%: nothing but the growth words between them
             if len(st.facts) > i + 1 and st.facts[i + 1].is_percent and st.facts[i + 1] is not f:
@@ -48,3 +54,36 @@ def _previous_value(st: Statements, f: Fact) -> Fact | None:
             return prev
         i -= 1
     return None
+
+
+def bind_respective_growths(st: Statements) -> None:
+    """第一产业…，第二产业…，第三产业…，分别比上年增长4.0%、9.2%、12.3%: one rate per part of a
+    part set, in order, right after its last part."""
+    for ps in st.part_sets:
+        rates = _respective_rates(st, st.facts[ps.parts[-1]])
+        if rates is None or len(rates[0]) != len(ps.parts):
+            continue
+        for i, rate in zip(ps.parts, rates[0], strict=True):
+            if st.growth_of(i) is None and rate.role == "value":
+                rate.role = "growth"
+                st.growths.append(Growth(rate.index, i, rates[1]))
+                rate.relations.append(("growth-of", i))
+
+
+def _respective_rates(st: Statements, last: Fact) -> tuple[list[Fact], bool] | None:
+    """The percentages of a 分别…增长a%、b%… right after ``last`` (nothing but words between,
+    within its sentence), and whether they are falls."""
+    text = st.text
+    first = last.index + 1
+    if first >= len(st.facts) or not st.facts[first].is_percent:
+        return None
+    lead = text[last.end : st.facts[first].start]
+    g = st.words.growth.search(lead)
+    if g is None or "分别" not in lead or any(ch in lead for ch in "；;。！？!?\n") or len(lead) > 30:
+        return None
+    rates = [st.facts[first]]
+    for f in st.facts[first + 1 :]:
+        if not f.is_percent or text[rates[-1].end : f.start].strip(" \u3000") not in ("、", "和", "，", ","):
+            break
+        rates.append(f)
+    return rates, g.group("down") is not None

@@ -15,6 +15,12 @@ def is_change(st: Statements, f: Fact) -> bool:
     return bool(st.words.change.search(_segment_before(st.text, f.start)))
 
 
+def is_comparison(st: Statements, f: Fact) -> bool:
+    """比上年增收1.4亿元: a change against an earlier figure, not a stock or a flow of its own."""
+    segment = _segment_before(st.text, f.start)
+    return bool(st.words.comparison.search(segment)) and bool(st.words.change.search(segment))
+
+
 def not_additive(st: Statements, f: Fact) -> bool:
     return bool(st.words.not_additive.search(_segment_before(st.text, f.start)))
 

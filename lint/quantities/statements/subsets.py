@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .dimensions import add_sets
+from .dimensions import add_sets, dimension_of
 from .reading import eligible, is_change, is_modifier, item_name, not_additive, placeholder, split_pieces
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ def _subset_total(st: Statements, ix: TextIndex, totals: tuple[int, int], key) -
     """The one figure of the parts' unit before 其中 (or the one figure with no unit at all);
     None when there is none or two could be it: unsure, so silent."""
     text = st.text
+    semi = max(text.rfind("；", totals[0], totals[1]), text.rfind(";", totals[0], totals[1]))
+    if semi >= 0 and _subset_total(st, ix, (semi + 1, totals[1]), key) is not None:
+        totals = (semi + 1, totals[1])  # 毕业生17456人，其中…；在校学生102090人，其中…: the ；-group's own
     candidates = []
     unitless = []
     for f in st.between(*totals):
@@ -141,10 +144,12 @@ class _PartList:
             for f, mf in values
             if (mf is not None and (key is None or mf.key == key)) or (mf is None and f.unit is None)
         ]
+        if values and all(f.role == "growth" for f, _ in values):
+            return True  # ，增长10.28%，: the growth of the part before; the list goes on
         if not same or all(mf is None for _, mf in same) and key is None:
             self.describing = True  # ，全省占比14.6%，排名第一: about the part before
             return True
-        if self.st.words.stop.search(text, a, b) or self.st.words.stop_start.match(text[a:b]):
+        if self._starts_new_figure(a, b, same[0][0]):
             return False
         if key is None:
             self.key = next(mf.key for _, mf in same if mf is not None)
@@ -152,6 +157,18 @@ class _PartList:
             self.parts.extend((f, mf, item_name(text, a, f)) for f, mf in same)  # a 、-list of its own
             return True
         return self._one_more(a, b, same, values)
+
+    def _starts_new_figure(self, a: int, b: int, f: Fact) -> bool:
+        """，全年…/，共…: a stop word starts a new figure, unless the piece names the first
+        part's sibling in one partition (出口总额…；进口总额…)."""
+        words = self.st.words
+        text = self.st.text
+        if not (words.stop.search(text, a, b) or words.stop_start.match(text[a:b])):
+            return False
+        if not self.parts:
+            return True
+        dim, _ = dimension_of(words, [self.parts[0][2], item_name(text, a, f)])
+        return not dim
 
     def _one_more(self, a: int, b: int, same: list, values: list) -> bool:
         """，创业板公司20家: one bare part after a first piece that named one part."""
@@ -187,12 +204,17 @@ def _values(st: Statements, ix: TextIndex, a: int, b: int, bracket) -> list[tupl
     return out
 
 
+def _item_start(text: str, piece_start: int, f: Fact) -> int:
+    """Where f's item starts: after the last 、 of its piece before it."""
+    return max(piece_start, text.rfind("、", piece_start, f.start) + 1)
+
+
 def _counts_what_follows(st: Statements, piece_start: int, f: Fact) -> bool:
-    """A count that opens its piece (其中20个预期性指标、8个约束性指标) counts the noun after it."""
+    """A count that opens its piece or 、-item (其中20个预期性指标、8个约束性指标) counts the noun after it."""
     q = f.quantity
     return (
         q is not None
         and q.is_count
-        and st.text[piece_start : f.start].strip(" \u3000：:其中包括有") == ""
+        and st.text[_item_start(st.text, piece_start, f) : f.start].strip(" \u3000：:其中包括有") == ""
         and not is_change(st, f)
     )

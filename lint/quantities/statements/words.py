@@ -41,6 +41,7 @@ class WordsSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     change_words: list[str] = Field(default_factory=list, alias="change-words")
+    comparison_words: list[str] = Field(default_factory=list, alias="comparison-words")
     not_additive_words: list[str] = Field(default_factory=list, alias="not-additive-words")
     subset_words: list[str] = Field(default_factory=list, alias="subset-words")
     open_words: list[str] = Field(default_factory=list, alias="open-words")
@@ -82,6 +83,7 @@ class Words:
         any_of = _alternatives
         self.spec = spec
         self.change = rx(any_of(spec.change_words), "change-words")
+        self.comparison = rx(any_of(spec.comparison_words), "comparison-words")
         self.not_additive = rx(any_of(spec.not_additive_words), "not-additive-words")
         self.subset = rx(any_of(spec.subset_words), "subset-words")
         self.opens_subset = rx(rf"\s*(?:{any_of(spec.subset_words)})", "subset-words")

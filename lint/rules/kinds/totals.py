@@ -16,6 +16,8 @@ Options (YAML):
                 imply (Σparts / Σ(part / (1 + g)) − 1).
                 shares-100: a complete share breakdown (三次产业结构为7.6:44.8:47.6) must make 100%.
   sum-severity  parts-exceed: severity when only the sum of the parts exceeds the total.
+  growth-slack  growth-parts: percentage points allowed beyond the written precision (growth at
+                comparable prices is chain-linked, so it drifts from the parts' nominal weights).
   messages      secondary messages by key (sum, sum-en).
   sets          shares-100: [{trigger: regex ending right before the list, count: n}] — the list
                 is a ratio (7.6:44.8:47.6) or percentages (7.6%、44.8%和47.6%).
@@ -63,6 +65,7 @@ class TotalsRule(RuleSpec):
     check_: Literal["parts-exceed", "breakdown", "growth-parts", "shares-100"] = Field(alias="check")
     sum_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="sum-severity")
     sets: list[ShareSet] = Field(default_factory=list)
+    growth_slack: Decimal = Field(default=Decimal(0), ge=0, alias="growth-slack")
     messages: dict[str, str] = Field(default_factory=dict)
 
     _sets: list[tuple[re.Pattern, int | None]] = PrivateAttr(default_factory=list)
@@ -154,7 +157,8 @@ class TotalsRule(RuleSpec):
             return
         sign = Decimal(-1) if stated.down else Decimal(1)
         low, high = sorted((sign * q.low, sign * q.high))
-        if not disjoint((low, high), implied):
+        slack = self.growth_slack
+        if not disjoint((low, high), (implied[0] - slack, implied[1] + slack)):
             return
         middle = plain(CTX.divide(CTX.add(implied[0], implied[1]), Decimal(2)))
         parts = "、".join(f"{st.facts[i].raw}{_growth_text(st, i)}" for i in ps.parts)
