@@ -126,7 +126,10 @@ class ItemReader:
         # a longer title is the first sentence of a paragraph; "深度贫困村：24个" sums its children
         if heading is not None and len(heading.title) <= _LONGEST_TITLE:
             return self._children(heading) if claim.noun else None
-        return self._run_in_next(start, end) or self._following(start, end) or self._list_before(claim)
+        sentence = self._claim_sentence(start, end)
+        return (
+            self._run_in_next(start, end, sentence) or self._following(start, end, sentence) or self._list_before(claim)
+        )
 
     def _heading_at(self, pos: int) -> Node | None:
         i = bisect_right(self.numbered_starts, pos) - 1
@@ -208,41 +211,36 @@ class ItemReader:
         return Found("list after", tuple((pos + a, pos + b) for a, b in spans), counts, opened)
 
     # -- the sentence or paragraph after the claim ----------------------------------------------
-    def _claim_sentence(self, start: int, end: int) -> tuple[int, int] | None:
-        """The claim's sentence [start, 。) when it holds no other count; None otherwise."""
+    def _claim_sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The claim's sentence: [start, its 。 or the end of the line)."""
         text = self.text
         line_end = self._line_end(end)
         stop = min((i for i in (text.find(ch, end, line_end) for ch in "。！？") if i >= 0), default=line_end)
-        begin = self._sentence_start(start)
-        if _another_count(text[begin:start] + " " + text[end:stop]):
-            return None
-        return begin, stop
+        return self._sentence_start(start), stop
 
-    def _run_in_next(self, start: int, end: int) -> Found | None:
+    def _sole_claim(self, sentence: tuple[int, int], start: int, end: int) -> bool:
+        """The sentence claims nothing else: with two counts, which one is the list's?"""
+        return not _another_count(self.text[sentence[0] : start] + " " + self.text[end : sentence[1]])
+
+    def _run_in_next(self, start: int, end: int, sentence: tuple[int, int]) -> Found | None:
         """今年重点抓好三项工作。一是…二是…三是… in the same paragraph."""
-        sentence = self._claim_sentence(start, end)
-        if sentence is None or sentence[1] >= len(self.text) or self.text[sentence[1]] not in "。！？":
+        text = self.text
+        if sentence[1] >= len(text) or text[sentence[1]] not in "。！？":
             return None
-        pos = sentence[1] + 1
-        while pos < len(self.text) and self.text[pos] in " \u3000":
-            pos += 1
-        run = self.runs.get(pos)
-        if run is None:
+        run = self.runs.get(self._skip_indent(sentence[1] + 1))
+        if run is None or not self._sole_claim(sentence, start, end):
             return None
-        sure = bool(_INTRODUCER.search(self.text[sentence[0] : sentence[1]]))
+        sure = bool(_INTRODUCER.search(text[sentence[0] : sentence[1]]))
         return Found("run-in", _spans(run), frozenset({len(run)}), sure=sure)
 
-    def _following(self, start: int, end: int) -> Found | None:
+    def _following(self, start: int, end: int, sentence: tuple[int, int]) -> Found | None:
         """A paragraph closing on its claim ("重点抓好以下四个方面工作。"): the numbered
         headings or the 一是… paragraphs that follow it."""
-        sentence = self._claim_sentence(start, end)
-        if sentence is None:
-            return None
         line_end = self._line_end(end)
         if self.text[sentence[1] : line_end].strip(" \u3000\t。！？!?") != "":
             return None  # more sentences after the claim in its paragraph
         said = self.text[sentence[0] : sentence[1]]
-        if not _INTRODUCER.search(said) or _OPEN_LEAD.search(said):
+        if not _INTRODUCER.search(said) or _OPEN_LEAD.search(said) or not self._sole_claim(sentence, start, end):
             return None
         found = self._numbered_after(line_end) or self._run_in_paragraphs(line_end)
         if found is None:
@@ -351,9 +349,9 @@ def _another_count(text: str) -> bool:
 
 
 def _count_claims_in(text: str) -> int:
-    from .claims import CLAIM_RE  # the one claim pattern (claims imports this module)
+    from .claims import claim_matches  # the one claim pattern (claims imports this module)
 
-    return sum(1 for _ in CLAIM_RE.finditer(text))
+    return sum(1 for _ in claim_matches(text))
 
 
 def _unbalanced(text: str) -> bool:

@@ -22,6 +22,7 @@ Only what the text says is taken: a list whose items are too long, hold numbers,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,9 +41,10 @@ MEASURES = (
 )
 _MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
 _NUMERAL = "[一二两三四五六七八九十]{1,3}|[1-9][0-9]?"
-CLAIM_RE = re.compile(
-    rf"(?<![第前近约超逾余每数几0-9０-９.．一二两三四五六七八九十百千万亿零〇])(?P<n>{_NUMERAL})(?P<m>{_MEASURE_RE})"
-)
+_CLAIM_RE = re.compile(rf"(?P<n>{_NUMERAL})(?P<m>{_MEASURE_RE})")
+# After these the numeral is an ordinal, an estimate or part of a longer number (第三个, 近十项,
+# 一百二十个, 1.5个): checked by hand, a look-behind at every position is slow.
+_NOT_AFTER = frozenset("第前近约超逾余每数几.．百千万亿零〇0123456789０１２３４５６７８９一二两三四五六七八九十")
 # The counted noun: the first words after the measure word (a quoted name is one word), up to
 # punctuation or a linking word.
 _NOUN_RE = re.compile(r"(?:“[^”\n]{1,10}”|[\u4e00-\u9fff]){0,6}")
@@ -126,11 +128,18 @@ def find_count_claims(text: str, outline: Outline, quoted: SpanSet) -> list[Coun
     """Every count claim of the document, each with what it counts (or ``unresolved``)."""
     reader = items_of.ItemReader(text, outline)
     claims = []
-    for m in CLAIM_RE.finditer(text):
+    for m in claim_matches(text):
         claim = _claim_at(text, m, quoted)
         if claim is not None:
             claims.append(_resolved(reader, claim))
     return claims
+
+
+def claim_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """Numeral + measure word in ``text[start:end]`` that may be a count claim (the one pattern)."""
+    for m in _CLAIM_RE.finditer(text, start, len(text) if end is None else end):
+        if m.start() == 0 or text[m.start() - 1] not in _NOT_AFTER:
+            yield m
 
 
 def _claim_at(text: str, m: re.Match, quoted: SpanSet) -> CountClaim | None:
