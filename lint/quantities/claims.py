@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lint.text.numerals import parse_int
@@ -178,13 +178,8 @@ def _resolved(reader: items_of.ItemReader, claim: CountClaim) -> CountClaim:
     found = reader.what_is_counted(claim)
     if found is None:
         return claim
-    return CountClaim(
-        start=claim.start,
-        end=claim.end,
-        numeral=claim.numeral,
-        value=claim.value,
-        measure=claim.measure,
-        noun=claim.noun,
+    return replace(
+        claim,
         how=found.how,
         items=found.items,
         counts=found.counts,
