@@ -118,3 +118,8 @@ def test_facts_prints_the_claims_in_text_and_json(tmp_path):
             "agrees": False,
         }
     ]
+
+
+def test_ordinals_estimates_and_parts_of_longer_numbers_are_not_claims():
+    text = "第三个方面。近十项工作。一百二十个村。提高1.5个百分点。全年三项改革。"
+    assert [c.text for c in claims(text)] == ["三项改革"]
