@@ -305,12 +305,17 @@ def _load(source: Source, engine: Engine) -> tuple[Document | None, bytes | None
 def lint_document(doc: Document, engine: Engine) -> FileResult:
     """The rules on one Document. A rule that raises costs its own findings (LINT002, from the
     engine); a step before the rules that raises (outline, kind) costs the file's findings."""
+    return _run_rules(doc, engine)[0]
+
+
+def _run_rules(doc: Document, engine: Engine) -> tuple[FileResult, bool]:
+    """(result, whether the rules ran): False when a step before the rules raised."""
     try:
-        return engine.lint(doc)
+        return engine.lint(doc), True
     except Exception as exc:
         if _debugging():
             raise
-        return _failed(engine, doc.path, InternalError("engine", exc), doc.text)
+        return _failed(engine, doc.path, InternalError("engine", exc), doc.text), False
 
 
 def _failed(engine: Engine, display: str, error: InternalError, text: str = "") -> FileResult:
@@ -376,8 +381,9 @@ def fix_one(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
     if failure is not None:
         return FixOutcome(failure)
     assert doc is not None and data is not None
-    result = lint_document(doc, engine)
-    if doc.source_format == "docx" or failure_of(result):
+    result, rules_ran = _run_rules(doc, engine)
+    # A rule that raised (LINT002) costs its own fixes only; the other rules' fixes still apply.
+    if doc.source_format == "docx" or not rules_ran:
         return FixOutcome(result)
     current = doc
     for _ in range(MAX_FIX_PASSES):
@@ -385,7 +391,9 @@ def fix_one(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
         if new_text is None:
             break
         current = load_text(new_text, doc.path, doc.source_format)
-        result = lint_document(current, engine)
+        result, rules_ran = _run_rules(current, engine)
+        if not rules_ran:  # the fixed text broke a step before the rules: keep the fixes so far
+            break
     if current is doc:
         return FixOutcome(result)
     return FixOutcome(result, data, encode_like(doc, current.text), doc.encoding)

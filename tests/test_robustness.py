@@ -663,6 +663,41 @@ def test_a_rule_that_raises_costs_only_its_own_findings(project: Path, monkeypat
     assert {code for code, _, _ in findings(stdin)} == {"TST001", "LINT002"}
 
 
+FIXABLE = (
+    TWO_RULES
+    + """\
+  - code: TST003
+    name: ascii-comma
+    kind: pattern
+    severity: warning
+    message: "半角逗号"
+    patterns: ['(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])']
+    fix: '，'
+    doc: {what: a comma, why: width, wrong: "甲,乙", right: 甲，乙, standard: test}
+"""
+)
+
+
+@pytest.mark.parametrize("broken", ["TST002", "TST003"])
+def test_a_rule_that_raises_does_not_stop_the_other_rules_fixes(
+    project: Path, monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    (project / "pack.yaml").write_text(FIXABLE, encoding="utf-8")
+    (project / ".gwlint.yaml").write_text("packs: [pack.yaml]\nselect: [TST]\n", encoding="utf-8")
+    (project / "doc.txt").write_text("各单位,各部门：\n其他事项待定。\n", encoding="utf-8")
+    _break_a_rule(monkeypatch, broken, "doc.txt")
+    result = gwlint("check", "doc.txt", "--format", "json", "--no-cache", "--fix")
+    assert result.exit_code == 1, result.stderr
+    codes = {code for code, _, _ in findings(result)}
+    assert "LINT002" in codes and broken in result.stderr
+    fixed = (project / "doc.txt").read_text(encoding="utf-8")
+    if broken == "TST002":  # the comma rule works: its fix is applied beside the LINT002
+        assert fixed == "各单位，各部门：\n其他事项待定。\n"
+        assert "TST003" not in codes
+    else:  # the broken rule's own fix is lost with its findings; nothing else to fix
+        assert fixed == "各单位,各部门：\n其他事项待定。\n"
+
+
 # -- the real documents ----------------------------------------------------------------------------
 
 
