@@ -139,10 +139,15 @@ class Engine:
     def lint(self, doc: Document) -> FileResult:
         from lint.analysis import Analysis
 
-        registry = self.table.unit_registry() if self.table.unit_packs else None
-        lexicon = self.table.lexicon() if self.table.indicator_packs else None
-        words = self.table.statement_words() if self.table.statement_packs else None
-        analysis = Analysis(doc, registry, kind=self.chosen_kind(doc), lexicon=lexicon, words=words)
+        # All three come with the rule table: built once, kept compiled in the rule-table cache.
+        table = self.table
+        analysis = Analysis(
+            doc,
+            table.unit_registry(),
+            kind=self.chosen_kind(doc),
+            lexicon=table.lexicon(),
+            words=table.statement_words(),
+        )
         ctx = Context(doc, lang=self.lang, analysis=analysis)
         ctx.severity_override = self.severity
         kind = analysis.kind

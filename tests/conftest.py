@@ -29,13 +29,20 @@ CALLER_VARIABLES = (
 )
 
 
+@pytest.fixture(scope="session")
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session (the rule-table cache), not the caller's."""
+    return tmp_path_factory.mktemp("user-cache")
+
+
 @pytest.fixture(autouse=True)
-def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The caller's environment and working folder never reach a test (subprocesses inherit the
-    cleaned environment); a test that needs a variable or a folder sets it itself."""
+def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, user_cache: Path) -> None:
+    """The caller's environment, working folder and cache folder never reach a test (subprocesses
+    inherit the cleaned environment); a test that needs a variable or a folder sets it itself."""
     for name in list(os.environ):
         if name in CALLER_VARIABLES or name.startswith("GWLINT_"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache))
     monkeypatch.chdir(tmp_path)
 
 

@@ -27,7 +27,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lint.errors import UsageError
@@ -44,8 +43,6 @@ __all__ = [
 ]
 
 COUNT = "count"
-# libyaml's loader when present: 5× faster start-up for the built-in registry.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALE_CHARS = "百千万亿"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
@@ -190,6 +187,8 @@ def _line_of(source_text: str | None, loc: tuple) -> int | None:
     """1-based YAML line of a pydantic error location, so pack errors name file:line."""
     if not source_text:
         return None
+    import yaml  # here: a registry read from the rule-table cache needs no YAML
+
     try:
         node = yaml.compose(source_text)
     except yaml.YAMLError:
@@ -317,10 +316,13 @@ class UnitRegistry:
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> UnitRegistry:
+        import yaml  # here: a registry read from the rule-table cache needs no YAML
+
         p = Path(path)
         try:
             text = p.read_text(encoding="utf-8")
-            data = yaml.load(text, Loader=_YAML_LOADER)
+            # libyaml's loader when present: 5× faster start-up for the built-in registry.
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except OSError as exc:
             raise UnitRegistryError(f"cannot read unit pack: {exc.strerror}", str(p)) from None
         except yaml.YAMLError as exc:

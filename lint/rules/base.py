@@ -26,7 +26,7 @@ DocKind = Literal["summary", "plan", "notice", "report", "bulletin", "article"]
 class RuleDoc(BaseModel):
     """What `gwlint rule CODE` prints."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     what: str = Field(min_length=1)
     why: str = Field(min_length=1)
     wrong: str = Field(min_length=1)
@@ -37,7 +37,7 @@ class RuleDoc(BaseModel):
 class RuleDocTranslation(BaseModel):
     """A translation of a RuleDoc (pack key `doc-zh`); a field left out falls back to English."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     what: str | None = Field(default=None, min_length=1)
     why: str | None = Field(default=None, min_length=1)
     wrong: str | None = Field(default=None, min_length=1)
@@ -48,7 +48,7 @@ class RuleDocTranslation(BaseModel):
 class RuleCase(BaseModel):
     """A rule test case: text in, exact findings out (``CODE line:col[-end_line:end_col]``)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     name: str | None = None
     text: str
     expect: list[str] = Field(default_factory=list)
@@ -70,7 +70,7 @@ class _SafeFormat(dict):
 class RuleSpec(BaseModel):
     """One configured rule. Kinds subclass this, add their options, and implement ``check``."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
 
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=NAME_PATTERN)

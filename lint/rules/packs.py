@@ -20,13 +20,16 @@ import importlib
 import re
 import string
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import GUARD_EVERY_PATTERN, RuleSpec
-from lint.yamlio import Located, load_yaml, read_text
+from lint.rules.tablecache import cached_table, text_digest
+
+if TYPE_CHECKING:
+    from lint.yamlio import Located
 
 _PACK_KEYS = {"pack", "description", "extends", "rules", "units", "indicators", "statements"}
 _OVERRIDE_KEYS = {"code", "severity", "enabled", "pedantic"}
@@ -87,9 +90,12 @@ class RuleTable:
         # `statements:` sections of user packs (word lists and partitions), in load order.
         self.statement_packs: list[tuple[dict, str]] = []
         self._words = None
+        # Content digest of every pack read, by path: what makes a cached table stale.
+        self.digests: dict[str, str] = {}
 
     def unit_registry(self):
-        """The built-in unit registry extended by the packs' `units:` sections (built once)."""
+        """The built-in unit registry extended by the packs' `units:` sections (built once; kept
+        with the table in the rule-table cache, compiled, with rules/units.yaml among its digests)."""
         if self._registry is None:
             from lint.quantities.units import UnitRegistry
 
@@ -124,7 +130,11 @@ class RuleTable:
             return
         self.loaded.add(path)
         shown = path.name if builtin else str(path)
-        located = load_yaml(read_text(path, "rule pack"), shown)
+        from lint.yamlio import load_yaml, read_text  # YAML loads only when a pack is read, not cached
+
+        text = read_text(path, "rule pack")
+        self.digests[str(path)] = text_digest(text)
+        located = load_yaml(text, shown)
         # A user's pack (and what it extends) runs every pattern under the regex time budget.
         token = GUARD_EVERY_PATTERN.set(not builtin or GUARD_EVERY_PATTERN.get())
         try:
@@ -297,9 +307,20 @@ def _validation_error(exc: ValidationError, located: Located, where: tuple, show
 
 
 def load_rules(extra_packs: list[Path] | None = None) -> RuleTable:
+    """The built-in packs, then ``extra_packs``: validated once, then read from the rule-table cache
+    while no pack changes (lint.rules.tablecache)."""
+    builtin, extra = builtin_pack_paths(), list(extra_packs or [])
+    return cached_table(builtin + extra, lambda: _build_rules(builtin, extra))
+
+
+def _build_rules(builtin: list[Path], extra: list[Path]) -> RuleTable:
     table = RuleTable()
-    for path in builtin_pack_paths():
+    # The unit registry and the indicator lexicon are kept with the table (compiled): their data too.
+    directory = builtin_dir()
+    for data in [directory / "units.yaml", *sorted((directory / "indicators").glob("*.yaml"))]:
+        table.digests[str(data.resolve())] = text_digest(data.read_text(encoding="utf-8"))
+    for path in builtin:
         table.load_pack(path, builtin=True)
-    for path in extra_packs or []:
+    for path in extra:
         table.load_pack(path)
     return table

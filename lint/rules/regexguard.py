@@ -176,6 +176,12 @@ class GuardedPattern:
     def __getattr__(self, name: str):
         return getattr(self._fallback, name)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GuardedPattern) and self._fallback == other._fallback
+
+    def __hash__(self) -> int:
+        return hash(self._fallback)
+
     def __reduce__(self):  # picklable (worker processes): rebuild from the source pattern
         return (compile_guarded, (self.pattern, "pattern", self.flags & ~re.UNICODE, True))
 

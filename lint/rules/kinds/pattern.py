@@ -44,7 +44,7 @@ from lint.rules.textutil import expand_macros, merged_spans, quoted_spans
 class PatternItem(BaseModel):
     """One pattern with its own severity, fix or document precondition."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     pattern: str
     severity: Literal["error", "warning", "info"] | None = None
     fix: str | None = None

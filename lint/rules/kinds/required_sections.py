@@ -44,7 +44,7 @@ from lint.rules.kinds._structure import is_abbreviated_list, is_numbered
 
 
 class Promise(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     pattern: str
     role: str
 

@@ -55,7 +55,7 @@ _MESSAGES = {
 
 
 class ShareSet(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     trigger: str
     count: int | None = Field(default=None, ge=2)
 
