@@ -25,7 +25,7 @@ def _kebab(name: str) -> str:
 class IgnoreEntry(BaseModel):
     """Suppress one code in files matching ``path``, optionally only where the flagged text matches."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     code: str
     path: str = "**"
     match: str | None = None
@@ -42,7 +42,8 @@ class IgnoreEntry(BaseModel):
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    # The schema is built when a configuration file is first validated (not on a run without one).
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
     select: list[str] | None = None
     ignore: list[str | IgnoreEntry] = Field(default_factory=list)
@@ -77,6 +78,11 @@ class Settings(BaseModel):
 
     def line_of(self, *path: Any) -> int | None:
         return self.lines.get(tuple(path)) or self.lines.get(tuple(path[:1]))
+
+
+def default_settings() -> Settings:
+    """The settings where no configuration file applies: the defaults, which need no validating."""
+    return Settings.model_construct()
 
 
 def parse_settings(data: Any, source: str, lines: dict | None = None) -> Settings:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.config import IgnoreEntry, Settings
+from lint.config import IgnoreEntry, Settings, default_settings
 from lint.diagnostics import Diagnostic, FileResult, Severity
 from lint.document.model import Document
 from lint.errors import InternalError
@@ -54,7 +54,7 @@ class Engine:
     def __init__(
         self, settings: Settings | None = None, overrides: Overrides | None = None, table: RuleTable | None = None
     ):
-        self.settings = settings or Settings()
+        self.settings = settings or default_settings()
         self.overrides = overrides or Overrides()
         packs = self.settings.pack_paths() + [Path(p) for p in self.overrides.packs]
         if table is None:

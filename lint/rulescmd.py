@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 def _table(config: Path | None, lang: str | None = None):
     """The rules the configuration loads, and the documentation language (--lang, else config `lang`)."""
-    from lint.config import Settings, find_config, load_config_file
+    from lint.config import default_settings, find_config, load_config_file
     from lint.rules.packs import load_rules
 
     config = config or find_config(Path.cwd())  # the project's config, as `gwlint check` finds it
-    settings = load_config_file(config) if config else Settings()
+    settings = load_config_file(config) if config else default_settings()
     return load_rules(settings.pack_paths()).rules, lang or settings.lang
 
 

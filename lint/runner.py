@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.config import Settings, find_config, load_config_file
+from lint.config import Settings, default_settings, find_config, load_config_file
 from lint.diagnostics import FileResult, Severity
 from lint.document import DecodeError, Document, load_bytes, load_text
 from lint.document.read import MAX_FILE_BYTES, InputRefused, read_regular_file
@@ -65,7 +65,7 @@ class EngineCache:
             return self.options.config, self._explicit
         config = find_config(_real_folder(path))
         if config is None:
-            return None, Settings()
+            return None, default_settings()
         return config, None  # loaded lazily below
 
     def settings(self, path: Path) -> tuple[Path | None, Settings]:
@@ -76,7 +76,7 @@ class EngineCache:
             if self._explicit is not None:
                 settings = self._explicit
             else:
-                settings = load_config_file(key) if key is not None else Settings()
+                settings = load_config_file(key) if key is not None else default_settings()
             self._settings[key] = settings
         if not self._used:
             self.first_key = key
