@@ -144,96 +144,134 @@ def _combine(text: str) -> tuple[Decimal, int, int] | None:
     tokens = _TOKEN.findall(text)
     if not tokens or "".join(tokens) != text:
         return None
-    result = Decimal(0)
-    section = Decimal(0)
-    number: Decimal | None = None
-    number_is_cn = False
-    decimals = 0
-    prev_small: int | None = None  # last small multiplier (十百千) in this section
-    last_big: int | None = None  # power of the last 万/亿 applied
-    wan_open = False  # a 万 was applied since the last 亿
-    after_zero = False
-    written_exp = 0
-    tail_power = 0  # power applied after the last digit/multiplier (section exponent)
-    seen_value = False
-    for tok in tokens:
-        first = tok[0]
+    reader = _NumeralReader()
+    if not all(reader.feed(token) for token in tokens):
+        return None
+    return reader.finish()
+
+
+class _NumeralReader:
+    """The token machine behind _combine: one step per token kind, each False when the tokens
+    so far cannot be a numeral. A section is the part below the next 万/亿."""
+
+    __slots__ = (
+        "result",
+        "section",
+        "number",
+        "number_is_cn",
+        "decimals",
+        "prev_small",
+        "last_big",
+        "wan_open",
+        "after_zero",
+        "written_exp",
+        "tail_power",
+        "seen_value",
+    )
+
+    def __init__(self) -> None:
+        self.result = Decimal(0)
+        self.section = Decimal(0)
+        self.number: Decimal | None = None  # the digit (or Arabic run) waiting for its multiplier
+        self.number_is_cn = False
+        self.decimals = 0
+        self.prev_small: int | None = None  # last small multiplier (十百千) in this section
+        self.last_big: int | None = None  # power of the last 万/亿 applied
+        self.wan_open = False  # a 万 was applied since the last 亿
+        self.after_zero = False
+        self.written_exp = 0
+        self.tail_power = 0  # power applied after the last digit/multiplier (section exponent)
+        self.seen_value = False
+
+    def feed(self, token: str) -> bool:
+        first = token[0]
         if first.isdigit() or first == ".":
-            if number is not None:
-                return None
-            number = Decimal(tok)
-            number_is_cn = False
-            decimals = len(tok.split(".", 1)[1]) if "." in tok else 0
-            written_exp = -decimals
-            tail_power = 0
-            seen_value = True
-        elif tok in CN_DIGITS:
-            digit = CN_DIGITS[tok]
-            if digit == 0:
-                if number is not None:
-                    return None  # 三零 is not a numeral
-                after_zero = True
-                seen_value = True
-                continue
-            if number is not None:
-                return None  # 二三: two digits in a row (pairs are handled by the caller)
-            number = Decimal(digit)
-            number_is_cn = True
-            decimals = 0
-            written_exp = 0
-            tail_power = 0
-            seen_value = True
-        elif tok in _SMALL:
-            power = _SMALL[tok]
-            if number is None:
-                if tok != "十" or after_zero and section == 0 and result == 0:
-                    return None  # 百/千 need a digit; 十 alone means 一十
-                number = _ONE
-                decimals = 0
-            if prev_small is not None and power >= prev_small:
-                return None  # 一十百, 二百三百
-            section = CTX.add(section, number.scaleb(power))
-            written_exp = power - decimals
-            prev_small = power
-            number = None
-            after_zero = False
-            tail_power = 0
-            seen_value = True
-        else:  # 万 / 亿
-            power = _BIG[tok]
-            if number is not None:
-                section = CTX.add(section, number)
-                number = None
-            if not seen_value or (section.is_zero() and result.is_zero()):
-                return None
-            if power == 4:
-                if wan_open:
-                    return None  # 三万四万
-                result = CTX.add(result, section.scaleb(4))
-                wan_open = True
-            else:
-                result = CTX.add(result, section).scaleb(8)
-                wan_open = False
-            section = Decimal(0)
-            written_exp += power
-            tail_power += power
-            last_big = power
-            prev_small = None
-            after_zero = False
-    if number is not None:
-        if number_is_cn and not after_zero and prev_small is not None:
-            # 一千二 = 1200: the tail digit sits one place below the last multiplier.
-            place = prev_small - 1
-            section = CTX.add(section, number.scaleb(place))
-            written_exp = tail_power = place
-        elif number_is_cn and not after_zero and prev_small is None and last_big is not None:
-            place = last_big - 1  # 三万五 = 35000
-            section = CTX.add(section, number.scaleb(place))
-            written_exp = tail_power = place
+            return self._arabic(token)
+        if token in CN_DIGITS:
+            return self._chinese_digit(CN_DIGITS[token])
+        if token in _SMALL:
+            return self._small_multiplier(token, _SMALL[token])
+        return self._big_multiplier(_BIG[token])
+
+    def _arabic(self, token: str) -> bool:
+        if self.number is not None:
+            return False
+        self.number = Decimal(token)
+        self.number_is_cn = False
+        self.decimals = len(token.split(".", 1)[1]) if "." in token else 0
+        self.written_exp = -self.decimals
+        self.tail_power = 0
+        self.seen_value = True
+        return True
+
+    def _chinese_digit(self, digit: int) -> bool:
+        if self.number is not None:
+            return False  # 三零 or 二三: two digits in a row (pairs are handled by the caller)
+        self.seen_value = True
+        if digit == 0:
+            self.after_zero = True
+            return True
+        self.number = Decimal(digit)
+        self.number_is_cn = True
+        self.decimals = 0
+        self.written_exp = 0
+        self.tail_power = 0
+        return True
+
+    def _small_multiplier(self, token: str, power: int) -> bool:
+        if self.number is None:
+            if token != "十" or self.after_zero and self.section == 0 and self.result == 0:
+                return False  # 百/千 need a digit; 十 alone means 一十
+            self.number = _ONE
+            self.decimals = 0
+        if self.prev_small is not None and power >= self.prev_small:
+            return False  # 一十百, 二百三百
+        self.section = CTX.add(self.section, self.number.scaleb(power))
+        self.written_exp = power - self.decimals
+        self.prev_small = power
+        self.number = None
+        self.after_zero = False
+        self.tail_power = 0
+        self.seen_value = True
+        return True
+
+    def _big_multiplier(self, power: int) -> bool:
+        if self.number is not None:
+            self.section = CTX.add(self.section, self.number)
+            self.number = None
+        if not self.seen_value or (self.section.is_zero() and self.result.is_zero()):
+            return False
+        if power == 4:
+            if self.wan_open:
+                return False  # 三万四万
+            self.result = CTX.add(self.result, self.section.scaleb(4))
+            self.wan_open = True
         else:
-            section = CTX.add(section, number)
-    result = CTX.add(result, section)
-    return plain(result), written_exp, tail_power
+            self.result = CTX.add(self.result, self.section).scaleb(8)
+            self.wan_open = False
+        self.section = Decimal(0)
+        self.written_exp += power
+        self.tail_power += power
+        self.last_big = power
+        self.prev_small = None
+        self.after_zero = False
+        return True
+
+    def finish(self) -> tuple[Decimal, int, int]:
+        if self.number is not None:
+            self.section = CTX.add(self.section, self._last_digit(self.number))
+        return plain(CTX.add(self.result, self.section)), self.written_exp, self.tail_power
+
+    def _last_digit(self, number: Decimal) -> Decimal:
+        """A Chinese digit after a multiplier sits one place below it: 一千二 = 1200, 三万五 = 35000."""
+        if not self.number_is_cn or self.after_zero:
+            return number
+        below = self.prev_small if self.prev_small is not None else self.last_big
+        if below is None:
+            return number
+        place = below - 1
+        self.written_exp = self.tail_power = place
+        return number.scaleb(place)
 
 
 def _parse_plain(text: str) -> tuple[Decimal, int, str] | None:
@@ -293,6 +331,27 @@ def parse_number(text: str) -> Numeral | None:
     一千二百, 一千两百, 一千零五, 十二, 二十三, 三点五, 十余, 3000余万, 50多万, 二十几, 几十万,
     数十, 20几, 三四, 五六十. Commas must group thousands (the caller's regex guarantees it).
     """
+    s = _normalised(text)
+    if s is None:
+        return None
+    fast = _FAST.fullmatch(s)
+    if fast:  # the common case (1200, 4.8万, 3.45亿, 5千万) without the token machine
+        return _parse_arabic(*fast.groups())
+    form = _form(s)
+    if "余" in s or "多" in s:
+        return _parse_more(s, form)
+    if "几" in s or s.startswith("数"):
+        return _parse_some(s, form)
+    got = _parse_plain(s)
+    if got is not None:
+        return _numeral(got[0], got[1], got[2], form)
+    if form == "chinese":
+        return _parse_pair(s, form)
+    return None
+
+
+def _normalised(text: str) -> str | None:
+    """ASCII digits, no thousands commas or spaces; None for what cannot be a number."""
     if not text or len(text) > _LONGEST:
         return None
     s = text if text.isascii() else text.translate(_FULLWIDTH)
@@ -302,68 +361,65 @@ def parse_number(text: str) -> Numeral | None:
         s = s.replace(",", "")
     if " " in s or "\u3000" in s or "\xa0" in s:
         s = s.replace(" ", "").replace("\u3000", "").replace("\xa0", "")
-    fast = _FAST.fullmatch(s)
-    if fast:
-        # The common case (1200, 4.8万, 3.45亿, 5千万) without the token machine.
-        whole, frac, scale = fast.groups()
-        power = (_SCALE_RUN.get(scale) or scale_power(scale)) if scale else 0
-        if frac:
-            exponent = power - len(frac)
-            digits = (whole + frac).lstrip("0") or "0"
-        else:
-            exponent = power
-            digits = whole.lstrip("0") or "0"
-        if exponent >= 0:
-            value = Decimal(digits + "0" * exponent if digits != "0" else "0")
-        else:
-            digits = digits.rjust(1 - exponent, "0")
-            value = Decimal(digits[:exponent] + "." + digits[exponent:])
-        half = _HALVES.get(exponent) or _HALF.scaleb(exponent)
-        return Numeral(
-            value, exponent, CTX.subtract(value, half), CTX.add(value, half), False, False, None, scale, "arabic"
-        )
-    form = _form(s)
-    # 余/多: (v, v + 10^k), k = place of the last nonzero digit of v.
+    return s
+
+
+def _parse_arabic(whole: str, frac: str | None, scale: str) -> Numeral:
+    """Digits, an optional fraction and a scale-word run (4.8万): exact Decimal arithmetic."""
+    power = (_SCALE_RUN.get(scale) or scale_power(scale)) if scale else 0
+    if frac:
+        exponent = power - len(frac)
+        digits = (whole + frac).lstrip("0") or "0"
+    else:
+        exponent = power
+        digits = whole.lstrip("0") or "0"
+    if exponent >= 0:
+        value = Decimal(digits + "0" * exponent if digits != "0" else "0")
+    else:
+        digits = digits.rjust(1 - exponent, "0")
+        value = Decimal(digits[:exponent] + "." + digits[exponent:])
+    half = _HALVES.get(exponent) or _HALF.scaleb(exponent)
+    return Numeral(
+        value, exponent, CTX.subtract(value, half), CTX.add(value, half), False, False, None, scale, "arabic"
+    )
+
+
+def _parse_more(s: str, form: str) -> Numeral | None:
+    """余/多: (v, v + 10^k), k = place of the last nonzero digit of v."""
     more_at = [i for i, ch in enumerate(s) if ch in "余多"]
-    if more_at:
-        if len(more_at) > 1 or more_at[0] == 0:
+    if len(more_at) > 1 or more_at[0] == 0:
+        return None
+    got = _parse_plain(s[: more_at[0]] + s[more_at[0] + 1 :])
+    if got is None:
+        return None
+    value, exponent, scale = got
+    if value.is_zero():
+        return None
+    step = _ONE.scaleb(last_nonzero_exponent(value))
+    return Numeral(value, exponent, value, plain(CTX.add(value, step)), True, True, "more", scale, form)
+
+
+def _parse_some(s: str, form: str) -> Numeral | None:
+    """几 / 数: 1–9 in that place (二十几 → [21, 29], 几十 → [10, 90])."""
+    if s.startswith("数"):
+        s = "几" + s[1:]
+    if s.count("几") != 1 or s == "几":
+        return None
+    if form != "chinese":
+        head, _, tail = s.partition("几")
+        got = _parse_plain(head)
+        if got is None or tail:
             return None
-        core = s[: more_at[0]] + s[more_at[0] + 1 :]
-        got = _parse_plain(core)
-        if got is None:
-            return None
-        value, exponent, scale = got
-        if value.is_zero():
-            return None
-        step = _ONE.scaleb(last_nonzero_exponent(value))
-        return Numeral(value, exponent, value, plain(CTX.add(value, step)), True, True, "more", scale, form)
-    # 几 / 数: 1–9 in that place (二十几 → [21, 29], 几十 → [10, 90]).
-    if "几" in s or s.startswith("数"):
-        if s.startswith("数"):
-            s = "几" + s[1:]
-        if s.count("几") != 1 or s == "几":
-            return None
-        if form != "chinese":
-            head, _, tail = s.partition("几")
-            got = _parse_plain(head)
-            if got is None or tail:
-                return None
-            value = got[0]
-            place = last_nonzero_exponent(value) - 1
-            low = plain(CTX.add(value, _ONE.scaleb(place)))
-            high = plain(CTX.add(value, Decimal(9).scaleb(place)))
-            return Numeral(low, place, low, high, approx="approx", form=form)
-        lo = _parse_plain(s.replace("几", "一"))
-        hi = _parse_plain(s.replace("几", "九"))
-        if lo is None or hi is None:
-            return None
-        return Numeral(lo[0], lo[1], lo[0], hi[0], approx="approx", scale=lo[2], form=form)
-    got = _parse_plain(s)
-    if got is not None:
-        return _numeral(got[0], got[1], got[2], form)
-    if form == "chinese":
-        return _parse_pair(s, form)
-    return None
+        value = got[0]
+        place = last_nonzero_exponent(value) - 1
+        low = plain(CTX.add(value, _ONE.scaleb(place)))
+        high = plain(CTX.add(value, Decimal(9).scaleb(place)))
+        return Numeral(low, place, low, high, approx="approx", form=form)
+    lo = _parse_plain(s.replace("几", "一"))
+    hi = _parse_plain(s.replace("几", "九"))
+    if lo is None or hi is None:
+        return None
+    return Numeral(lo[0], lo[1], lo[0], hi[0], approx="approx", scale=lo[2], form=form)
 
 
 def parse_int(text: str) -> int | None:
