@@ -52,52 +52,82 @@ def iso_date(written: str) -> str | None:
 
 
 def parse_header(lines: list[str]) -> Header:
-    header = Header()
     non_blank = [(i + 1, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    head = non_blank[:_HEAD_SCAN]
-    for index, (lineno, text) in enumerate(head):
-        if len(text) > _MAX_LINE:
-            continue
-        if header.issuer is None and header.doc_number is None and ISSUER.match(text) and index < 4:
-            header.issuer, header.issuer_line = text, lineno
-        elif header.doc_number is None and DOC_NUMBER.match(text) and index < 6:
-            header.doc_number, header.doc_number_line = text, lineno
-        elif (
-            header.title is None
-            and NOTICE_TITLE.search(text)
-            and len(text) < 120
-            and index < 6
-            and not text.endswith("。")
-        ):
-            header.title, header.title_line = text, lineno
-        elif (
-            header.addressee is None
-            and (header.doc_number or header.title)
-            and ADDRESSEE.match(text)
-            and len(text) < 300
-            and "。" not in text
-        ):
-            header.addressee, header.addressee_line = text, lineno
-        elif header.addressee and header.date is None and (DATE.match(text) or DATE_SEPARATED.match(text)):
-            header.date, header.date_line = text, lineno
-            previous_line, previous = head[index - 1]
-            if len(previous) <= 40 and not re.search(r"[。，；：]", previous):
-                header.signatory, header.signatory_line = previous, previous_line
-            header.body_start_line = _next_line(non_blank, lineno)
-            break
+    header = Header()
+    _read_front_matter(header, non_blank)
     if not (header.doc_number or header.issuer):
         # No 红头: nothing here is front matter (a title alone is not a header).
         return Header()
     if header.body_start_line is None and header.addressee_line:
         header.body_start_line = _next_line(non_blank, header.addressee_line)
-    for lineno, text in non_blank[-_TAIL_SCAN:]:
+    _read_closing_matter(header, non_blank[-_TAIL_SCAN:])
+    return header
+
+
+def _read_front_matter(header: Header, non_blank: list[tuple[int, str]]) -> None:
+    """发文机关, 发文字号, 标题, 主送机关 in the first lines, up to the 成文日期 that closes them."""
+    head = non_blank[:_HEAD_SCAN]
+    for index, (lineno, text) in enumerate(head):
+        if len(text) > _MAX_LINE:
+            continue
+        if _is_issuer(header, index, text):
+            header.issuer, header.issuer_line = text, lineno
+        elif _is_doc_number(header, index, text):
+            header.doc_number, header.doc_number_line = text, lineno
+        elif _is_title(header, index, text):
+            header.title, header.title_line = text, lineno
+        elif _is_addressee(header, text):
+            header.addressee, header.addressee_line = text, lineno
+        elif _is_date(header, text):
+            header.date, header.date_line = text, lineno
+            previous_line, previous = head[index - 1]
+            if len(previous) <= 40 and not re.search(r"[。，；：]", previous):
+                header.signatory, header.signatory_line = previous, previous_line
+            header.body_start_line = _next_line(non_blank, lineno)
+            return
+
+
+def _is_issuer(header: Header, index: int, text: str) -> bool:
+    return header.issuer is None and header.doc_number is None and index < 4 and bool(ISSUER.match(text))
+
+
+def _is_doc_number(header: Header, index: int, text: str) -> bool:
+    return header.doc_number is None and index < 6 and bool(DOC_NUMBER.match(text))
+
+
+def _is_title(header: Header, index: int, text: str) -> bool:
+    return (
+        header.title is None
+        and index < 6
+        and len(text) < 120
+        and not text.endswith("。")
+        and bool(NOTICE_TITLE.search(text))
+    )
+
+
+def _is_addressee(header: Header, text: str) -> bool:
+    return (
+        header.addressee is None
+        and bool(header.doc_number or header.title)
+        and len(text) < 300
+        and "。" not in text
+        and bool(ADDRESSEE.match(text))
+    )
+
+
+def _is_date(header: Header, text: str) -> bool:
+    return bool(header.addressee) and header.date is None and bool(DATE.match(text) or DATE_SEPARATED.match(text))
+
+
+def _read_closing_matter(header: Header, tail: list[tuple[int, str]]) -> None:
+    """印发机关和印发日期 and 抄送 among the last lines."""
+    for lineno, text in tail:
         if len(text) > _MAX_LINE:
             continue
         if PRINTED.match(text):
             header.printed, header.printed_line = text, lineno
         elif CC.match(text):
             header.cc, header.cc_line = text, lineno
-    return header
 
 
 def _next_line(non_blank: list[tuple[int, str]], after: int) -> int | None:

@@ -24,20 +24,17 @@ def detect_kind(
     opening: str = "",
 ) -> str:
     """``opening`` is the first few lines: a report's title is not always its first line."""
-    for text in (title or "", header_title or "", opening):
-        if _REPORT.search(text):
-            return "report"
-        if _BULLETIN.search(text):
-            return "bulletin"
+    named = _kind_named_in(title or "", header_title or "", opening)
+    if named is not None:
+        return named
     has_header = has_header or bool(_ADDRESSEE_FIRST.match(opening))
     if not has_outline:
         return "notice" if has_header else "article"
     title_text = title or ""
-    if title_text and not (header_title and title_text == header_title):
-        if _SUMMARY.search(title_text):
-            return "summary"
-        if _PLAN.search(title_text):
-            return "plan"
+    if title_text and title_text != header_title:  # a title of its own, not the 通知's
+        by_title = _kind_by_title(title_text)
+        if by_title is not None:
+            return by_title
     headings = " ".join(top_headings)
     if _SUMMARY.search(headings):
         return "summary"
@@ -46,3 +43,21 @@ def detect_kind(
     if _PLAN.search(title_text) or _PLAN.search(headings):
         return "plan"
     return "report"
+
+
+def _kind_named_in(*texts: str) -> str | None:
+    """A 报告 or 公报 says what it is in its title or opening lines, whatever its outline."""
+    for text in texts:
+        if _REPORT.search(text):
+            return "report"
+        if _BULLETIN.search(text):
+            return "bulletin"
+    return None
+
+
+def _kind_by_title(title: str) -> str | None:
+    if _SUMMARY.search(title):
+        return "summary"
+    if _PLAN.search(title):
+        return "plan"
+    return None

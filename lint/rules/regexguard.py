@@ -26,7 +26,6 @@ TIME_BUDGET = 1.0
 SECONDS_PER_MB = 0.5
 
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
-_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
 _warned: set[str] = set()
 
 
@@ -67,32 +66,31 @@ def is_risky(pattern: str, flags: int = 0) -> bool:
 
 
 def _walk(items, inside_repeat: bool) -> bool:
-    for op, arg in items:
-        if op in _REPEATS:
-            low, high, body = arg
-            repeats = high > 1
-            if inside_repeat and repeats:
-                return True
-            if _walk(body, inside_repeat or repeats):
-                return True
-        elif op is sre_constants.BRANCH:
-            if inside_repeat:
-                return True
-            if any(_walk(branch, inside_repeat) for branch in arg[1]):
-                return True
-        elif op is sre_constants.SUBPATTERN:
-            if _walk(arg[-1], inside_repeat):
-                return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if _walk(arg[1], inside_repeat):
-                return True
-        elif op is sre_constants.ATOMIC_GROUP or (_POSSESSIVE is not None and op is _POSSESSIVE):
-            continue  # atomic: cannot backtrack into itself
-        elif op is sre_constants.GROUPREF_EXISTS:
-            _, yes, no = arg
-            if _walk(yes, inside_repeat) or (no is not None and _walk(no, inside_repeat)):
-                return True
-    return False
+    """Whether some repeat in ``items`` (a parsed pattern) holds another repeat or an alternation."""
+    return any(_risky_item(op, arg, inside_repeat) for op, arg in items)
+
+
+def _risky_item(op, arg, inside_repeat: bool) -> bool:
+    if op in _REPEATS:
+        low, high, body = arg
+        repeats = high > 1
+        return (inside_repeat and repeats) or _walk(body, inside_repeat or repeats)
+    if op is sre_constants.BRANCH:
+        return inside_repeat or any(_walk(branch, inside_repeat) for branch in arg[1])
+    return any(_walk(body, inside_repeat) for body in _bodies(op, arg))
+
+
+def _bodies(op, arg) -> tuple:
+    """The sub-patterns of a group, lookaround or conditional; none for an atomic group or a
+    possessive repeat (which cannot backtrack into itself) or a plain item."""
+    if op is sre_constants.SUBPATTERN:
+        return (arg[-1],)
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return (arg[1],)
+    if op is sre_constants.GROUPREF_EXISTS:
+        _, yes, no = arg
+        return (yes,) if no is None else (yes, no)
+    return ()
 
 
 def _regex_flags(flags: int) -> int:

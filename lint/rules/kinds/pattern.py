@@ -38,7 +38,7 @@ from lint.rules.base import Context, RuleSpec
 
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
-from lint.rules.textutil import expand_macros, merged_spans, quoted_spans
+from lint.rules.textutil import SpanSet, expand_macros, merged_spans, quoted_spans
 
 
 class PatternItem(BaseModel):
@@ -127,44 +127,31 @@ class PatternRule(RuleSpec):
 
     def _hits(self, ctx: Context) -> Iterator[tuple]:
         text = ctx.text
-        if self.if_contains and not any(needle in text for needle in self.if_contains):
+        if not _preconditions_hold(text, self.if_contains, self._requires):
             return
-        if self._requires is not None and not self._requires.search(text):
-            return
-        low, high = 0, len(text)
-        body_line = ctx.doc.header.body_start_line
-        if self.zone != "all":
-            cut = ctx.doc.line_starts[body_line - 1] if body_line else 0
-            low, high = (cut, high) if self.zone == "body" else (0, cut)
-        quoted = quoted_spans(text) if self.skip_quoted else None
-        exceptions = None
+        low, high = self._zone_bounds(ctx)
+        excluded = _Excluded(text, quoted_spans(text) if self.skip_quoted else None, self._exceptions)
         seen: set[tuple[int, int]] = set()
         for regex, item in zip(self._compiled, self._items, strict=True):
-            if item is not None and item.if_contains and not any(n in text for n in item.if_contains):
-                continue
-            if item is not None and item._requires is not None and not item._requires.search(text):
+            if item is not None and not _preconditions_hold(text, item.if_contains, item._requires):
                 continue
             severity = item.severity if item is not None else None
             for match in regex.finditer(text, low, high):
-                if "flag" in regex.groupindex and match.start("flag") >= 0:
-                    start, end = match.span("flag")
-                else:
-                    start, end = match.span()
-                if (start, end) in seen:
+                start, end = _flagged_span(regex, match)
+                if (start, end) in seen or excluded.covers(start, end):
                     continue
-                if quoted is not None and quoted.overlaps(start, end):
-                    continue
-                if self._exceptions:
-                    if exceptions is None:
-                        exceptions = merged_spans(
-                            sorted(m.span() for regex in self._exceptions for m in regex.finditer(text))
-                        )
-                    if exceptions.overlaps(start, end):
-                        continue
                 seen.add((start, end))
                 values = {k: v for k, v in match.groupdict().items() if v is not None}
                 values.setdefault("count", 1)
                 yield (start, end, self._fix_for(match, start, end, text, item), severity, values)
+
+    def _zone_bounds(self, ctx: Context) -> tuple[int, int]:
+        """The part of the text the patterns search: all of it, the header or the body."""
+        if self.zone == "all":
+            return 0, len(ctx.text)
+        body_line = ctx.doc.header.body_start_line
+        cut = ctx.doc.line_starts[body_line - 1] if body_line else 0
+        return (cut, len(ctx.text)) if self.zone == "body" else (0, cut)
 
     def _fix_for(self, match: re.Match, start: int, end: int, text: str, item: PatternItem | None = None):
         if item is not None and item.overrides_fix:
@@ -179,6 +166,41 @@ class PatternRule(RuleSpec):
             mapping = self.fix_map
             return (start, end, "".join(mapping.get(ch, ch) for ch in text[start:end]))
         return None
+
+
+def _preconditions_hold(text: str, if_contains: list[str], requires: re.Pattern | None) -> bool:
+    """`if-contains` (any of these strings) and `requires` (this pattern) of a rule or one pattern."""
+    if if_contains and not any(needle in text for needle in if_contains):
+        return False
+    return requires is None or requires.search(text) is not None
+
+
+def _flagged_span(regex: re.Pattern, match: re.Match) -> tuple[int, int]:
+    """The `flag` group when the pattern has one and it took part, else the whole match."""
+    if "flag" in regex.groupindex and match.start("flag") >= 0:
+        return match.span("flag")
+    return match.span()
+
+
+class _Excluded:
+    """Where a match is not reported: quoted text (`skip-quoted`) and the matches of the rule's
+    `exceptions` (searched and merged on first need)."""
+
+    def __init__(self, text: str, quoted: SpanSet | None, exceptions: list[re.Pattern]):
+        self.text = text
+        self.quoted = quoted
+        self.exceptions = exceptions
+        self._merged: SpanSet | None = None
+
+    def covers(self, start: int, end: int) -> bool:
+        if self.quoted is not None and self.quoted.overlaps(start, end):
+            return True
+        if not self.exceptions:
+            return False
+        if self._merged is None:
+            spans = sorted(m.span() for regex in self.exceptions for m in regex.finditer(self.text))
+            self._merged = merged_spans(spans)
+        return self._merged.overlaps(start, end)
 
 
 def to_halfwidth(text: str) -> str:
