@@ -338,12 +338,31 @@ def _fix_title(finding: Finding, lang: str) -> str:
 
 def build_server() -> GwlintServer:
     server = GwlintServer()
+    _serve_lifecycle(server)
+    _serve_documents(server)
+    _serve_code_actions(server)
+    return server
 
+
+def _serve_lifecycle(server: GwlintServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: GwlintServer, params: types.InitializeParams) -> None:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("ruleDocsUrl"), str):
             ls.docs_url = options["ruleDocsUrl"]
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: GwlintServer, *args) -> None:
+        ls.shutdown_requested = True
+        ls.stop_linting()
+
+    @server.feature(types.EXIT)
+    def exit_(ls: GwlintServer, *args) -> None:
+        ls.exit_requested = True
+
+
+def _serve_documents(server: GwlintServer) -> None:
+    """Open, edited, saved and closed documents, and configuration files changed on disk."""
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GwlintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -374,23 +393,14 @@ def build_server() -> GwlintServer:
     def did_close(ls: GwlintServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
 
+
+def _serve_code_actions(server: GwlintServer) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
     )
     async def code_action(ls: GwlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return await ls.code_actions(params)
-
-    @server.feature(types.SHUTDOWN)
-    def shutdown(ls: GwlintServer, *args) -> None:
-        ls.shutdown_requested = True
-        ls.stop_linting()
-
-    @server.feature(types.EXIT)
-    def exit_(ls: GwlintServer, *args) -> None:
-        ls.exit_requested = True
-
-    return server
 
 
 def main() -> None:
