@@ -245,7 +245,7 @@ class ResultCache:
             folder = (Path(key).resolve().parent if key is not None else Path.cwd()) / CACHE_DIR
             fingerprint = None
             if not settings.ignore_entries:
-                fingerprint = ruleset_fingerprint(key, settings, self.engines.options.overrides)
+                fingerprint = ruleset_fingerprint(key, settings, self.engines.overrides)
             known = self._rulesets[key] = (fingerprint, folder)
         self._folders[str(path.parent)] = known
         return known

@@ -7,42 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import __version__
+from lint.choices import OutputFormat
 from lint.diagnostics import FileResult, Severity
-from lint.engine import Overrides
 from lint.errors import UsageError
 from lint.fix import unified_diff, write_atomically
+from lint.options import CheckOptions
 from lint.repeats import merge_results
-from lint.report import FORMATS, ReportMeta, render
-from lint.runner import EngineCache, RunOptions, Source, discover, failure_of, fix_one, lint_one
-from lint.selection import split_codes
-
-
-@dataclass
-class CheckRequest:
-    paths: list[str]
-    format: str | None = None
-    output: Path | None = None
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    extend_select: list[str] | None = None
-    kind: str = "auto"
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-    fail_on: str | None = None
-    min_severity: str | None = None
-    preset: str | None = None
-    show_settings: bool = False
-    exit_zero: bool = False
-    statistics: bool = False
-    quiet: bool = False
-    lang: str | None = None
-    stdin_filename: str | None = None
-    config: Path | None = None
-    no_cache: bool = False
-    jobs: int | None = None
-    baseline: Path | None = None
-    write_baseline: Path | None = None
+from lint.report import ReportMeta, render
+from lint.runner import EngineCache, Source, discover, failure_of, fix_one, lint_one
 
 
 def _stdout_is_tty() -> bool:
@@ -52,84 +24,97 @@ def _stdout_is_tty() -> bool:
         return False
 
 
-def run_check(req: CheckRequest) -> int:
-    fmt = req.format or ("full" if _stdout_is_tty() and req.output is None else "concise")
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if req.jobs is not None and req.jobs < 1:
+def run_check(options: CheckOptions) -> int:
+    fmt = options.format or (OutputFormat.FULL if _stdout_is_tty() and options.output is None else OutputFormat.CONCISE)
+    if options.jobs is not None and options.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    overrides = Overrides(
-        select=split_codes(req.select) if req.select else None,
-        extend_select=split_codes(req.extend_select),
-        ignore=split_codes(req.ignore),
-        kind=req.kind,
-        lang=req.lang,
-        fail_on=req.fail_on,
-        min_severity=req.min_severity,
-        preset=req.preset,
-    )
-    options = RunOptions(
-        config=req.config, overrides=overrides, fix=req.fix, diff=req.diff, unsafe_fixes=req.unsafe_fixes
-    )
-    cache = EngineCache(options)
-    if req.show_settings:
+    cache = EngineCache(options.rules, options.config)
+    if options.show_settings:
         from lint.showsettings import show_settings
 
-        _emit(show_settings(req.paths, cache), req.output)
+        _emit(show_settings(options.paths, cache), options.output)
         return 0
-    run = _lint(req, cache)
-    results, diffs = run.results, run.diffs
-    for result in results:  # a bug in gwlint is said on stderr too, whatever the format
+    run = _lint(options, cache)
+    for result in run.results:  # a bug in gwlint is said on stderr too, whatever the format
         failure = failure_of(result)
         if failure:
             print(f"gwlint: {result.path}: {failure}", file=sys.stderr)
-    results.extend(_unused_ignores(cache))
     # Every folder's config may load its own packs; the report describes all their rules
     # (read lazily: a run answered from the result cache loads no rule pack).
+    results = run.results + _unused_ignores(cache)
     lang, fail_on, rules = cache.report_settings()
-    results = merge_results(results, lang)
-    if req.write_baseline is not None:
+    results = _with_baseline(options, merge_results(results, lang))
+    meta = ReportMeta(
+        version=__version__,
+        rules=rules,
+        color=_color(options),
+        lang=lang,
+        statistics=options.statistics,
+        fail_on=fail_on,
+    )
+    if options.diff:
+        return _finish_diff(options, run, results)
+    if run.stdin_fixed is not None:
+        return _finish_stdin_fix(options, run, results, meta)
+    return _finish_report(options, fmt, run, results, meta)
+
+
+def _with_baseline(options: CheckOptions, results: list[FileResult]) -> list[FileResult]:
+    """--write-baseline records the findings; --baseline hides those it recorded."""
+    if options.write_baseline is not None:
         from lint.baseline import write_baseline
 
-        recorded = write_baseline(results, req.write_baseline)
-        _note(req, f"recorded {_plural(recorded, 'finding')} in {req.write_baseline}")
-    if req.baseline is not None:
+        recorded = write_baseline(results, options.write_baseline)
+        _note(options, f"recorded {_plural(recorded, 'finding')} in {options.write_baseline}")
+    if options.baseline is not None:
         from lint.baseline import apply_baseline
 
         before = _count(results)
-        results = apply_baseline(results, req.baseline)
-        _note(req, f"the baseline {req.baseline} hid {_plural(before - _count(results), 'finding')}")
-    meta = ReportMeta(
-        version=__version__, rules=rules, color=_color(req), lang=lang, statistics=req.statistics, fail_on=fail_on
-    )
-    if req.diff:  # like ruff: the diff is the whole output; exit 1 when something would change
-        _emit_bytes(b"".join(diffs))
-        if not req.quiet:
-            print(f"gwlint: {len(diffs)} file{'s' if len(diffs) != 1 else ''} would be fixed", file=sys.stderr)
-        # Exit 1 too when a file could not be checked at all or in part (IO001, LINT002).
-        unchecked = any(d.code in ("IO001", "LINT002") for r in results for d in r.diagnostics)
-        return 0 if req.exit_zero or not (diffs or unchecked) else 1
-    if run.stdin_fixed is not None:  # like `ruff --fix -`: the fixed text on stdout, findings on stderr
-        _emit_bytes(run.stdin_fixed)
-        sys.stderr.write(render("concise", results, meta))
-        failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
-        return 0 if req.exit_zero or not failed else 1
+        results = apply_baseline(results, options.baseline)
+        _note(options, f"the baseline {options.baseline} hid {_plural(before - _count(results), 'finding')}")
+    return results
+
+
+def _exit_status(options: CheckOptions, results: list[FileResult], fail_on: Severity) -> int:
+    failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
+    return 0 if options.exit_zero or not failed else 1
+
+
+def _finish_diff(options: CheckOptions, run: _Run, results: list[FileResult]) -> int:
+    """Like ruff: the diff is the whole output; exit 1 when something would change."""
+    _emit_bytes(b"".join(run.diffs))
+    if not options.quiet:
+        print(f"gwlint: {_plural(len(run.diffs), 'file')} would be fixed", file=sys.stderr)
+    # Exit 1 too when a file could not be checked at all or in part (IO001, LINT002).
+    unchecked = any(d.code in ("IO001", "LINT002") for r in results for d in r.diagnostics)
+    return 0 if options.exit_zero or not (run.diffs or unchecked) else 1
+
+
+def _finish_stdin_fix(options: CheckOptions, run: _Run, results: list[FileResult], meta: ReportMeta) -> int:
+    """Like `ruff --fix -`: the fixed text on stdout, the findings on stderr."""
+    _emit_bytes(run.stdin_fixed or b"")
+    sys.stderr.write(render(OutputFormat.CONCISE, results, meta))
+    return _exit_status(options, results, meta.fail_on)
+
+
+def _finish_report(
+    options: CheckOptions, fmt: OutputFormat, run: _Run, results: list[FileResult], meta: ReportMeta
+) -> int:
     for failure in run.write_failures:
         print(f"gwlint: error: {failure}", file=sys.stderr)
-    terminal = fmt in ("concise", "full") and req.output is None
-    if not (terminal and req.statistics):  # like ruff: --statistics alone prints only the table
-        _emit(render(fmt, results, meta), req.output)
+    terminal = fmt.is_terminal and options.output is None
+    if not (terminal and options.statistics):  # like ruff: --statistics alone prints only the table
+        _emit(render(fmt, results, meta), options.output)
     if terminal:
-        if req.statistics:
+        if options.statistics:
             _emit(_statistics(results), None)
-        if not req.quiet:
-            if req.fix:
-                _emit(f"Fixed {run.fixed} file{'s' if run.fixed != 1 else ''}.\n", None)
-            _emit(_summary_line(results, req), None)
-    failed = any(d.severity >= fail_on for r in results for d in r.diagnostics)
+        if not options.quiet:
+            if options.fix:
+                _emit(f"Fixed {_plural(run.fixed, 'file')}.\n", None)
+            _emit(_summary_line(results, options), None)
     if run.write_failures:  # the other files were fixed; these could not be written
         return 2
-    return 0 if req.exit_zero or not failed else 1
+    return _exit_status(options, results, meta.fail_on)
 
 
 @dataclass
@@ -141,43 +126,43 @@ class _Run:
     fixed: int = 0  # files --fix rewrote
 
 
-def _lint(req: CheckRequest, cache: EngineCache) -> _Run:
+def _lint(options: CheckOptions, cache: EngineCache) -> _Run:
     """Every document goes through lint_one (fix_one when fixing) and nothing is written unless
     --fix without --diff was asked for, on a file."""
     run = _Run()
-    fixing = req.fix or req.diff
-    if req.paths == ["-"]:
-        display = req.stdin_filename or "-"
-        engine = cache.engine_for(Path(display) if req.stdin_filename else Path.cwd() / "stdin.txt")
+    fixing = options.fix or options.diff
+    if options.paths == ["-"]:
+        display = options.stdin_filename or "-"
+        engine = cache.engine_for(Path(display) if options.stdin_filename else Path.cwd() / "stdin.txt")
         source = Source(display, data=sys.stdin.buffer.read())
         if not fixing:
             run.results.append(lint_one(source, engine))
             return run
-        outcome = fix_one(source, engine, unsafe=req.unsafe_fixes)
+        outcome = fix_one(source, engine, unsafe=options.unsafe_fixes)
         run.results.append(outcome.result)
-        if outcome.changed and req.diff:
+        if outcome.changed and options.diff:
             run.diffs.append(unified_diff(outcome.before or b"", outcome.after or b"", display))
-        elif not req.diff:
+        elif not options.diff:
             run.stdin_fixed = outcome.after if outcome.changed else source.data
         return run
-    if "-" in req.paths:
+    if "-" in options.paths:
         raise UsageError("- (stdin) cannot be mixed with other paths")
-    files = discover(req.paths, cache)
+    files = discover(options.paths, cache)
     if not files:
         print("gwlint: warning: no documents (.txt, .md, .docx) found", file=sys.stderr)
     if fixing:
         for path, display in files:
-            _fix_file(req, cache, path, display, run)
+            _fix_file(options, cache, path, display, run)
         return run
     from lint.parallel import lint_many
 
     with _progress_bar(len(files)) as advance:
-        run.results = lint_many(files, cache, jobs=req.jobs, use_cache=not req.no_cache, progress=advance)
+        run.results = lint_many(files, cache, jobs=options.jobs, use_cache=not options.no_cache, progress=advance)
     return run
 
 
-def _fix_file(req: CheckRequest, cache: EngineCache, path: Path, display: str, run: _Run) -> None:
-    outcome = fix_one(Source(display, path=path), cache.engine_for(path), unsafe=req.unsafe_fixes)
+def _fix_file(options: CheckOptions, cache: EngineCache, path: Path, display: str, run: _Run) -> None:
+    outcome = fix_one(Source(display, path=path), cache.engine_for(path), unsafe=options.unsafe_fixes)
     run.results.append(outcome.result)
     if path.suffix.lower() == ".docx" and any(d.fix for d in outcome.result.diagnostics):
         print(
@@ -188,7 +173,7 @@ def _fix_file(req: CheckRequest, cache: EngineCache, path: Path, display: str, r
     if not outcome.changed:
         return
     assert outcome.before is not None and outcome.after is not None
-    if req.diff:  # never written: --diff only shows
+    if options.diff:  # never written: --diff only shows
         run.diffs.append(unified_diff(outcome.before, outcome.after, display))
         return
     try:
@@ -265,10 +250,10 @@ def _unused_ignores(cache: EngineCache) -> list[FileResult]:
     return out
 
 
-def _color(req: CheckRequest) -> bool:
+def _color(options: CheckOptions) -> bool:
     import os
 
-    if os.environ.get("NO_COLOR") or req.output is not None:
+    if os.environ.get("NO_COLOR") or options.output is not None:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -313,13 +298,13 @@ def _count(results: list[FileResult]) -> int:
     return sum(len(r.diagnostics) for r in results)
 
 
-def _note(req: CheckRequest, message: str) -> None:
+def _note(options: CheckOptions, message: str) -> None:
     """A remark about the run, on stderr so machine-readable reports stay clean."""
-    if not req.quiet:
+    if not options.quiet:
         print(f"gwlint: {message}", file=sys.stderr)
 
 
-def _summary_line(results: list[FileResult], req: CheckRequest) -> str:
+def _summary_line(results: list[FileResult], options: CheckOptions) -> str:
     from lint.report import summary
 
     s = summary(results)
@@ -329,5 +314,5 @@ def _summary_line(results: list[FileResult], req: CheckRequest) -> str:
         return f"All checks passed ({files}).\n"
     counts = ", ".join(_plural(s[key + "s"], key) for key in ("error", "warning", "info") if s[key + "s"])
     fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
-    hint = f" {fixable} fixable with --fix." if fixable and not req.fix else ""
+    hint = f" {fixable} fixable with --fix." if fixable and not options.fix else ""
     return f"Found {_plural(total, 'finding')} ({counts}) in {files}.{hint}\n"

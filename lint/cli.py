@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from lint import __version__
+from lint.choices import DocKind
 from lint.errors import UsageError
 
 # Plain (click) help: flags read as flags (`--fix`, not `--fix <bool>`).
@@ -23,7 +24,7 @@ app = typer.Typer(
     help="gwlint: lint Chinese government work documents (公文) — numbering, structure, numbers, units, punctuation.",
 )
 
-KIND_CHOICES = ("auto", "summary", "plan", "notice", "report", "bulletin", "article")
+KIND_CHOICES = ("auto", *DocKind)
 
 
 def _version(value: bool) -> None:
@@ -90,36 +91,52 @@ def check(
     ),
 ) -> None:
     """Lint files and folders."""
-    from lint.checkcmd import CheckRequest, run_check
+    from lint.checkcmd import run_check
+    from lint.choices import Lang, OutputFormat, Preset
+    from lint.options import CheckOptions, Overrides
+    from lint.selection import split_codes
 
-    request = CheckRequest(
+    rules = Overrides(
+        select=split_codes(select) if select else None,
+        extend_select=split_codes(extend_select),
+        ignore=split_codes(ignore),
+        kind=None if _choice(kind, KIND_CHOICES, "--kind") == "auto" else DocKind(kind),
+        lang=Lang(_choice(lang, tuple(Lang), "--lang")) if lang else None,
+        fail_on=_severity(fail_on, "--fail-on"),
+        min_severity=_severity(min_severity, "--min-severity"),
+        preset=Preset(_choice(preset, tuple(Preset), "--preset")) if preset else None,
+    )
+    if format is not None and format not in tuple(OutputFormat):
+        _fail(f"unknown format {format!r} (choose from {', '.join(OutputFormat)})")
+    options = CheckOptions(
         paths=paths or ["."],
-        format=format,
+        rules=rules,
+        config=config,
+        format=OutputFormat(format) if format else None,
         output=output,
-        select=select,
-        ignore=ignore,
-        extend_select=extend_select,
-        kind=_choice(kind, KIND_CHOICES, "--kind"),
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,
-        fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
-        min_severity=_choice(min_severity, ("error", "warning", "info"), "--min-severity") if min_severity else None,
-        preset=_choice(preset, ("default", "pedantic"), "--preset") if preset else None,
         show_settings=show_settings,
         exit_zero=exit_zero,
         statistics=statistics,
         quiet=quiet,
-        lang=_choice(lang, ("zh", "en"), "--lang") if lang else None,
         stdin_filename=stdin_filename,
-        config=config,
         no_cache=no_cache,
         jobs=jobs,
         baseline=baseline,
         write_baseline=write_baseline,
     )
-    code = _guard(lambda: run_check(request))
-    raise typer.Exit(code)
+    raise typer.Exit(_guard(lambda: run_check(options)))
+
+
+def _severity(value: str | None, option: str):
+    """A --fail-on / --min-severity value as a Severity (None when not given)."""
+    if not value:
+        return None
+    from lint.diagnostics import Severity
+
+    return Severity.parse(_choice(value, tuple(s.label for s in reversed(Severity)), option))
 
 
 @app.command()

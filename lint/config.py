@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from lint.errors import UsageError
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
-SEVERITIES = ("error", "warning", "info")
-DOC_KIND_NAMES = ("summary", "plan", "notice", "report", "bulletin", "article")
 
 
 def _kebab(name: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,27 +11,13 @@ from lint.config import IgnoreEntry, Settings, default_settings
 from lint.diagnostics import Diagnostic, FileResult, Severity
 from lint.document.model import Document
 from lint.errors import InternalError
+from lint.options import Overrides, resolve
 from lint.rules.base import Context, RuleSpec
 from lint.rules.regexguard import compile_guarded
 from lint.selection import Selector, check_codes
 
 if TYPE_CHECKING:  # packs (and YAML) load only when an engine is built: cached runs need none
     from lint.rules.packs import RuleTable
-
-
-@dataclass
-class Overrides:
-    """Command-line choices that win over the configuration file."""
-
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    kind: str | None = None
-    lang: str | None = None
-    fail_on: str | None = None
-    min_severity: str | None = None
-    preset: str | None = None
-    packs: list[str] = field(default_factory=list)
 
 
 def path_matches(pattern: str, path: str) -> bool:
@@ -56,23 +41,17 @@ class Engine:
     ):
         self.settings = settings or default_settings()
         self.overrides = overrides or Overrides()
-        packs = self.settings.pack_paths() + [Path(p) for p in self.overrides.packs]
+        self.effective = effective = resolve(self.settings, self.overrides)
         if table is None:
             from lint.rules.packs import load_rules
 
-            table = load_rules(packs)
+            table = load_rules(effective.packs)
         self.table = table
-        self.lang = self.overrides.lang or self.settings.lang
-        self.fail_on = Severity.parse(self.overrides.fail_on or self.settings.fail_on)
-        self.min_severity = Severity.parse(self.overrides.min_severity or self.settings.min_severity)
+        self.lang = effective.lang
+        self.fail_on = effective.fail_on
+        self.min_severity = effective.min_severity
         self._validate_codes()
-        select = self.overrides.select if self.overrides.select is not None else self.settings.select
-        self.selector = Selector(
-            select,
-            self.settings.extend_select + self.overrides.extend_select,
-            self.settings.ignore_codes + self.overrides.ignore,
-            self.overrides.preset or self.settings.preset,
-        )
+        self.selector = Selector(effective.select, effective.extend_select, effective.ignore, effective.preset)
         self.severity = {code: Severity.parse(sev) for code, sev in self.settings.severity.items()}
         self.rules: list[RuleSpec] = [
             rule
@@ -127,8 +106,8 @@ class Engine:
 
     def chosen_kind(self, doc: Document) -> str | None:
         """The kind --kind or the configuration's ``kind:`` globs give, or None to detect it."""
-        if self.overrides.kind and self.overrides.kind != "auto":
-            return self.overrides.kind
+        if self.effective.kind is not None:
+            return self.effective.kind
         relative = self.relative(doc.path)
         for glob, kind in self.settings.kind.items():
             if path_matches(glob, relative):

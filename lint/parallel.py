@@ -19,7 +19,8 @@ from pathlib import Path
 from lint.diagnostics import FileResult
 from lint.document.load import source_format_of
 from lint.errors import InternalError
-from lint.runner import EngineCache, RunOptions, Source, failure_of, lint_one
+from lint.options import Overrides
+from lint.runner import EngineCache, Source, failure_of, lint_one
 
 # Break-even measured with `bench/run.py --breakeven` (figures in bench/RESULTS.md): a pool of
 # two costs about a tenth of a second (fork, copy-on-write, results sent back); 4 files (80 KB)
@@ -152,7 +153,10 @@ def _lint_in_pool(
     _INHERITED = cache
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(cache.options, os.getpid())
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(cache.overrides, cache.config, os.getpid()),
         ) as pool:
             futures = [
                 pool.submit(_lint_chunk, [(index, str(path), display) for index, path, display, _ in chunk])
@@ -194,13 +198,13 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(options: RunOptions, parent: int) -> None:
+def _init_worker(overrides: Overrides, config: Path | None, parent: int) -> None:
     global _WORKER
     _die_with_parent(parent)
-    if _INHERITED is not None and _INHERITED.options == options:
+    if _INHERITED is not None and (_INHERITED.overrides, _INHERITED.config) == (overrides, config):
         _WORKER = _INHERITED
     else:
-        _WORKER = EngineCache(options)
+        _WORKER = EngineCache(overrides, config)
 
 
 def _lint_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, FileResult]]:

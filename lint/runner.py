@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from lint.choices import Lang
 from lint.config import Settings, default_settings, find_config, load_config_file
 from lint.diagnostics import FileResult, Severity
 from lint.document import DecodeError, Document, load_bytes, load_text
 from lint.document.read import MAX_FILE_BYTES, InputRefused, read_regular_file
-from lint.engine import Engine, Overrides, path_matches
+from lint.engine import Engine, path_matches
 from lint.errors import InternalError, UsageError
+from lint.options import Overrides, resolve
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".docx"}
 # `gwlint review`'s output: a copy of a document already checked, skipped when walking a folder
@@ -35,34 +37,27 @@ _SKIP_DIRS = {
 }  # and *.egg-info
 
 
-@dataclass
-class RunOptions:
-    config: Path | None = None
-    overrides: Overrides = field(default_factory=Overrides)
-    fix: bool = False
-    diff: bool = False
-    unsafe_fixes: bool = False
-
-
 class EngineCache:
-    """One Engine per configuration file (or the explicit --config).
+    """One Engine per configuration file (or the explicit ``config``), each under the same
+    command-line ``overrides``.
 
     Settings are parsed separately from engines (and memoised) so that the result cache can
     fingerprint a configuration, and discovery can read `exclude`, without loading rule packs.
     """
 
-    def __init__(self, options: RunOptions):
-        self.options = options
+    def __init__(self, overrides: Overrides | None = None, config: Path | None = None):
+        self.overrides = overrides or Overrides()
+        self.config = config
         self._engines: dict[Path | None, Engine] = {}
         self._settings: dict[Path | None, Settings] = {}
-        self._explicit = load_config_file(options.config) if options.config else None
+        self._explicit = load_config_file(config) if config else None
         self.first_key: Path | None = None  # the first configuration used (meaningful once _used has one)
         self._used: dict[Path | None, Settings] = {}  # every configuration used, in order
 
     def settings_for(self, path: Path) -> tuple[Path | None, Settings | None]:
         """The configuration key for ``path`` and its Settings when known without loading (None: not loaded yet)."""
         if self._explicit is not None:
-            return self.options.config, self._explicit
+            return self.config, self._explicit
         config = find_config(_real_folder(path))
         if config is None:
             return None, default_settings()
@@ -70,7 +65,7 @@ class EngineCache:
 
     def settings(self, path: Path) -> tuple[Path | None, Settings]:
         """The configuration key and parsed Settings for ``path`` (no rule packs loaded)."""
-        key = self.settings_for(path)[0] if self._explicit is None else self.options.config
+        key = self.settings_for(path)[0] if self._explicit is None else self.config
         settings = self._settings.get(key)
         if settings is None:
             if self._explicit is not None:
@@ -89,7 +84,7 @@ class EngineCache:
     def _engine(self, key: Path | None, settings: Settings) -> Engine:
         engine = self._engines.get(key)
         if engine is None:
-            engine = Engine(settings, self.options.overrides)
+            engine = Engine(settings, self.overrides)
             self._engines[key] = engine
         return engine
 
@@ -107,7 +102,7 @@ class EngineCache:
     def engines(self) -> list[Engine]:
         return list(self._engines.values())
 
-    def report_settings(self) -> tuple[str, Severity, Mapping[str, object]]:
+    def report_settings(self) -> tuple[Lang, Severity, Mapping[str, object]]:
         """(lang, fail_on, rules by code) of the first configuration used. Rule packs load only
         if a formatter reads the rules, so a run answered from the result cache builds no engine.
         The rules are those of every configuration's packs (first configuration wins)."""
@@ -119,13 +114,8 @@ class EngineCache:
         if not self._used:  # nothing was checked: the default engine validates options
             engine = self.first()
             return engine.lang, engine.fail_on, all_rules()
-        settings = self._used[self.first_key]
-        overrides = self.options.overrides
-        return (
-            overrides.lang or settings.lang,
-            Severity.parse(overrides.fail_on or settings.fail_on),
-            _LazyRules(all_rules),
-        )
+        effective = resolve(self._used[self.first_key], self.overrides)
+        return effective.lang, effective.fail_on, _LazyRules(all_rules)
 
 
 def _real_folder(path: Path) -> Path:

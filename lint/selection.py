@@ -20,9 +20,6 @@ def _longest(code: str, prefixes: list[str]) -> str | None:
     return best
 
 
-PRESETS = ("default", "pedantic")
-
-
 class Selector:
     def __init__(self, select: list[str] | None, extend_select: list[str], ignore: list[str], preset: str = "default"):
         self.select = list(select) if select is not None else ["ALL"]

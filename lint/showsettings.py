@@ -17,26 +17,26 @@ def show_settings(paths: list[str], cache: EngineCache) -> str:
         raise UsageError("no such file or directory", paths[0])
     key, settings = cache.settings(path)
     engine = cache.engine_for(path)
-    overrides = cache.options.overrides
+    effective = engine.effective
     rules = engine.rules_for(str(path))
-    effective = {
-        "preset": overrides.preset or settings.preset,
-        "select": overrides.select if overrides.select is not None else settings.select,
-        "extend-select": settings.extend_select + overrides.extend_select,
+    shown = {
+        "preset": effective.preset,
+        "select": effective.select,
+        "extend-select": effective.extend_select,
         "ignore": [
             *(entry if isinstance(entry, str) else entry.model_dump(exclude_none=True) for entry in settings.ignore),
-            *overrides.ignore,
+            *cache.overrides.ignore,
         ],
         "severity": settings.severity,
         "per-file-ignores": settings.per_file_ignores,
-        "kind": overrides.kind if overrides.kind not in (None, "auto") else settings.kind,
+        "kind": effective.kind if effective.kind is not None else settings.kind,
         "packs": [str(p) for p in settings.pack_paths()],
         "exclude": settings.exclude,
-        "min-severity": engine.min_severity.label,
-        "fail-on": engine.fail_on.label,
-        "lang": engine.lang,
+        "min-severity": effective.min_severity.label,
+        "fail-on": effective.fail_on.label,
+        "lang": effective.lang,
     }
     lines = [f"file: {path}", f"config: {key if key is not None else '(none: defaults)'}"]
-    lines += [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in effective.items()]
+    lines += [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in shown.items()]
     lines.append(f"rules ({len(rules)}): {' '.join(sorted(rule.code for rule in rules))}")
     return "\n".join(lines) + "\n"

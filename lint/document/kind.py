@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("summary", "plan", "notice", "report", "bulletin", "article")
+from lint.choices import DocKind
 
 _REPORT = re.compile(r"政府工作报告")
 _BULLETIN = re.compile(r"统计公报|国民经济和社会发展.*公报")
@@ -22,14 +22,14 @@ def detect_kind(
     has_outline: bool,
     has_header: bool,
     opening: str = "",
-) -> str:
+) -> DocKind:
     """``opening`` is the first few lines: a report's title is not always its first line."""
     named = _kind_named_in(title or "", header_title or "", opening)
     if named is not None:
         return named
     has_header = has_header or bool(_ADDRESSEE_FIRST.match(opening))
     if not has_outline:
-        return "notice" if has_header else "article"
+        return DocKind.NOTICE if has_header else DocKind.ARTICLE
     title_text = title or ""
     if title_text and title_text != header_title:  # a title of its own, not the 通知's
         by_title = _kind_by_title(title_text)
@@ -37,27 +37,27 @@ def detect_kind(
             return by_title
     headings = " ".join(top_headings)
     if _SUMMARY.search(headings):
-        return "summary"
+        return DocKind.SUMMARY
     if has_header:
-        return "notice"
+        return DocKind.NOTICE
     if _PLAN.search(title_text) or _PLAN.search(headings):
-        return "plan"
-    return "report"
+        return DocKind.PLAN
+    return DocKind.REPORT
 
 
-def _kind_named_in(*texts: str) -> str | None:
+def _kind_named_in(*texts: str) -> DocKind | None:
     """A 报告 or 公报 says what it is in its title or opening lines, whatever its outline."""
     for text in texts:
         if _REPORT.search(text):
-            return "report"
+            return DocKind.REPORT
         if _BULLETIN.search(text):
-            return "bulletin"
+            return DocKind.BULLETIN
     return None
 
 
-def _kind_by_title(title: str) -> str | None:
+def _kind_by_title(title: str) -> DocKind | None:
     if _SUMMARY.search(title):
-        return "summary"
+        return DocKind.SUMMARY
     if _PLAN.search(title):
-        return "plan"
+        return DocKind.PLAN
     return None

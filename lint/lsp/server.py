@@ -30,7 +30,7 @@ from lint.diagnostics import FileResult
 from lint.engine import Engine
 from lint.errors import UsageError
 from lint.lsp.convert import SOURCE, Finding, compatible_edits, findings_for, overlaps
-from lint.runner import EngineCache, RunOptions, is_excluded, lint_file, lint_source
+from lint.runner import EngineCache, is_excluded, lint_file, lint_source
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class EngineSource:
     """Engines as `gwlint check` finds them, rebuilt when a config or pack file changes."""
 
     def __init__(self) -> None:
-        self._cache = EngineCache(RunOptions())
+        self._cache = EngineCache()
         self._stamps: dict[Path | None, tuple] = {}
 
     @property
@@ -71,7 +71,7 @@ class EngineSource:
         stamp = _stamp(config, engine.settings.pack_paths())
         known = self._stamps.get(config)
         if known is not None and known != stamp:
-            self._cache = EngineCache(RunOptions())
+            self._cache = EngineCache()
             self._stamps.clear()
             engine = self._cache.engine_for(path)
             stamp = _stamp(config, engine.settings.pack_paths())

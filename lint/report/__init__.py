@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint.choices import OutputFormat
 from lint.diagnostics import FileResult, Fix, Severity
 
-FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit", "rdjson", "html")
+FORMATS = tuple(OutputFormat)
 _MODULES = {"json": "jsonfmt"}
 
 
@@ -50,7 +51,7 @@ def render(name: str, results: list[FileResult], meta: ReportMeta) -> str:
 
 
 def available() -> list[str]:
-    out = []
+    out: list[str] = []
     for name in FORMATS:
         try:
             spec = importlib.util.find_spec("lint.report." + _MODULES.get(name, name))

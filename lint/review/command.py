@@ -132,10 +132,11 @@ def run_review(
     lang: str | None,
     fail_on: str | None,
 ) -> int:
+    from lint.choices import Lang
     from lint.document import DecodeError
     from lint.document.load import source_format_of
-    from lint.engine import Overrides
-    from lint.runner import EngineCache, RunOptions
+    from lint.options import Overrides
+    from lint.runner import EngineCache
     from lint.selection import split_codes
 
     path = Path(path_text)
@@ -150,10 +151,10 @@ def run_review(
         select=split_codes(select) if select else None,
         ignore=split_codes(ignore),
         kind=kind,
-        lang=lang,
-        fail_on=fail_on,
+        lang=Lang(lang) if lang else None,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
     )
-    engine = EngineCache(RunOptions(config=config, overrides=overrides)).engine_for(path)
+    engine = EngineCache(overrides, config).engine_for(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

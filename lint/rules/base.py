@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lint.choices import DocKind
 from lint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
 
 if TYPE_CHECKING:
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
 NAME_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DOC_KINDS = ("summary", "plan", "notice", "report", "bulletin", "article")
-DocKind = Literal["summary", "plan", "notice", "report", "bulletin", "article"]
 
 
 class RuleDoc(BaseModel):
