@@ -340,6 +340,7 @@ def build_server() -> GwlintServer:
     server = GwlintServer()
     _serve_lifecycle(server)
     _serve_documents(server)
+    _serve_saved_files(server)
     _serve_code_actions(server)
     return server
 
@@ -362,7 +363,7 @@ def _serve_lifecycle(server: GwlintServer) -> None:
 
 
 def _serve_documents(server: GwlintServer) -> None:
-    """Open, edited, saved and closed documents, and configuration files changed on disk."""
+    """Open, edited and closed documents."""
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GwlintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -371,6 +372,14 @@ def _serve_documents(server: GwlintServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: GwlintServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: GwlintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.forget(params.text_document.uri)
+
+
+def _serve_saved_files(server: GwlintServer) -> None:
+    """A saved document or configuration file, and files changed on disk by other programs."""
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: GwlintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -388,10 +397,6 @@ def _serve_documents(server: GwlintServer) -> None:
         for change in params.changes:  # an open .docx saved by Word: its findings come from disk
             if source_format(change.uri) == "docx" and change.uri in ls.workspace.text_documents:
                 ls.relint(change.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: GwlintServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.forget(params.text_document.uri)
 
 
 def _serve_code_actions(server: GwlintServer) -> None:

@@ -144,29 +144,20 @@ class RuleTable:
 
     def _load_data(self, located: Located, path: Path, shown: str) -> None:
         data = located.data
-        if not isinstance(data, dict):
-            raise UsageError(
-                "a rule pack must be a mapping with a `rules:` list, "
-                f"not {type(data).__name__ if data is not None else 'an empty file'}",
-                shown,
-                1,
-            )
-        unknown = set(data) - _PACK_KEYS
-        if unknown:
-            key = sorted(map(str, unknown))[0]
-            raise UsageError(
-                f"unknown key {key!r} in rule pack (allowed: {', '.join(sorted(_PACK_KEYS))})",
-                shown,
-                located.line_of((key,)),
-            )
-        pack_name = str(data.get("pack") or path.stem)
-        extends = data.get("extends") or []
-        if isinstance(extends, str):
-            extends = [extends]
-        if not isinstance(extends, list):
-            raise UsageError("`extends` must be a list of packs", shown, located.line_of(("extends",)))
-        for target in extends:
+        _check_pack_shape(data, located, shown)
+        for target in _extends_of(data, located, shown):
             self.load_pack(self._resolve(str(target), path, shown, located))
+        self._load_vocabularies(data, located, path, shown)
+        rules = data.get("rules", [])
+        if not isinstance(rules, list):
+            raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))
+        pack_name = str(data.get("pack") or path.stem)
+        for index, entry in enumerate(rules):
+            self._load_rule(entry, index, pack_name, located, shown)
+
+    def _load_vocabularies(self, data: dict, located: Located, path: Path, shown: str) -> None:
+        """A pack's `units:`, `indicators:` and `statements:`: merged now, so that a malformed one
+        stops the run naming the pack."""
         units = data.get("units")
         if units is not None:
             if not isinstance(units, dict):
@@ -175,20 +166,15 @@ class RuleTable:
                 )
             self.unit_packs.append((units, shown))
             self._registry = None
-            self.unit_registry()  # a malformed units section stops the run now, naming the pack
+            self.unit_registry()
         if "indicators" in data:
             self.indicator_packs.append((data["indicators"], shown))
             self._lexicon = None
-            self.lexicon()  # likewise for a malformed indicators list
+            self.lexicon()
         if "statements" in data and path != builtin_dir().resolve() / "sums.yaml":  # the built-in words
             self.statement_packs.append((data["statements"], shown))
             self._words = None
-            self.statement_words()  # likewise for a malformed statements section
-        rules = data.get("rules", [])
-        if not isinstance(rules, list):
-            raise UsageError("`rules` must be a list", shown, located.line_of(("rules",)))
-        for index, entry in enumerate(rules):
-            self._load_rule(entry, index, pack_name, located, shown)
+            self.statement_words()
 
     def _resolve(self, target: str, path: Path, shown: str, located: Located) -> Path:
         candidate = path.parent / target
@@ -269,6 +255,33 @@ class RuleTable:
                     raise UsageError(f"{flag} must be true or false", shown, located.line_of(where + (flag,)))
                 update[flag] = entry[flag]
         self.rules[code] = rule.model_copy(update=update)
+
+
+def _check_pack_shape(data: Any, located: Located, shown: str) -> None:
+    if not isinstance(data, dict):
+        raise UsageError(
+            "a rule pack must be a mapping with a `rules:` list, "
+            f"not {type(data).__name__ if data is not None else 'an empty file'}",
+            shown,
+            1,
+        )
+    unknown = set(data) - _PACK_KEYS
+    if unknown:
+        key = sorted(map(str, unknown))[0]
+        raise UsageError(
+            f"unknown key {key!r} in rule pack (allowed: {', '.join(sorted(_PACK_KEYS))})",
+            shown,
+            located.line_of((key,)),
+        )
+
+
+def _extends_of(data: dict, located: Located, shown: str) -> list:
+    extends = data.get("extends") or []
+    if isinstance(extends, str):
+        extends = [extends]
+    if not isinstance(extends, list):
+        raise UsageError("`extends` must be a list of packs", shown, located.line_of(("extends",)))
+    return extends
 
 
 def _template_problem(template: str | None) -> str | None:
