@@ -155,7 +155,8 @@ def test_title_set_over_two_paragraphs_is_one_title():
 
 
 def test_page_number_position_is_read_from_the_footer_distance():
-    text = CORPUS_NOTICE.read_text(encoding="utf-8")
+    # Hermetic: a notice written here, not the shared corpus.
+    text = "嘉兴市自然资源和规划局文件\n关于做好耕地保护工作的通知\n各县（市、区）自然资源局：\n" + "各地要高度重视耕地保护工作。\n" * 60
     word_default = LayoutSpec.model_validate({"page": {"footer": 17.5}})
     found = [d for d in _lay(text_to_docx(text, "notice.txt", word_default)) if d.code == "LAY008"]
     assert len(found) == 1
