@@ -124,7 +124,9 @@ def test_a_bad_indicators_section_names_the_pack(tmp_path, body, says):
 
 
 def test_a_pattern_matches_the_end_of_the_phrase():
-    lexicon = Lexicon.builtin().extend([{"name": "矿业权出让", "dimension": "count", "patterns": ["(?:探|采)矿权出让"]}])
+    lexicon = Lexicon.builtin().extend(
+        [{"name": "矿业权出让", "dimension": "count", "patterns": ["(?:探|采)矿权出让"]}]
+    )
     key = lexicon.normalise("全市采矿权出让")
     assert key is not None and (key.name, key.how, key.text) == ("矿业权出让", "pattern", "采矿权出让")
     assert lexicon.normalise("采矿权出让收益") is None
