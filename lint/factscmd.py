@@ -120,11 +120,29 @@ def _fact_line(item: dict) -> str:
     return "  ".join(fields)
 
 
+def _analysis(doc, file: str, kind: str) -> Analysis:
+    """The document read with the units and indicators of the packs its configuration names."""
+    from pathlib import Path
+
+    from lint.config import find_config, load_config_file
+
+    config = find_config(Path.cwd() if file == "-" else Path(file).resolve().parent)
+    packs = load_config_file(config).pack_paths() if config is not None else []
+    if not packs:
+        return Analysis(doc, kind=kind)
+    from lint.rules.packs import load_rules
+
+    table = load_rules(packs)
+    registry = table.unit_registry() if table.unit_packs else None
+    lexicon = table.lexicon() if table.indicator_packs else None
+    return Analysis(doc, registry, kind=kind, lexicon=lexicon)
+
+
 def run_facts(file: str, fmt: str, line: int | None, kind: str = "auto") -> int:
     doc = load_single(file)
     if doc is None:
         return 1
-    data = facts_data(Analysis(doc, kind=kind), line)
+    data = facts_data(_analysis(doc, file, kind), line)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -46,6 +46,7 @@ def test_role_target_actual_or_unsure(words):
         "耕地保有量\t52.3万亩\t53.0万亩",  # a table row
         "其中，新增耕地300亩。",  # a subset
         "凤桥镇新增耕地300亩。",  # a place
+        "3个乡镇新增耕地300亩。",  # some of the places
     ],
 )
 def test_figures_that_are_not_indicator_values(words, text):
@@ -76,3 +77,8 @@ def test_a_report_is_not_checked():
         app, ["check", "-", "--select", "CONS", "--kind", "summary", "--format", "concise"], input=text
     )
     assert "CONS001" in result.output
+
+
+def test_a_figure_about_some_counted_places_is_not_the_whole(words):
+    found = read("全年一般公共预算收入17.9亿元。全县有5个乡镇（街道）一般公共预算收入超过5000万元。", words)
+    assert list(found) == ["17.9亿元"]

@@ -148,3 +148,15 @@ def test_facts_shows_the_normalised_indicator(tmp_path):
         "change": "",
         "aspect": "level",
     }
+
+
+def test_facts_reads_the_indicators_of_the_configured_packs(tmp_path):
+    (tmp_path / "house.yaml").write_text(
+        "indicators:\n  - {name: 土地储备, dimension: area, aliases: [储备入库土地]}\nrules: []\n", encoding="utf-8"
+    )
+    (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\n", encoding="utf-8")
+    path = tmp_path / "doc.txt"
+    path.write_text("储备入库土地900亩。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["facts", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "指标=储备入库土地→土地储备（别名，水平）" in result.output

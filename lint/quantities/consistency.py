@@ -146,11 +146,23 @@ class _Reader:
         line_start, line_end = self._line(fact.start)
         if "\t" in text[line_start:line_end] or _THRESHOLD_AFTER.match(text, self._after(fact)):
             return True
-        before = fact.name[: len(fact.name) - len(fact.indicator)] if fact.indicator else fact.name
+        at = fact.name.rfind(fact.indicator) if fact.indicator else -1
+        before = fact.name[:at] if at >= 0 else fact.name
         if before.rstrip(" \u3000").endswith(("）", ")", "】", "》", "”")):
             return True  # （市级、袁州区）一般公共预算收入: the bracket names the scope
+        if self._counted_before(fact):
+            return True  # 5个乡镇一般公共预算收入超过5000万元: a figure of some of the places
         skip = self.words.skip
         return skip is not None and bool(skip.search(text, self._sentence_start(fact), fact.start))
+
+    def _counted_before(self, fact: Fact) -> bool:
+        """A count earlier in the figure's clause (5个乡镇…, 3个项目…): the figure is about those."""
+        earlier = self.st.facts[fact.index - 1] if fact.index > 0 else None
+        while earlier is not None and earlier.clause == fact.clause:
+            if earlier.quantity is not None and earlier.quantity.is_count:
+                return True
+            earlier = self.st.facts[earlier.index - 1] if earlier.index > 0 else None
+        return False
 
     def _other_era(self, fact: Fact, node: Node | None) -> bool:
         """这五年, 五年来, “十四五”时期 in the paragraph before the figure or a heading above it."""
