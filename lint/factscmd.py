@@ -121,7 +121,7 @@ def _fact_line(item: dict) -> str:
 
 
 def _analysis(doc, file: str, kind: str) -> Analysis:
-    """The document read with the units and indicators of the packs its configuration names."""
+    """The document read with the units, indicators and statement words of the packs its configuration names."""
     from pathlib import Path
 
     from lint.config import find_config, load_config_file
@@ -135,7 +135,8 @@ def _analysis(doc, file: str, kind: str) -> Analysis:
     table = load_rules(packs)
     registry = table.unit_registry() if table.unit_packs else None
     lexicon = table.lexicon() if table.indicator_packs else None
-    return Analysis(doc, registry, kind=kind, lexicon=lexicon)
+    words = table.statement_words() if table.statement_packs else None
+    return Analysis(doc, registry, kind=kind, lexicon=lexicon, words=words)
 
 
 def run_facts(file: str, fmt: str, line: int | None, kind: str = "auto") -> int:
