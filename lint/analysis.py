@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lint.audit.model import AuditResult
     from lint.document.model import Document
     from lint.outline.model import Outline
     from lint.quantities.claims import CountClaim
@@ -28,7 +29,8 @@ _OPENING_WIDTH = 60
 
 class Analysis:
     """Everything derived from one Document. ``kind``: the kind the user or configuration chose,
-    or None to detect it from the title, header and top headings."""
+    or None to detect it from the title, header and top headings. ``plan``: the analysis of the
+    plan this document (a summary) answers, when it is audited against one."""
 
     def __init__(
         self,
@@ -37,12 +39,14 @@ class Analysis:
         kind: str | None = None,
         lexicon: Lexicon | None = None,
         words: Words | None = None,
+        plan: Analysis | None = None,
     ):
         self.doc = doc
         self._registry = registry
         self._lexicon = lexicon
         self._words = words  # the statement words of the packs (None: the built-in ones)
         self._chosen_kind = kind if kind and kind != "auto" else None
+        self.plan = plan
 
     @cached_property
     def outline(self) -> Outline:
@@ -126,3 +130,12 @@ class Analysis:
         from lint.quantities.claims import find_count_claims
 
         return find_count_claims(self.doc.text, self.outline, self.text_index.quoted)
+
+    @cached_property
+    def audit(self) -> AuditResult | None:
+        """Each target of ``plan`` against this document's results (None without a plan)."""
+        if self.plan is None:
+            return None
+        from lint.audit.match import audit
+
+        return audit(self.plan, self)

@@ -168,6 +168,35 @@ def facts(
     raise typer.Exit(_guard(lambda: run_facts(file, format, line, kind)))
 
 
+@app.command()
+def audit(
+    plan: str = typer.Argument(..., help="The plan: 工作要点, 计划, or a report with targets."),
+    summary: str = typer.Argument(..., help="The summary that answers it: 工作总结."),
+    format: str | None = typer.Option(
+        None, "--format", "-f", help="concise | full | json | sarif | github | gitlab | junit | rdjson | html"
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | info (default error)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings fail the run."),
+    lang: str | None = typer.Option(None, "--lang", help="Message language: zh | en."),
+    config: Path | None = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+) -> None:
+    """Check a summary against its plan: each target met, exceeded, short or not reported."""
+    from lint.auditcmd import AuditRequest, run_audit
+
+    request = AuditRequest(
+        plan,
+        summary,
+        format=format,
+        output=output,
+        fail_on=_choice(fail_on, ("error", "warning", "info"), "--fail-on") if fail_on else None,
+        exit_zero=exit_zero,
+        lang=_choice(lang, ("zh", "en"), "--lang") if lang else None,
+        config=config,
+    )
+    raise typer.Exit(_guard(lambda: run_audit(request)))
+
+
 @app.command("rules")
 def rules_cmd(
     format: str = typer.Option("text", "--format", "-f", help="text | json"),

@@ -17,6 +17,7 @@ from lint.rules.regexguard import compile_guarded
 from lint.selection import Selector, check_codes
 
 if TYPE_CHECKING:  # packs (and YAML) load only when an engine is built: cached runs need none
+    from lint.analysis import Analysis
     from lint.rules.packs import RuleTable
 
 
@@ -115,18 +116,22 @@ class Engine:
         return None
 
     # -- linting ---------------------------------------------------------------------------
-    def lint(self, doc: Document) -> FileResult:
+    def lint(self, doc: Document, plan: Document | None = None) -> FileResult:
+        """``plan``: the plan ``doc`` answers (`gwlint audit`, `pairs:`), read by the audit rules."""
+        return self.lint_analysis(self.analyse(doc, plan))
+
+    def analyse(self, doc: Document, plan: Document | None = None) -> Analysis:
         from lint.analysis import Analysis
 
         # All three come with the rule table: built once, kept compiled in the rule-table cache.
         table = self.table
-        analysis = Analysis(
-            doc,
-            table.unit_registry(),
-            kind=self.chosen_kind(doc),
-            lexicon=table.lexicon(),
-            words=table.statement_words(),
-        )
+        shared = {"lexicon": table.lexicon(), "words": table.statement_words()}
+        registry = table.unit_registry()
+        planned = Analysis(plan, registry, kind=self.chosen_kind(plan), **shared) if plan is not None else None
+        return Analysis(doc, registry, kind=self.chosen_kind(doc), plan=planned, **shared)
+
+    def lint_analysis(self, analysis: Analysis) -> FileResult:
+        doc = analysis.doc
         ctx = Context(doc, lang=self.lang, analysis=analysis)
         ctx.severity_override = self.severity
         kind = analysis.kind

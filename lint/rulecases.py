@@ -102,7 +102,8 @@ def run_case(loaded: LoadedCase, packs: tuple[str, ...] = ()) -> CaseResult:
         doc = _docx_case(case)
     else:
         doc = load_text(case.text, case.path, source_format)
-    result = engine.lint(doc)
+    plan = load_text(case.plan, "plan.txt", "txt") if case.plan is not None else None
+    result = engine.lint(doc, plan)
     actual_full = [f"{d.code} {d.line}:{d.column}-{d.end_line}:{d.end_column}" for d in result.diagnostics]
     actual_short = [f"{d.code} {d.line}:{d.column}" for d in result.diagnostics]
     expected = list(case.expect)

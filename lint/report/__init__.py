@@ -27,6 +27,7 @@ class ReportMeta:
     statistics: bool = False
     width: int | None = None
     fail_on: Severity = Severity.ERROR  # JUnit: only findings at or above it are failures
+    tables: list[Any] = field(default_factory=list)  # lint.report.tables.Table: concise, full, html
 
 
 def summary(results: list[FileResult]) -> dict:

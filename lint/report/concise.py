@@ -11,4 +11,9 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
     for result in results:
         for d in result.diagnostics:
             lines.append(f"{result.path}:{d.line}:{d.column}: {d.severity.label}: {d.message} [{d.code}]")
-    return "\n".join(lines) + ("\n" if lines else "")
+    out = "\n".join(lines) + ("\n" if lines else "")
+    if meta.tables:
+        from lint.report.tables import as_text
+
+        out += "".join("\n" + as_text(table) for table in meta.tables)
+    return out

@@ -73,4 +73,9 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
             for rel in d.related:
                 console.print(f"      [dim]{escape(result.path)}:{rel.line}:{rel.column}: {escape(rel.message)}[/dim]")
             console.print()
+    if meta.tables:
+        from lint.report.tables import as_text
+
+        for table in meta.tables:
+            console.print(escape(as_text(table)))
     return buffer.getvalue()

@@ -279,6 +279,10 @@ def render(results: list[FileResult], meta: ReportMeta) -> str:
         f'<div class="card warning"><b>{totals["warnings"]}</b>{_e(labels["warning"])}</div>'
         f'<div class="card info"><b>{totals["infos"]}</b>{_e(labels["info"])}</div></div>',
     ]
+    if meta.tables:
+        from lint.report.tables import as_html
+
+        out.extend(as_html(table) for table in meta.tables)
     with_findings = [(i, r) for i, r in enumerate(results, 1) if r.diagnostics]
     if not with_findings:
         out.append(f'<p class="clean">{_e(labels["none"])}</p>')

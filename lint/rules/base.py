@@ -59,6 +59,8 @@ class RuleCase(BaseModel):
     # A .docx case: the text is built into a Word document with this layout (lint.review.textdocx
     # LayoutSpec; {} is the GB/T 9704 layout) and read back through the .docx reader.
     docx: dict[str, Any] | None = None
+    # An audit case: the plan the text (a summary) is checked against (`gwlint audit`).
+    plan: str | None = None
 
 
 class _SafeFormat(dict):

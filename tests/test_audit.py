@@ -1,0 +1,83 @@
+"""`gwlint audit PLAN SUMMARY`: findings on the summary in every check format, the
+plan-vs-result table in concise/full/html, and the exit status of `check`.
+(The outcomes themselves are pinned by the audit cases in tests/rule_cases/CONS01*.yaml.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+
+PLAN = """县自然资源局2025年工作要点
+一、主要目标
+（一）新增耕地900亩以上。
+（二）供应国有建设用地2000亩。
+（三）完成不动产登记5000件。
+"""
+SUMMARY = """县自然资源局2025年工作总结
+一、主要成效
+全年新增耕地860亩。全年供应国有建设用地2100亩。
+"""
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "summary.txt").write_text(SUMMARY, encoding="utf-8")
+    return tmp_path
+
+
+def test_concise_lists_findings_on_the_summary_then_the_table(pair):
+    result = run(["audit", "plan.txt", "summary.txt", "--format", "concise"], pair)
+    assert result.exit_code == 0  # warnings do not fail the run by default
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("summary.txt:1:1: warning:") and "不动产登记" in lines[0] and "第5行" in lines[0]
+    assert lines[0].endswith("[CONS010]")
+    assert lines[1].startswith("summary.txt:3:7: warning:") and "差40亩" in lines[1] and lines[1].endswith("[CONS011]")
+    table = result.stdout.split("\n\n", 1)[1]
+    assert "计划与完成情况对照" in table
+    rows = {line.split()[0]: line.split()[-1] for line in table.splitlines()[2:]}
+    assert rows == {"新增耕地": "未完成（未说明）：差40亩", "供应国有建设用地": "超额完成", "不动产登记": "未报告"}
+
+
+def test_json_is_the_check_schema(pair):
+    audited = json.loads(run(["audit", "plan.txt", "summary.txt", "--format", "json"], pair).stdout)
+    checked = json.loads(run(["check", "summary.txt", "--format", "json", "--no-cache"], pair).stdout)
+    assert audited.keys() == checked.keys() and audited["version"] == checked["version"]
+    assert [d["code"] for d in audited["files"][0]["diagnostics"]] == ["CONS010", "CONS011"]
+    assert audited["files"][0]["diagnostics"][0].keys() == {
+        "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix", "related",
+    }  # fmt: skip
+
+
+def test_html_carries_the_table(pair):
+    html = run(["audit", "plan.txt", "summary.txt", "--format", "html"], pair).stdout
+    assert '<table class="audit">' in html and "<td>不动产登记</td>" in html and "CONS011" in html
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "gitlab", "junit", "rdjson"])
+def test_every_check_format_renders(pair, fmt):
+    result = run(["audit", "plan.txt", "summary.txt", "--format", fmt], pair)
+    assert result.exit_code == 0 and "CONS011" in result.stdout
+
+
+def test_fail_on_warning_fails_the_run(pair):
+    assert run(["audit", "plan.txt", "summary.txt", "--fail-on", "warning"], pair).exit_code == 1
+    assert run(["audit", "plan.txt", "summary.txt", "--fail-on", "warning", "--exit-zero"], pair).exit_code == 0
+
+
+def test_a_missing_document_is_a_usage_error(pair):
+    result = run(["audit", "plan.txt", "nowhere.txt"], pair)
+    assert result.exit_code == 2 and "nowhere.txt" in result.stderr
+
+
+def test_a_summary_of_another_year_is_one_finding_and_an_empty_table(pair):
+    (pair / "summary.txt").write_text(SUMMARY.replace("2025", "2026"), encoding="utf-8")
+    result = run(["audit", "plan.txt", "summary.txt", "--format", "concise"], pair)
+    assert [line.rsplit(" ", 1)[-1] for line in result.stdout.splitlines() if line.startswith("summary")] == [
+        "[CONS014]"
+    ]
+    assert "未逐项对照：计划针对2025年，总结报告的是2026年" in result.stdout
