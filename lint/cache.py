@@ -244,7 +244,7 @@ class ResultCache:
         if known is None:
             folder = (Path(key).resolve().parent if key is not None else Path.cwd()) / CACHE_DIR
             fingerprint = None
-            if not settings.ignore_entries:
+            if not settings.ignore_entries and not settings.pairs:  # a pair reads a second file
                 fingerprint = ruleset_fingerprint(key, settings, self.engines.overrides)
             known = self._rulesets[key] = (fingerprint, folder)
         self._folders[str(path.parent)] = known

@@ -39,6 +39,23 @@ class IgnoreEntry(BaseModel):
         return value
 
 
+class Pair(BaseModel):
+    """A summary and the plan it answers (paths relative to the config file). ``{year}`` in both
+    pairs every year's summary with the same year's plan: 总结/{year}年工作总结.docx."""
+
+    model_config = ConfigDict(extra="forbid")
+    plan: str
+    summary: str
+
+    def plan_for(self, summary: str) -> str | None:
+        """The plan of ``summary`` (a relative POSIX path) when this pair names it."""
+        parts = [re.escape(piece) for piece in self.summary.split("{year}")]
+        found = re.fullmatch(r"(?P<year>(?:19|20)\d{2})".join(parts), summary)
+        if found is None:
+            return None
+        return self.plan.replace("{year}", found.group("year")) if "{year}" in self.summary else self.plan
+
+
 class Settings(BaseModel):
     # The schema is built when a configuration file is first validated (not on a run without one).
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
@@ -56,6 +73,7 @@ class Settings(BaseModel):
     preset: Literal["default", "pedantic"] = "default"
     lang: Literal["zh", "en"] = "zh"
     max_file_size: float | None = Field(default=None, gt=0)  # MB; larger files are reported, not read
+    pairs: list[Pair] = Field(default_factory=list)  # each summary audited against its plan
 
     # Where the settings came from (not keys).
     source: str | None = Field(default=None, exclude=True)
@@ -73,6 +91,10 @@ class Settings(BaseModel):
     def pack_paths(self) -> list[Path]:
         base = self.root or Path.cwd()
         return [(base / p) for p in self.packs]
+
+    def plan_for(self, summary: str) -> str | None:
+        """The plan the summary at ``summary`` (relative to the config file) answers, if paired."""
+        return next((plan for pair in self.pairs if (plan := pair.plan_for(summary)) is not None), None)
 
     def line_of(self, *path: Any) -> int | None:
         return self.lines.get(tuple(path)) or self.lines.get(tuple(path[:1]))
@@ -117,6 +139,8 @@ def describe_error(exc: ValidationError) -> tuple[str, tuple]:
         valid = (
             list(IgnoreEntry.model_fields)
             if "IgnoreEntry" in raw
+            else list(Pair.model_fields)
+            if loc[0] == "pairs"
             else ([_kebab(name) for name, f in Settings.model_fields.items() if not f.exclude])
         )
         where = f"{format_location(loc[:-1])}: " if loc[:-1] else ""

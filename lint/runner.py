@@ -292,16 +292,17 @@ def _load(source: Source, engine: Engine) -> tuple[Document | None, bytes | None
         return None, None, _failed(engine, source.display, InternalError("reading", exc))
 
 
-def lint_document(doc: Document, engine: Engine) -> FileResult:
-    """The rules on one Document. A rule that raises costs its own findings (LINT002, from the
-    engine); a step before the rules that raises (outline, kind) costs the file's findings."""
-    return _run_rules(doc, engine)[0]
+def lint_document(doc: Document, engine: Engine, plan: Document | None = None) -> FileResult:
+    """The rules on one Document (``plan``: the plan it answers, from `pairs:`). A rule that
+    raises costs its own findings (LINT002, from the engine); a step before the rules that
+    raises (outline, kind) costs the file's findings."""
+    return _run_rules(doc, engine, plan)[0]
 
 
-def _run_rules(doc: Document, engine: Engine) -> tuple[FileResult, bool]:
+def _run_rules(doc: Document, engine: Engine, plan: Document | None = None) -> tuple[FileResult, bool]:
     """(result, whether the rules ran): False when a step before the rules raised."""
     try:
-        return engine.lint(doc), True
+        return engine.lint(doc, plan), True
     except Exception as exc:
         if _debugging():
             raise
@@ -319,7 +320,31 @@ def lint_one(source: Source, engine: Engine) -> FileResult:
     if failure is not None:
         return failure
     assert doc is not None
-    return lint_document(doc, engine)
+    plan, unreadable = paired_plan(source, engine)
+    result = lint_document(doc, engine, plan)
+    result.diagnostics[:0] = unreadable
+    return result
+
+
+def paired_plan(source: Source, engine: Engine) -> tuple[Document | None, list]:
+    """The plan `pairs:` pairs this document with (None when none), and the IO001 finding
+    saying why it could not be read. A plan that does not exist is a configuration error."""
+    settings = engine.settings
+    if not settings.pairs or source.path is None:
+        return None, []
+    plan = settings.plan_for(engine.relative(str(source.path)))
+    if plan is None:
+        return None, []
+    path = (settings.root or Path.cwd()) / plan
+    if not path.is_file():
+        raise UsageError(
+            f"pairs: the plan {plan} of {source.display} does not exist", settings.source, settings.line_of("pairs")
+        )
+    doc, _, failure = _load(Source(plan, path=path), engine)
+    if failure is None:
+        return doc, []
+    cause = "; ".join(d.message for d in failure.diagnostics)
+    return None, engine.io_error(source.display, f"pairs: {plan}: {cause}").diagnostics
 
 
 def lint_file(path: Path, display: str, engine: Engine) -> FileResult:
@@ -371,7 +396,8 @@ def fix_one(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
     if failure is not None:
         return FixOutcome(failure)
     assert doc is not None and data is not None
-    result, rules_ran = _run_rules(doc, engine)
+    plan, _ = paired_plan(source, engine)
+    result, rules_ran = _run_rules(doc, engine, plan)
     # A rule that raised (LINT002) costs its own fixes only; the other rules' fixes still apply.
     if doc.source_format == "docx" or not rules_ran:
         return FixOutcome(result)
@@ -381,7 +407,7 @@ def fix_one(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
         if new_text is None:
             break
         current = load_text(new_text, doc.path, doc.source_format)
-        result, rules_ran = _run_rules(current, engine)
+        result, rules_ran = _run_rules(current, engine, plan)
         if not rules_ran:  # the fixed text broke a step before the rules: keep the fixes so far
             break
     if current is doc:

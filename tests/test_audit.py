@@ -81,3 +81,36 @@ def test_a_summary_of_another_year_is_one_finding_and_an_empty_table(pair):
         "[CONS014]"
     ]
     assert "未逐项对照：计划针对2025年，总结报告的是2026年" in result.stdout
+
+
+def _paired(pair: Path, entry: str) -> None:
+    (pair / ".gwlint.yaml").write_text(f"pairs:\n  - {entry}\n", encoding="utf-8")
+
+
+def test_pairs_audit_each_summary_in_check(pair):
+    _paired(pair, "{plan: plan.txt, summary: summary.txt}")
+    found = json.loads(run(["check", ".", "--format", "json", "--select", "CONS"], pair).stdout)
+    by_file = {f["path"]: [d["code"] for d in f["diagnostics"]] for f in found["files"]}
+    assert by_file == {"plan.txt": [], "summary.txt": ["CONS010", "CONS011"]}
+
+
+def test_pairs_by_year(pair):
+    for folder in ("要点", "总结"):
+        (pair / folder).mkdir()
+    (pair / "plan.txt").rename(pair / "要点" / "2025.txt")
+    (pair / "summary.txt").rename(pair / "总结" / "2025.txt")
+    _paired(pair, '{plan: "要点/{year}.txt", summary: "总结/{year}.txt"}')
+    result = run(["check", "总结/2025.txt", "--format", "concise", "--select", "CONS"], pair)
+    assert "[CONS011]" in result.stdout and result.exit_code == 0
+
+
+def test_a_pair_whose_plan_is_missing_is_a_configuration_error(pair):
+    _paired(pair, "{plan: gone.txt, summary: summary.txt}")
+    result = run(["check", "summary.txt"], pair)
+    assert result.exit_code == 2 and "gone.txt" in result.stderr and ".gwlint.yaml:1" in result.stderr
+
+
+def test_a_mistyped_pair_key_is_named(pair):
+    _paired(pair, "{plna: plan.txt, summary: summary.txt}")
+    result = run(["check", "summary.txt"], pair)
+    assert result.exit_code == 2 and "unknown key 'plna' (did you mean 'plan'?)" in result.stderr
