@@ -24,6 +24,8 @@ preset: default
 # kind: {"plans/*": plan}      # document kind by path (default: detected from the text)
 # packs: [house-rules.yaml]    # your own YAML rule packs, relative to this file
 # exclude: ["drafts/old/**"]   # besides .gitignore and build folders
+# pairs:                       # audit each summary against the plan it answers (CONS010…)
+#   - {plan: "要点/{year}年工作要点.docx", summary: "总结/{year}年工作总结.docx"}
 
 # Which findings are shown, and which fail the run (exit status 1).
 min-severity: info             # error | warning | info

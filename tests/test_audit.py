@@ -114,3 +114,17 @@ def test_a_mistyped_pair_key_is_named(pair):
     _paired(pair, "{plna: plan.txt, summary: summary.txt}")
     result = run(["check", "summary.txt"], pair)
     assert result.exit_code == 2 and "unknown key 'plna' (did you mean 'plan'?)" in result.stderr
+
+
+def test_the_pairs_example_of_gwlint_init_is_valid():
+    import yaml
+
+    from lint.config import parse_settings
+    from lint.initcmd import TEMPLATE
+
+    lines = TEMPLATE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# pairs:"))
+    example = "\n".join(line[2:].split("  #")[0] for line in lines[start : start + 2])
+    settings = parse_settings(yaml.safe_load(example), "<init>")
+    assert settings.plan_for("总结/2024年工作总结.docx") == "要点/2024年工作要点.docx"
+    assert settings.plan_for("总结/工作总结.docx") is None

@@ -62,10 +62,10 @@ def compare(target: Quantity, result: Quantity, registry: UnitRegistry) -> Verdi
     wanted = Span(target.low, target.high)
     if target.qualifier in _CEILINGS:
         if _below(wanted, got):
-            return Verdict(Outcome.SHORT, _gap(_point(got), target.high, unit), converted)
+            return Verdict(Outcome.SHORT, _gap(_point(got), target.high, target), converted)
         return Verdict(Outcome.MET, converted=converted)
     if _below(got, wanted):
-        return Verdict(Outcome.SHORT, _gap(target.value, _point(got), unit), converted)
+        return Verdict(Outcome.SHORT, _gap(target.value, _point(got), target), converted)
     top = wanted.high if wanted.high is not None else rounding(target)[1]
     if _below(Span(top, top), got):
         return Verdict(Outcome.EXCEEDED, converted=converted)
@@ -79,7 +79,15 @@ def _point(span: Span) -> Decimal:
     return span.low if span.low is not None else span.high or Decimal(0)
 
 
-def _gap(more: Decimal | None, less: Decimal | None, unit: str) -> str:
+_SCALES = {"万": 4, "亿": 8, "万亿": 12}
+
+
+def _gap(more: Decimal | None, less: Decimal | None, like: Quantity) -> str:
+    """The difference written as the target is (3639万人, not 36390000人)."""
     if more is None or less is None:
         return ""
-    return fmt(CTX.subtract(more, less)) + unit
+    gap = CTX.subtract(more, less)
+    scale = like.scale if like.scale in _SCALES else ""
+    if scale:
+        gap = gap.scaleb(-_SCALES[scale])
+    return fmt(gap) + scale + (like.unit or "")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lint.audit.compare import Verdict, compare
-from lint.audit.indicators import indicator_key
+from lint.audit.indicators import fact_key, known_indicator
 from lint.audit.model import AuditResult, Outcome, Row
 from lint.audit.periods import CUMULATIVE, Period, Scope, period_of, plan_scope, same_period, summary_scope
-from lint.audit.sides import explained, plan_targets, summary_results
+from lint.audit.sides import explained, in_target_section, plan_targets, summary_results
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -22,10 +22,12 @@ def audit(plan: Analysis, summary: Analysis) -> AuditResult:
     out.mismatch = mismatch(plan_period, summary_period)
     if out.mismatch:
         return out
-    results = [(indicator_key(f.indicator), period_of(f.period, summary_period), f) for f in summary_results(summary)]
+    results = [
+        (fact_key(f, summary.statements), period_of(f.period, summary_period), f) for f in summary_results(summary)
+    ]
     seen: set[tuple[str, Period]] = set()
     for target in plan_targets(plan):
-        key = indicator_key(target.indicator)
+        key = fact_key(target, plan.statements)
         period = period_of(target.period, plan_period)
         if not key or (key, period) in seen or not _within(period, plan_period):
             continue
@@ -39,6 +41,9 @@ def mismatch(plan: Scope, summary: Scope) -> str:
     """Why a summary does not answer a plan figure by figure ("" when it does)."""
     if plan.year is not None and summary.year is not None and plan.year != summary.year:
         return f"计划针对{plan.year}年，总结报告的是{summary.year}年"
+    if (plan.year is None) != (summary.year is None):  # one says its year, the other does not
+        said = f"计划针对{plan.year}年" if plan.year else f"总结报告的是{summary.year}年"
+        return f"{said}，另一份的标题和一级标题未写明年份，无法确认两者对应"
     if plan.part != summary.part:
         return f"计划针对{plan.label()}，总结报告的是{summary.label()}"
     return ""
@@ -61,7 +66,8 @@ def _row(plan: Analysis, summary: Analysis, target: Fact, key: str, candidates: 
     line = plan.doc.line_col(target.start)[0]
     written = as_written(plan.doc.text, target)
     if not candidates:
-        return Row(key, target, line, written, Outcome.NOT_REPORTED)
+        certain = in_target_section(plan, target) or known_indicator(plan, target)
+        return Row(key, target, line, written, Outcome.NOT_REPORTED, certain=certain)
     result, verdict = _best(summary, target, candidates)
     outcome = verdict.outcome
     if outcome is Outcome.SHORT and explained(summary, result, key):

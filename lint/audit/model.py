@@ -47,6 +47,10 @@ class Row:
     result_text: str = ""
     gap: str = ""  # 40亩: how far short, in the target's unit
     converted: str = ""  # the result in the target's unit when it was written in another
+    # The target is certainly one: stated under a 目标 heading, or its indicator is a known one.
+    # Only such a target is reported as not reported (a figure written as 超过… in passing may
+    # be no target at all).
+    certain: bool = True
 
 
 @dataclass

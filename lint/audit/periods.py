@@ -1,7 +1,9 @@
 """What period a document covers and what period each of its figures is for.
 
-A plan's year is the last year in its title (2024年工作总结和2025年工作思路 plans 2025); a
-summary's the first (it reports on 2024). A 政府工作报告 reports on the year before its own.
+The top-level headings say it first: 2021年工作回顾 is what a summary reports, 2022年政府工作任务
+what a plan plans. Else the title: a plan's year is the last year in it (2024年工作总结和2025年
+工作思路 plans 2025), a summary's the first (it reports on 2024), and a 政府工作报告 reviews the
+year before the one in its title.
 A figure with no period word is for the document's own period; 上半年/一季度 are parts of the
 year, 累计 is never one year, a deadline inside the year (6月底前, 年底前) is the year itself.
 """
@@ -9,6 +11,7 @@ year, 累计 is never one year, a deadline inside the year (6月底前, 年底�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,7 +29,6 @@ _PARTS = (
 )
 CUMULATIVE = "cumulative"
 YEAR = "year"
-_TITLE_LINES = 6
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,7 @@ class Scope:
 
 
 def _title(analysis: Analysis) -> str:
-    doc = analysis.doc
-    if doc.title:
-        return doc.title
-    return "\n".join(doc.text.split("\n", _TITLE_LINES)[:_TITLE_LINES])
+    return unicodedata.normalize("NFKC", analysis.doc.title or "")  # ２０１０年 is 2010年
 
 
 def _part(text: str) -> str:
@@ -55,21 +54,38 @@ def _part(text: str) -> str:
     return YEAR
 
 
+def _from_headings(analysis: Analysis, results: bool) -> Scope | None:
+    """The year of the first top-level heading of the reporting part (2021年工作回顾) or, for
+    ``results=False``, of the first other one (2022年政府工作任务)."""
+    from lint.audit.sides import RESULT_HALF
+
+    for node in analysis.outline.roots:
+        years = _YEAR.findall(unicodedata.normalize("NFKC", node.title))
+        if years and node.style != "inline-cn" and bool(RESULT_HALF.search(node.title)) == results:
+            return Scope(int(years[0]), _part(node.title))
+    return None
+
+
 def plan_scope(analysis: Analysis) -> Scope:
+    found = _from_headings(analysis, results=False)
+    if found is not None:
+        return found
     title = _title(analysis)
     years = _YEAR.findall(title)
     return Scope(int(years[-1]) if years else None, _part(title))
 
 
 def summary_scope(analysis: Analysis) -> Scope:
+    found = _from_headings(analysis, results=True)
+    if found is not None:
+        return found
     title = _title(analysis)
     years = _YEAR.findall(title)
     if not years:
         return Scope(None, _part(title))
-    year = int(years[0])
-    if analysis.kind == "report":  # a 政府工作报告 reviews the year before it is given
-        year -= 1
-    return Scope(year, _part(title.split(years[0], 1)[-1][:12]))
+    if analysis.kind == "report" or "政府工作报告" in title:  # it reviews the year before
+        return Scope(int(years[0]) - 1)
+    return Scope(int(years[0]), _part(title.split(years[0], 1)[-1][:12]))
 
 
 class Period(NamedTuple):

@@ -37,7 +37,7 @@ class PlanAuditRule(RuleSpec):
             return
         wanted = Outcome(self.outcome)
         for row in audit.rows:
-            if row.outcome is wanted:
+            if row.outcome is wanted and row.certain:
                 yield self._report(ctx, audit, row)
 
     def _report(self, ctx: Context, audit: AuditResult, row: Row) -> Diagnostic:
