@@ -40,7 +40,7 @@ def test_concise_lists_findings_on_the_summary_then_the_table(pair):
     table = result.stdout.split("\n\n", 1)[1]
     assert "计划与完成情况对照" in table
     rows = {line.split()[0]: line.split()[-1] for line in table.splitlines()[2:]}
-    assert rows == {"新增耕地": "未完成（未说明）：差40亩", "供应国有建设用地": "超额完成", "不动产登记": "未报告"}
+    assert rows == {"新增耕地": "未完成（未说明）：差40亩", "国有建设用地供应": "超额完成", "不动产登记": "未报告"}
 
 
 def test_json_is_the_check_schema(pair):

@@ -22,12 +22,10 @@ def audit(plan: Analysis, summary: Analysis) -> AuditResult:
     out.mismatch = mismatch(plan_period, summary_period)
     if out.mismatch:
         return out
-    results = [
-        (fact_key(f, summary.statements), period_of(f.period, summary_period), f) for f in summary_results(summary)
-    ]
+    results = [(fact_key(f, summary), period_of(f.period, summary_period), f) for f in summary_results(summary)]
     seen: set[tuple[str, Period]] = set()
     for target in plan_targets(plan):
-        key = fact_key(target, plan.statements)
+        key = fact_key(target, plan)
         period = period_of(target.period, plan_period)
         if not key or (key, period) in seen or not _within(period, plan_period):
             continue
