@@ -128,3 +128,10 @@ def test_the_pairs_example_of_gwlint_init_is_valid():
     settings = parse_settings(yaml.safe_load(example), "<init>")
     assert settings.plan_for("总结/2024年工作总结.docx") == "要点/2024年工作要点.docx"
     assert settings.plan_for("总结/工作总结.docx") is None
+
+
+def test_show_settings_names_the_plan_of_a_paired_summary(pair):
+    _paired(pair, "{plan: plan.txt, summary: summary.txt}")
+    shown = run(["check", "--show-settings", "summary.txt"], pair).stdout
+    assert 'plan: "plan.txt"' in shown
+    assert "plan: null" in run(["check", "--show-settings", "plan.txt"], pair).stdout

@@ -152,15 +152,15 @@ _PROBLEM_TITLE = re.compile(r"问题|不足|差距|困难|短板")
 
 def explained(summary: Analysis, fact: Fact, key: str) -> bool:
     """Whether the summary explains a shortfall: in the result's own paragraph or the next one,
-    or in a 存在问题/不足 section that names the indicator."""
+    or in a 存在问题/不足 section that names the indicator (by its key or as the result wrote it)."""
     doc = summary.doc
     line = doc.line_col(fact.start)[0]
-    lines = doc.text.split("\n")
-    nearby = "\n".join(lines[line - 1 : line + 1])
+    nearby = "\n".join(doc.text.split("\n")[line - 1 : line + 1])
     if _EXPLAINED.search(nearby):
         return True
+    names = {name for name in (key.rsplit("·", 1)[-1], fact.indicator) if len(name) >= 2}
     for node in summary.outline.walk():
-        if _PROBLEM_TITLE.search(node.title) and key in _section_text(summary, node):
+        if _PROBLEM_TITLE.search(node.title) and any(name in _section_text(summary, node) for name in names):
             return True
     return False
 
