@@ -42,12 +42,22 @@ def audit_engine(settings, lang: str | None = None, fail_on: str | None = None):
 
     table = load_rules(settings.pack_paths())
     codes = [code for code, rule in table.rules.items() if rule.kind == "plan-audit" and rule.enabled]
-    return Engine(settings, Overrides(select=codes, lang=lang, fail_on=fail_on), table=table)
+    from lint.choices import Lang
+    from lint.diagnostics import Severity
+
+    return Engine(
+        settings,
+        Overrides(
+            select=codes, lang=Lang(lang) if lang else None, fail_on=Severity.parse(fail_on) if fail_on else None
+        ),
+        table=table,
+    )
 
 
 def run_audit(req: AuditRequest) -> int:
     from lint.audit.table import audit_table
-    from lint.checkcmd import CheckRequest, _color, _emit, _stdout_is_tty
+    from lint.checkcmd import _color, _emit, _stdout_is_tty
+    from lint.options import CheckOptions
     from lint.outlinecmd import load_single
 
     fmt = req.format or ("full" if _stdout_is_tty() and req.output is None else "concise")
@@ -63,7 +73,7 @@ def run_audit(req: AuditRequest) -> int:
     meta = ReportMeta(
         version=__version__,
         rules=engine.codes,
-        color=_color(CheckRequest(paths=[], output=req.output)),
+        color=_color(CheckOptions(paths=[], output=req.output)),
         lang=engine.lang,
         fail_on=engine.fail_on,
         tables=[audit_table(analysis.audit, engine.lang)],

@@ -37,7 +37,7 @@ def show_settings(paths: list[str], cache: EngineCache) -> str:
         "lang": effective.lang,
     }
     if settings.pairs:  # the plan this file is audited against (`pairs:`), or null
-        effective["plan"] = settings.plan_for(engine.relative(str(path)))
+        shown["plan"] = settings.plan_for(engine.relative(str(path)))
     lines = [f"file: {path}", f"config: {key if key is not None else '(none: defaults)'}"]
     lines += [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in shown.items()]
     lines.append(f"rules ({len(rules)}): {' '.join(sorted(rule.code for rule in rules))}")
