@@ -143,42 +143,17 @@ class ShareRule(RuleSpec):
     def _named_rates(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
         if self._rate is None or self._base is None:
             return
-        text = ctx.text
-        reg = ctx.unit_registry
-        rate_name = self._rate
         for p in ix.quantities:
             if not p.is_percent or p.unit != "%" or "率" not in (p.indicator or ""):
                 continue
-            rate = rate_name.search(p.indicator)
+            rate = self._rate.search(p.indicator or "")
             if rate is None:
                 continue
-            verb = rate.group("verb")
-            s_start, _ = ix.sentence(p.start)
-            before = [q for q in ix.between(s_start, p.start) if not q.is_percent]
-            done = [
-                q
-                for q in before
-                if re.search(f"(?:已|共|累计)?{re.escape(verb)}了?\\s*$", segment_before(text, q.start))
-            ]
-            if len(done) != 1:
+            pair = self._done_and_base(ctx, ix, p, rate.group("verb"))
+            if pair is None:
                 continue
-            x = done[0]
-            mx = measure(x, reg)
-            if mx is None:
-                continue
-            bases = []
-            for q in before:
-                if q is x or q.start > x.start:
-                    continue
-                mq = measure(q, reg)
-                if mq is None or mq.key != mx.key or self._is_change(text, q):
-                    continue
-                if self._base.search(segment_before(text, q.start)):
-                    bases.append((q, mq))
-            if len(bases) != 1:
-                continue
-            y, my = bases[0]
-            if self._skipped(text, y.start, p.end):
+            (x, mx), (y, my) = pair
+            if self._skipped(ctx.text, y.start, p.end):
                 continue
             computed = ratio_percent((mx.low, mx.high), (my.low, my.high))
             yield from self._report(
@@ -189,6 +164,34 @@ class ShareRule(RuleSpec):
                 computed,
                 [(say(ctx, "完成数", "the count done"), x.start), (say(ctx, "基数", "the base"), y.start)],
             )
+
+    def _done_and_base(self, ctx: Context, ix: TextIndex, p, verb: str):
+        """((count done, its measure), (base, its measure)) before a named rate in its sentence:
+        exactly one figure the rate's verb completes (已完成120宗) and exactly one earlier figure of
+        the same kind introduced as the base; None otherwise."""
+        text, reg = ctx.text, ctx.unit_registry
+        s_start, _ = ix.sentence(p.start)
+        before = [q for q in ix.between(s_start, p.start) if not q.is_percent]
+        done_re = re.compile(f"(?:已|共|累计)?{re.escape(verb)}了?\\s*$")
+        done = [q for q in before if done_re.search(segment_before(text, q.start))]
+        if len(done) != 1:
+            return None
+        x = done[0]
+        mx = measure(x, reg)
+        if mx is None:
+            return None
+        bases = []
+        for q in before:
+            if q is x or q.start > x.start:
+                continue
+            mq = measure(q, reg)
+            if mq is None or mq.key != mx.key or self._is_change(text, q):
+                continue
+            if self._base is not None and self._base.search(segment_before(text, q.start)):
+                bases.append((q, mq))
+        if len(bases) != 1:
+            return None
+        return (x, mx), bases[0]
 
     # -- above 100% ----------------------------------------------------------------------------
     def _over_100(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
