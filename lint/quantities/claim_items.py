@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lint.outline.items import is_abbreviated_list
 from lint.text.markers import FAMILY, LINE_MARKER, MARKER_AT, RUN_IN_RE
 from lint.text.numerals import parse_int, to_chinese
 
@@ -84,8 +85,6 @@ def split_top(text: str, seps: str) -> list[tuple[int, int]]:
 
 def _is_item(node: Node) -> bool:
     """A numbered item of the outline (not run-in, not "二、三产业" read as a marker)."""
-    from lint.rules.kinds._structure import is_abbreviated_list
-
     return node.style != "inline-cn" and not is_abbreviated_list(node)
 
 

@@ -1,33 +1,28 @@
 """Helpers shared by the structure kinds (OUT/SEC): numbered sibling lists, marker re-spelling,
-and the look-alikes that are not outline items (abbreviated lists, lists run in after a colon)."""
+and the look-alikes that are not outline items (lists run in after a colon; abbreviated lists are
+lint.outline.items')."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node, Outline
 from lint.text.markers import (
     ARABIC_NUMERAL_RE,
-    CIRCLED,
     CLOSE,
     CN_NUM_CHARS,
     CN_NUMERAL_RE,
     CN_WRONG_POINTS,
     FAMILY,
-    PAREN_DIGITS,
     circled,
     circled_value,
 )
 from lint.text.numerals import to_chinese
 
-# A title that starts like "三、四月份" or "二、三产业": the "marker" was the head of an abbreviated list.
-_ABBREVIATED = re.compile(
-    r"^[一二三四五六七八九十两〇]+[、至到—～-]?[一二三四五六七八九十]*(?:月|季|年|等|产|级|类|届|次|个|种|批|期)"
-)
 # A numeral inside a longer one (the 二 of 十二) is not that number's marker.
 _NOT_AFTER_NUMERAL = f"(?<![{CN_NUM_CHARS}])"
-_LABEL_ROW = re.compile(f"^(?:{CIRCLED}|{PAREN_DIGITS})")
 
 
 def say(ctx, zh: str, en: str) -> str:
@@ -65,14 +60,6 @@ def inline_marker_regex(node: Node, number: int) -> re.Pattern:
 
 def is_numbered(node: Node) -> bool:
     return node.style != "inline-cn"
-
-
-def is_abbreviated_list(node: Node) -> bool:
-    """Not an item: a line such as "三、四月份…" or "二、三产业…" (the grammar took the first numeral
-    of an abbreviated list for a marker), or a row of labels "①  ②  ③" under a figure."""
-    if node.style == "cn-dun" and _ABBREVIATED.match(node.title):
-        return True
-    return bool(_LABEL_ROW.match(node.title))
 
 
 def text_before(text: str, offset: int) -> str:

@@ -23,11 +23,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lint.diagnostics import Diagnostic
+from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._structure import (
     colon_list_nodes,
-    is_abbreviated_list,
     is_numbered,
     say,
     under_unnumbered_heading,

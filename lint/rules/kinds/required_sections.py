@@ -38,9 +38,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
+from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._structure import is_abbreviated_list, is_numbered
+from lint.rules.kinds._structure import is_numbered
 
 
 class Promise(BaseModel):

@@ -46,11 +46,12 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
+from lint.outline.items import is_abbreviated_list
 from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
 from lint.rules.base import Context, DocKind, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER
-from lint.rules.kinds._structure import is_abbreviated_list, is_numbered, say
+from lint.rules.kinds._structure import is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 
 if TYPE_CHECKING:
