@@ -56,11 +56,10 @@ def audit_engine(settings, lang: str | None = None, fail_on: str | None = None):
 
 def run_audit(req: AuditRequest) -> int:
     from lint.audit.table import audit_table
-    from lint.checkcmd import _color, _emit, _stdout_is_tty
-    from lint.options import CheckOptions
     from lint.outlinecmd import load_single
+    from lint.output import default_format, emit, use_color
 
-    fmt = req.format or ("full" if _stdout_is_tty() and req.output is None else "concise")
+    fmt = req.format or default_format(req.output)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     engine = audit_engine(_settings(req), req.lang, req.fail_on)
@@ -73,11 +72,11 @@ def run_audit(req: AuditRequest) -> int:
     meta = ReportMeta(
         version=__version__,
         rules=engine.codes,
-        color=_color(CheckOptions(paths=[], output=req.output)),
+        color=use_color(req.output),
         lang=engine.lang,
         fail_on=engine.fail_on,
         tables=[audit_table(analysis.audit, engine.lang)],
     )
-    _emit(render(fmt, [result], meta), req.output)
+    emit(render(fmt, [result], meta), req.output)
     failed = any(d.severity >= engine.fail_on for d in result.diagnostics)
     return 0 if req.exit_zero or not failed else 1

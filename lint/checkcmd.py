@@ -12,27 +12,21 @@ from lint.diagnostics import FileResult, Severity
 from lint.errors import UsageError
 from lint.fix import unified_diff, write_atomically
 from lint.options import CheckOptions
+from lint.output import default_format, emit, emit_bytes, use_color
 from lint.repeats import merge_results
 from lint.report import ReportMeta, render
 from lint.runner import EngineCache, Source, discover, failure_of, fix_one, lint_one
 
 
-def _stdout_is_tty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def run_check(options: CheckOptions) -> int:
-    fmt = options.format or (OutputFormat.FULL if _stdout_is_tty() and options.output is None else OutputFormat.CONCISE)
+    fmt = options.format or default_format(options.output)
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     cache = EngineCache(options.rules, options.config)
     if options.show_settings:
         from lint.showsettings import show_settings
 
-        _emit(show_settings(options.paths, cache), options.output)
+        emit(show_settings(options.paths, cache), options.output)
         return 0
     run = _lint(options, cache)
     for result in run.results:  # a bug in gwlint is said on stderr too, whatever the format
@@ -47,7 +41,7 @@ def run_check(options: CheckOptions) -> int:
     meta = ReportMeta(
         version=__version__,
         rules=rules,
-        color=_color(options),
+        color=use_color(options.output),
         lang=lang,
         statistics=options.statistics,
         fail_on=fail_on,
@@ -82,7 +76,7 @@ def _exit_status(options: CheckOptions, results: list[FileResult], fail_on: Seve
 
 def _finish_diff(options: CheckOptions, run: _Run, results: list[FileResult]) -> int:
     """Like ruff: the diff is the whole output; exit 1 when something would change."""
-    _emit_bytes(b"".join(run.diffs))
+    emit_bytes(b"".join(run.diffs))
     if not options.quiet:
         print(f"gwlint: {_plural(len(run.diffs), 'file')} would be fixed", file=sys.stderr)
     # Exit 1 too when a file could not be checked at all or in part (IO001, LINT002).
@@ -92,7 +86,7 @@ def _finish_diff(options: CheckOptions, run: _Run, results: list[FileResult]) ->
 
 def _finish_stdin_fix(options: CheckOptions, run: _Run, results: list[FileResult], meta: ReportMeta) -> int:
     """Like `ruff --fix -`: the fixed text on stdout, the findings on stderr."""
-    _emit_bytes(run.stdin_fixed or b"")
+    emit_bytes(run.stdin_fixed or b"")
     sys.stderr.write(render(OutputFormat.CONCISE, results, meta))
     return _exit_status(options, results, meta.fail_on)
 
@@ -104,14 +98,14 @@ def _finish_report(
         print(f"gwlint: error: {failure}", file=sys.stderr)
     terminal = fmt.is_terminal and options.output is None
     if not (terminal and options.statistics):  # like ruff: --statistics alone prints only the table
-        _emit(render(fmt, results, meta), options.output)
+        emit(render(fmt, results, meta), options.output)
     if terminal:
         if options.statistics:
-            _emit(_statistics(results), None)
+            emit(_statistics(results), None)
         if not options.quiet:
             if options.fix:
-                _emit(f"Fixed {_plural(run.fixed, 'file')}.\n", None)
-            _emit(_summary_line(results, options), None)
+                emit(f"Fixed {_plural(run.fixed, 'file')}.\n", None)
+            emit(_summary_line(results, options), None)
     if run.write_failures:  # the other files were fixed; these could not be written
         return 2
     return _exit_status(options, results, meta.fail_on)
@@ -248,36 +242,6 @@ def _unused_ignores(cache: EngineCache) -> list[FileResult]:
             )
         out.append(FileResult(path=engine.settings.source or "config", kind="config", diagnostics=diagnostics))
     return out
-
-
-def _color(options: CheckOptions) -> bool:
-    import os
-
-    if os.environ.get("NO_COLOR") or options.output is not None:
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return _stdout_is_tty()
-
-
-def _emit_bytes(data: bytes) -> None:
-    """Bytes as they are (a patch or a fixed text keeps the file's own encoding)."""
-    if data:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write report: {exc.strerror or exc}", str(output)) from None
-        return
-    if text:
-        sys.stdout.write(text)
-        sys.stdout.flush()
 
 
 def _statistics(results: list[FileResult]) -> str:

@@ -64,6 +64,15 @@ def test_every_check_format_renders(pair, fmt):
     assert result.exit_code == 0 and "CONS011" in result.stdout
 
 
+def test_output_and_colour_follow_check(pair, monkeypatch):
+    """The report goes where check's would: --output gets the plain text, a forced terminal colour."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run(["audit", "plan.txt", "summary.txt", "--format", "full"], pair).stdout
+    written = run(["audit", "plan.txt", "summary.txt", "--format", "full", "--output", "report.txt"], pair)
+    report = (pair / "report.txt").read_text(encoding="utf-8")
+    assert written.stdout == "" and "计划与完成情况对照" in report and "\x1b[" not in report
+
+
 def test_fail_on_warning_fails_the_run(pair):
     assert run(["audit", "plan.txt", "summary.txt", "--fail-on", "warning"], pair).exit_code == 1
     assert run(["audit", "plan.txt", "summary.txt", "--fail-on", "warning", "--exit-zero"], pair).exit_code == 0
