@@ -68,6 +68,10 @@ _MESSAGES = {
     ),
 }
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_POINT_CHANGE_LEAD = re.compile(
+    r"[，,]?(?:比上年|比去年|较上年|同比|比年初)?(?:提高|下降|上升|降低|增加|减少|回落|上涨|下滑|扩大|缩小)了?"
+)
 _SEVERITY = Literal["error", "warning", "info"]
 
 
@@ -332,10 +336,12 @@ class UnitCheckRule(RuleSpec):
         return None
 
     def _bare_rates(self, ctx: Context, rate: re.Pattern, rate_end: re.Pattern) -> Iterator[Diagnostic]:
-        """完成率55.5 beside 完成率27%: the rate lost its %."""
+        """完成率55.5 beside 完成率27%, 失业率为2.8，比上年下降0.2个百分点, 森林覆盖率达到62.3 (a
+        percentage in the lexicon): the rate lost its %."""
         text = ctx.text
         ix = ctx.analysis.text_index
         not_rate = self._not_rate
+        lexicon = _LexiconLookup(ctx)
         for m in rate.finditer(text):
             head = _CJK_RUN.search(text, max(0, m.start() - 6), m.start())
             name = (head.group() if head else "") + m.group("tail")
@@ -349,17 +355,16 @@ class UnitCheckRule(RuleSpec):
                 for q in ix.between(line_start, line_end)
                 if q.is_percent and q.unit == "%" and rate_end.search(q.indicator or "")
             ]
-            if not siblings:
-                continue
             start, end = m.span("num")
-            yield ctx.diagnostic(
-                self,
-                start,
-                end,
-                fix=(end, end, "%"),
-                name=name,
-                related=[(say(ctx, "同类比率", "sibling rate"), siblings[0].start)],
-            )
+            if siblings:
+                related = [(say(ctx, "同类比率", "sibling rate"), siblings[0].start)]
+            elif (point := _point_change_after(ctx, end)) is not None:
+                related = [(say(ctx, "以个百分点表示的变化", "its change in points"), point.start)]
+            elif _is_percent_indicator(lexicon.key_of(name)):
+                related = []
+            else:
+                continue
+            yield ctx.diagnostic(self, start, end, fix=(end, end, "%"), name=name, related=related)
 
     # -- variants ---------------------------------------------------------------------------------
     def _variants(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -459,6 +464,23 @@ def _respective_names(st: Statements) -> dict[int, str]:
         if len(r.groups) == len(r.values):
             out.update(zip(r.values, r.groups, strict=True))
     return out
+
+
+def _point_change_after(ctx: Context, end: int) -> Quantity | None:
+    """The change in 个百分点 that follows a bare figure in its sentence (为2.8，比上年下降0.2个百分点):
+    only a percentage changes by points. The next figure of the sentence must be that change, with
+    nothing but the change's words between (not 死亡率下降0.2个百分点, another rate's change)."""
+    text = ctx.text
+    stop = _SENTENCE_END.search(text, end)
+    following = ctx.analysis.text_index.between(end, stop.start() if stop else len(text))
+    if following and following[0].unit == "个百分点" and _POINT_CHANGE_LEAD.fullmatch(text, end, following[0].start):
+        return following[0]
+    return None
+
+
+def _is_percent_indicator(key: IndicatorKey | None) -> bool:
+    """城镇调查失业率, 森林覆盖率: the lexicon says the indicator is a percentage."""
+    return key is not None and key.indicator.dimensions == ("percent",)
 
 
 def _people_in_wan(fact: Fact, key: IndicatorKey | None) -> bool:
