@@ -42,6 +42,12 @@ class Paragraph:
         """Paragraph offsets where a broken line was joined."""
         return [p for p, _ in self.pieces[1:]]
 
+    @property
+    def breaks(self) -> list[tuple[int, int]]:
+        """Document spans of the joined line breaks: (end of the broken line, start of its
+        continuation) — what lies between is the line ending, and any indentation."""
+        return [(self.doc_offset(join - 1) + 1, self.doc_offset(join)) for join in self.joins]
+
 
 @dataclass
 class Node:

@@ -63,8 +63,21 @@ class _TargetItems:
     def _sentences(self, node: Node) -> None:
         end = self.end_of(node)
         before = len(self.items)
-        for m in _ITEM_SENTENCE.finditer(self.text, node.title_end, end):
+        body = self._unbroken(node.title_end, end)
+        for m in _ITEM_SENTENCE.finditer(body):
             if m.group().strip(" \u3000\t，,。：:"):
-                self.items.append(TargetItem(m.start(), m.end(), m.end(), node))
+                start, stop = node.title_end + m.start(), node.title_end + m.end()
+                self.items.append(TargetItem(start, stop, stop, node))
         if len(self.items) == before:
             self.items.append(TargetItem(node.start, end, node.title_end, node))
+
+    def _unbroken(self, start: int, end: int) -> str:
+        """The text of [start, end) with the line breaks PDF extraction left mid-sentence blanked
+        (offsets kept): 其中工业用地不少于950，⏎保障重点项目用地。 is one target, not two."""
+        body = self.text[start:end]
+        for paragraph in self.outline.paragraphs:
+            for broken_end, continuation in paragraph.breaks:
+                if start <= broken_end < end:
+                    a, b = broken_end - start, min(continuation, end) - start
+                    body = body[:a] + " " * (b - a) + body[b:]
+        return body

@@ -41,9 +41,7 @@ class BrokenLineRule(RuleSpec):
             return
         top_lines = [n for n in range(1, doc.line_count + 1) if doc.line_text(n).strip()][:_TITLE_ZONE]
         for paragraph in ctx.outline.paragraphs:
-            for join in paragraph.joins:
-                broken_end = paragraph.doc_offset(join - 1) + 1
-                continuation = paragraph.doc_offset(join)
+            for broken_end, continuation in paragraph.breaks:
                 broken_line = doc.line_col(broken_end - 1)[0]
                 next_line = doc.line_col(continuation)[0]
                 before = doc.line_text(broken_line).rstrip()
