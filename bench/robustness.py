@@ -29,21 +29,16 @@ from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the test pack and /proc helpers are shared with tests/test_robustness.py
+
+from tests.proc import alive, children  # noqa: E402
+from tests.tbd_pack import tbd_pack  # noqa: E402
+
 CPU_SECONDS = 10.0
 HANG_SECONDS = 30.0
 MEMORY_LIMIT_MB = 1024
 DOC = "关于做好工作的通知\n各单位：\n一、完成时间待定。\n二、其他事项另行通知,请遵照执行!\n"
-PACK = """\
-pack: robust
-rules:
-  - code: TST001
-    name: tbd-marker
-    kind: pattern
-    severity: warning
-    message: "未完成的标记“{match}”"
-    patterns: ['待定']
-    doc: {what: a marker, why: unfinished, wrong: 待定, right: 已定, standard: test}
-"""
+PACK = tbd_pack("robust")
 # Runs gwlint with os.replace or os.fsync failing as on a full disk (an injected OSError).
 FULL_DISK = """
 import errno, os, sys
@@ -315,20 +310,6 @@ def intact(before: dict[Path, bytes], after: dict[Path, bytes], writes: bool) ->
         if len(now) < 0.9 * len(data):
             return False
     return True
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def run(case: Case, base: Path) -> tuple[int | str, float, float, float, bool, str]:

@@ -27,22 +27,12 @@ from pygls.lsp.client import LanguageClient  # noqa: E402
 from lint.diagnostics import Diagnostic, Edit, FileResult, Fix, Related, Severity  # noqa: E402
 from lint.lsp import positions  # noqa: E402
 from lint.lsp.convert import Finding, compatible_edits, findings_for  # noqa: E402
+from tests.tbd_pack import tbd_pack  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 30.0  # seconds; generous for slow CI, but a hang still ends
 
-PACK = """\
-pack: lsp-test
-rules:
-  - code: TST001
-    name: tbd-marker
-    kind: pattern
-    severity: warning
-    message: "未完成的标记“{match}”"
-    patterns: ['待定']
-    fix: "已定"
-    doc: {what: a marker, why: unfinished, wrong: 待定, right: 已定, standard: none}
-"""
+PACK = tbd_pack("lsp-test", fix="已定")
 CONFIG = "packs: [lsp-pack.yaml]\nselect: [TST001]\n"
 
 # Line 1 puts two astral-plane characters (U+20000, two UTF-16 units each) before the span:

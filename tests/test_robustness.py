@@ -18,20 +18,12 @@ from typer.testing import CliRunner
 
 from lint.cli import app
 from tests.conftest import ROOT
+from tests.proc import alive, children
+from tests.tbd_pack import tbd_pack
 
 RUNNER = CliRunner()
 
-PACK = """\
-pack: robust
-rules:
-  - code: TST001
-    name: tbd-marker
-    kind: pattern
-    severity: warning
-    message: "未完成的标记“{match}”"
-    patterns: ['待定']
-    doc: {what: a marker, why: unfinished, wrong: 待定, right: 已定, standard: test}
-"""
+PACK = tbd_pack("robust")
 CONFIG = "packs: [pack.yaml]\nselect: [TST001]\n"
 DOC = "关于做好工作的通知\n各单位：\n一、完成时间待定。\n二、其他事项另行通知。\n负责人待定。\n"
 
@@ -332,20 +324,6 @@ def test_jobs_is_capped_at_the_cpu_count(project: Path, monkeypatch: pytest.Monk
     assert started == [2]
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
 def test_workers_die_with_their_parent(tmp_path: Path, signal_name: str) -> None:
@@ -367,16 +345,16 @@ def test_workers_die_with_their_parent(tmp_path: Path, signal_name: str) -> None
         workers: list[int] = []
         deadline = time.monotonic() + 60
         while len(workers) < 2 and parent.poll() is None and time.monotonic() < deadline:
-            workers = _children(parent.pid)
+            workers = children(parent.pid)
             time.sleep(0.05)
         if len(workers) < 2:
             pytest.skip("the run ended before its workers could be seen")
         parent.send_signal(getattr(signal, signal_name))
         parent.wait(timeout=30)
         deadline = time.monotonic() + 20
-        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(_alive(w) for w in workers)
+        assert not any(alive(w) for w in workers)
     finally:
         if parent.poll() is None:
             parent.kill()
@@ -561,9 +539,7 @@ def test_cache_notices_a_changed_pack_reached_through_extends(project: Path) -> 
 
 
 def test_cache_keeps_fixes_and_spans(project: Path) -> None:
-    (project / "pack.yaml").write_text(
-        PACK.replace("patterns: ['待定']", "patterns: ['待定']\n    fix: 已定"), encoding="utf-8"
-    )
+    (project / "pack.yaml").write_text(tbd_pack("robust", fix="已定"), encoding="utf-8")
     (project / "doc.txt").write_text(DOC, encoding="utf-8")
     fresh = json.loads(gwlint("check", "doc.txt", "--format", "json", "--no-cache").stdout)
     gwlint("check", "doc.txt", "--format", "json")

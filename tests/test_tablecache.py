@@ -17,19 +17,9 @@ from lint.errors import UsageError
 from lint.rules import tablecache
 from lint.rules.packs import load_rules
 from tests.conftest import seed
+from tests.tbd_pack import tbd_pack
 
-PACK = """\
-pack: mine
-extends: [base.yaml]
-rules:
-  - code: TST001
-    name: tbd-marker
-    kind: pattern
-    severity: warning
-    message: "未完成的标记“{match}”"
-    patterns: ['待定']
-    doc: {what: a marker, why: unfinished, wrong: 待定, right: 已定, standard: test}
-"""
+PACK = tbd_pack("mine", head="extends: [base.yaml]\n")
 BASE = """\
 rules:
   - code: TST002
