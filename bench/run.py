@@ -75,6 +75,26 @@ def gwlint(*args: str) -> list[str]:
     return [sys.executable, "-m", "lint.cli", *args]
 
 
+def check_one_process(target: str, families: list[str], *more: str) -> list[str]:
+    """`gwlint check TARGET` with these rule families in one process (--jobs 1), no cache, the
+    JSON report written to nowhere: what the whole-process figures time."""
+    select = ",".join(families)
+    return gwlint(
+        "check",
+        target,
+        "--no-cache",
+        "--jobs",
+        "1",
+        "--select",
+        select,
+        "--format",
+        "json",
+        "--output",
+        os.devnull,
+        *more,
+    )
+
+
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 
@@ -214,20 +234,7 @@ def throughput(files: list[Path], engine, families: list[str], work: Path, repea
     cpu = min(lint_seconds(engine, files, time.process_time) for _ in range(max(1, repeat // 3)))
     report("the same in CPU time (what load distorts least)", f"{mb / cpu:.2f} MB/s", f"{cpu:.2f} s; goal >= 2 MB/s")
     best, median = timed(
-        gwlint(
-            "check",
-            str(CORPUS),
-            "--no-cache",
-            "--jobs",
-            "1",
-            "--select",
-            ",".join(families),
-            "--format",
-            "json",
-            "--output",
-            os.devnull,
-            "--exit-zero",
-        ),
+        check_one_process(str(CORPUS), families, "--exit-zero"),
         work,
         max(1, repeat // 3),
     )
@@ -338,19 +345,7 @@ def memory(files: list[Path], work: Path, families: list[str]) -> None:
     mb = doc.stat().st_size / 1_000_000
     section(f"memory: one {mb:.1f} MB document, every rule, whole process")
     peak, wall = peak_rss_mb(
-        gwlint(
-            "check",
-            doc.name,
-            "--no-cache",
-            "--jobs",
-            "1",
-            "--select",
-            ",".join(families),
-            "--format",
-            "json",
-            "--output",
-            os.devnull,
-        ),
+        check_one_process(doc.name, families),
         work,
     )
     report("peak resident memory", f"{peak:.0f} MB", f"goal < 300 MB; took {wall:.1f} s ({mb / wall:.2f} MB/s)")
