@@ -64,6 +64,24 @@ def _meta() -> ReportMeta:
     return ReportMeta(version="0.0-test")
 
 
+UNREADABLE = ("IO001", "unreadable-file")
+
+
+def _one_error(
+    path: str,
+    text: str,
+    message: str,
+    columns: tuple[int, int] = (1, 1),
+    rule: tuple[str, str] = ("HR001", "tbd-left"),
+    kind: str = "summary",
+) -> FileResult:
+    """A file with one error on its line 1, from column COLUMNS[0] to COLUMNS[1], built by hand."""
+    code, name = rule
+    start, end = columns
+    error = Diagnostic(code, name, Severity.ERROR, message, line=1, column=start, end_line=1, end_column=end)
+    return FileResult(path=path, kind=kind, text=text, diagnostics=[error])
+
+
 def _related_result() -> FileResult:
     """A finding with a related place and a fix, and one empty span, built by hand."""
     related = Diagnostic(
@@ -184,23 +202,7 @@ def test_sarif_fingerprints_survive_lines_inserted_above(project):
 
 
 def test_sarif_uri_is_percent_encoded_and_relative():
-    result = FileResult(
-        path="报告 2024/doc.txt",
-        kind="summary",
-        text="x",
-        diagnostics=[
-            Diagnostic(
-                code="HR001",
-                name="tbd-left",
-                severity=Severity.ERROR,
-                message="m",
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=2,
-            )
-        ],
-    )
+    result = _one_error("报告 2024/doc.txt", "x", "m", columns=(1, 2))
     uri = json.loads(render("sarif", [result], _meta()))["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
         "artifactLocation"
     ]["uri"]
@@ -222,23 +224,7 @@ def test_github_commands(project):
 
 
 def test_github_escapes_data_and_properties():
-    result = FileResult(
-        path="a,b:c.txt",
-        kind="summary",
-        text="完成率100%",
-        diagnostics=[
-            Diagnostic(
-                code="HR001",
-                name="tbd-left",
-                severity=Severity.ERROR,
-                message="完成率100%\r\n下一步: 甲,乙",
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=3,
-            )
-        ],
-    )
+    result = _one_error("a,b:c.txt", "完成率100%", "完成率100%\r\n下一步: 甲,乙", columns=(1, 3))
     assert render("github", [result], _meta()) == (
         "::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=3,title=HR001::完成率100%25%0D%0A下一步: 甲,乙\n"
     )
@@ -284,23 +270,7 @@ def test_junit_xml(project):
 
 
 def test_junit_survives_characters_xml_cannot_carry():
-    result = FileResult(
-        path="a&b<c>.txt",
-        kind="summary",
-        text="",
-        diagnostics=[
-            Diagnostic(
-                code="IO001",
-                name="unreadable-file",
-                severity=Severity.ERROR,
-                message="bad\x00byte\x0b]]>",
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=1,
-            )
-        ],
-    )
+    result = _one_error("a&b<c>.txt", "", "bad\x00byte\x0b]]>", rule=UNREADABLE)
     root = ET.fromstring(render("junit", [result], _meta()))
     failure = root.find("testsuite/testcase/failure")
     assert root.find("testsuite").get("name") == "a&b<c>.txt"
@@ -337,23 +307,7 @@ def test_rdjson_columns_are_utf8_bytes(project):
 
 def test_rdjson_counts_four_byte_characters():
     text = "𠀀待定"
-    result = FileResult(
-        path="x.txt",
-        kind="summary",
-        text=text,
-        diagnostics=[
-            Diagnostic(
-                code="HR001",
-                name="tbd-left",
-                severity=Severity.ERROR,
-                message="m",
-                line=1,
-                column=2,
-                end_line=1,
-                end_column=4,
-            )
-        ],
-    )
+    result = _one_error("x.txt", text, "m", columns=(2, 4))
     span = json.loads(render("rdjson", [result], _meta()))["diagnostics"][0]["location"]["range"]
     assert span == {"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 11}}
 
@@ -447,23 +401,7 @@ def test_html_marks_multi_line_and_empty_spans():
 
 
 def test_every_format_renders_nothing_and_unreadable_files():
-    unreadable = FileResult(
-        path="broken.txt",
-        kind="unknown",
-        text="",
-        diagnostics=[
-            Diagnostic(
-                code="IO001",
-                name="unreadable-file",
-                severity=Severity.ERROR,
-                message="无法读取文件：binary",
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=1,
-            )
-        ],
-    )
+    unreadable = _one_error("broken.txt", "", "无法读取文件：binary", rule=UNREADABLE, kind="unknown")
     for fmt in FORMATS:
         assert isinstance(render(fmt, [], _meta()), str)
         assert "broken.txt" in render(fmt, [unreadable], _meta())
