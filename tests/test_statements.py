@@ -104,6 +104,20 @@ def test_shared_trailing_unit():
     assert units == [("3.5", "亩", True), ("4.2", "亩", True), ("5万亩", "亩", False)]
 
 
+def test_changes_and_conversions_are_relations_between_facts():
+    """由A降至B，下降p% ties three figures; a bracket or 折合 restates a figure in another unit,
+    while 合计 after a list is its total, not a conversion."""
+    st = statements(
+        "失业率由5.2%下降到4.8%，下降0.4%。整治耕地3000亩（约200公顷），林地2000亩，合计约0.5万亩；"
+        "新建道路12公里、折合1200米。"
+    )
+    (change,) = st.changes
+    assert [st.facts[i].raw for i in (change.before, change.after, change.by)] == ["5.2%", "4.8%", "0.4%"]
+    assert change.down and ("change-from", change.before) in st.facts[change.by].relations
+    pairs = [(st.facts[c.source].raw, st.facts[c.stated].raw) for c in st.conversions]
+    assert pairs == [("3000亩", "200公顷"), ("12公里", "1200米")]
+
+
 def test_qualifier_polarity_period_and_target_section():
     st = statements(
         "一、主要目标\n（一）耕地保护目标。2025年耕地保有量不低于120万亩。\n二、工作回顾\n全年能耗下降3.2%。\n"

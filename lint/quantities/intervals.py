@@ -1,23 +1,19 @@
 """Interval arithmetic on quantities (C11 round-to-nearest): a written number is the interval
 its digits allow, sums and ratios are intervals, and two statements disagree only when their
-intervals are disjoint. Growth from two stated values ("由A增至B，增长p%") lives here too.
+intervals are disjoint. Growth from two stated values ("由A增至B，增长p%") is computed here too
+(the statement model finds where the text states one).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple, overload
+from typing import NamedTuple, overload
 
 from lint.text.numerals import CTX, plain
 
 from .units import UnitError
-
-if TYPE_CHECKING:
-    from .scan import Quantity
-    from .textindex import TextIndex
 
 # Dimensions whose values add up: the parts of a total (percentages and rates never add).
 ADDITIVE = frozenset(
@@ -141,51 +137,6 @@ def show(value: Decimal | None, like, registry) -> str:
     if scale:
         v = v.scaleb(-{"万": 4, "亿": 8, "万亿": 12}[scale])
     return fmt(v) + scale + unit
-
-
-# -- "由A增至B，增长p%" ----------------------------------------------------------------------
-
-_FROM = re.compile(r"(?:由|从)(?:[^，。；;,]{0,12}?的)?\s*$")
-_TO = re.compile(
-    r"^\s*(?:增|提高|增加|增长|上升|扩大|提升|下降|降|减少|降低|缩小|回落|减)(?:至|到|为)"
-    r"(?:[^，。；;,]{0,12}?的)?\s*$"
-)
-_BY = re.compile(
-    r"^\s*[，,]?\s*(?P<verb>增长|增加|提高|上升|扩大|提升|增幅|下降|减少|降低|缩小|回落|降幅)"
-    r"(?:了|为|达)?\s*$"
-)
-_DOWN = ("下降", "减少", "降低", "缩小", "回落", "降幅")
-
-
-class Change(NamedTuple):
-    before: Quantity  # the quantity changed from
-    after: Quantity  # the quantity changed to
-    by: Quantity  # the stated change (a percentage)
-    down: bool  # the verb says it went down
-
-
-def changes(ix: TextIndex) -> list[Change]:
-    """Every "由A增至B，增长p%" written as three consecutive quantities (built once per document)."""
-    if ix._changes is not None:
-        return ix._changes
-    text = ix.text
-    out: list[Change] = []
-    qs = ix.quantities
-    for i in range(len(qs) - 2):
-        a, b, c = qs[i], qs[i + 1], qs[i + 2]
-        if not c.is_percent or c.unit != "%" or a.unit is None or a.unit != b.unit:
-            continue
-        if not _FROM.search(text, max(0, a.start - 14), a.start):
-            continue
-        a_end = a.qualifier_span[1] if a.qualifier_span and a.qualifier_span[0] >= a.end else a.end
-        if not _TO.match(text[a_end : b.start]):
-            continue
-        by = _BY.match(text[b.end : c.start])
-        if by is None:
-            continue
-        out.append(Change(a, b, c, by.group("verb") in _DOWN))
-    ix._changes = out
-    return out
 
 
 def interval(q) -> tuple[Decimal | None, Decimal | None]:

@@ -223,6 +223,12 @@ class Quantity:
     legal: bool = True
     qualifier_span: tuple[int, int] | None = None
 
+    @property
+    def written_end(self) -> int:
+        """Where the writing ends, its trailing bound word (以上, 左右) included."""
+        span = self.qualifier_span
+        return span[1] if span is not None and span[0] >= self.end else self.end
+
     def contains(self, x: Decimal) -> bool:
         """Whether ``x`` lies in this quantity's interval."""
         if self.low is not None and (x < self.low or (self.low_open and x == self.low)):

@@ -22,7 +22,6 @@ class TextIndex:
     """Sentence, clause and bracket positions of one document, and its quantities by offset."""
 
     def __init__(self, text: str, quantities: list):
-        self._changes: list | None = None
         self.text = text
         self.quantities = quantities
         self.starts = [q.start for q in quantities]

@@ -171,7 +171,7 @@ class RuleTable:
             self.indicator_packs.append((data["indicators"], shown))
             self._lexicon = None
             self.lexicon()
-        if "statements" in data and path != builtin_dir().resolve() / "sums.yaml":  # the built-in words
+        if "statements" in data and path.parent != builtin_dir().resolve():  # not the built-in words
             self.statement_packs.append((data["statements"], shown))
             self._words = None
             self.statement_words()

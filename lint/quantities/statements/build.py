@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .changes import bind_changes, bind_conversions
 from .clauses import Clauses
 from .facts import read_facts
 from .growth import bind_growth_and_shares, bind_respective_growths
@@ -31,4 +32,6 @@ def build_statements(
     bind_respectively(st, ix)
     find_part_sets(st, ix)
     bind_respective_growths(st)
+    bind_changes(st)
+    bind_conversions(st)
     return st

@@ -105,6 +105,24 @@ class Share:
 
 
 @dataclass
+class Change:
+    """由A增至B，增长p%: a figure changed from one stated value to another, and by how much."""
+
+    before: int  # the value changed from
+    after: int  # the value changed to
+    by: int  # the stated change (a percentage)
+    down: bool  # the verb says it went down
+
+
+@dataclass
+class Conversion:
+    """3000亩（200公顷）, 12公里，折合1200米: a figure restated in another unit of its dimension."""
+
+    source: int
+    stated: int
+
+
+@dataclass
 class Statements:
     text: str
     clauses: Clauses
@@ -118,6 +136,8 @@ class Statements:
     # each item of a 目标 section: a child heading with its body, or a sentence of a section
     # without children
     target_items: list[TargetItem] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)
     _described: bool = False
     _starts: list[int] = field(default_factory=list)
 

@@ -1,8 +1,9 @@
 """The words the statement model reads numbers by.
 
-The words the SUM rules depend on — change and growth verbs, share words, subset and sum
-triggers, list stops, 分别, 按…统计 and the dimensions of a partition — come from the
-``statements:`` section of rules/sums.yaml, extended by the ``statements:`` sections of user
+The words the SUM and UNIT rules depend on — change and growth verbs, share words, subset and
+sum triggers, list stops, 分别, 按…统计, the dimensions of a partition (rules/sums.yaml), and the
+words that introduce a conversion (rules/units-rules.yaml) — come from the ``statements:``
+sections of the built-in packs (``BUILTIN_SECTIONS``), extended by the ``statements:`` sections of user
 packs (word lists are appended, a partition replaces one of the same name), so a user adds a
 partition (区域: 东部/中部/西部) by editing a pack. The target and period words stay here.
 """
@@ -53,6 +54,12 @@ class WordsSpec(BaseModel):
     growth_down: list[str] = Field(default_factory=list, alias="growth-down")
     share_words: list[str] = Field(default_factory=list, alias="share-words")
     by_words: list[str] = Field(default_factory=list, alias="by-words")
+    change_from_words: list[str] = Field(default_factory=list, alias="change-from-words")
+    change_to_words: list[str] = Field(default_factory=list, alias="change-to-words")
+    change_by_up: list[str] = Field(default_factory=list, alias="change-by-up")
+    change_by_down: list[str] = Field(default_factory=list, alias="change-by-down")
+    conversion_words: list[str] = Field(default_factory=list, alias="conversion-words")
+    conversion_bracket_words: list[str] = Field(default_factory=list, alias="conversion-bracket-words")
     partitions: dict[str, PartitionSpec] = Field(default_factory=dict)
 
     def merged(self, other: WordsSpec) -> WordsSpec:
@@ -97,6 +104,7 @@ class Words:
         self.growth = rx(rf"(?:(?P<up>{up})|(?P<down>{down}))(?:了|为|达)?\s*$", "growth-up/growth-down")
         self.share = rx(any_of(spec.share_words), "share-words")
         self.by = rx(any_of(spec.by_words), "by-words")
+        self._compile_changes(spec, rx)
         self.dimensions: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
             dim: tuple((label, rx(pattern, f"partitions.{dim}.{label}")) for label, pattern in p.members.items())
             for dim, p in spec.partitions.items()
@@ -108,11 +116,28 @@ class Words:
             if p.complete is None or p.complete
         }
 
+    def _compile_changes(self, spec: WordsSpec, rx) -> None:
+        """由A增至B，增长p% and 3000亩（约合200公顷）: the words before and between the figures."""
+        any_of = _alternatives
+        # 由上年的30%: a few words ending in 的 may stand between 由 and the figure
+        self.change_from = rx(
+            rf"(?:{any_of(spec.change_from_words)})(?:[^，。；;,]{{0,12}}?的)?\s*$", "change-from-words"
+        )
+        self.change_to = rx(
+            rf"^\s*(?:{any_of(spec.change_to_words)})(?:[^，。；;,]{{0,12}}?的)?\s*$", "change-to-words"
+        )
+        up, down = any_of(spec.change_by_up), any_of(spec.change_by_down)
+        self.change_by = rx(rf"^\s*[，,]?\s*(?:(?P<up>{up})|(?P<down>{down}))(?:了|为|达)?\s*$", "change-by-up/down")
+        self.conversion = rx(rf"^\s*[，,、]?\s*(?:{any_of(spec.conversion_words)})\s*$", "conversion-words")
+        self.conversion_bracket = rx(
+            rf"\s*[（(]\s*(?:{any_of(spec.conversion_bracket_words)})?\s*", "conversion-bracket-words"
+        )
+
     @classmethod
     def from_sections(cls, sections: Iterable[tuple[Any, str]]) -> Words:
-        """The words of the built-in pack's section extended by each (section, source) in order."""
+        """The built-in words extended by each (section, source) in order."""
         spec = builtin_spec()
-        last = "rules/sums.yaml"
+        last = "rules/" + BUILTIN_SECTIONS[-1]
         for data, source in sections:
             spec = spec.merged(validate(data, source))
             last = source
@@ -130,14 +155,21 @@ def validate(data: Any, source: str) -> WordsSpec:
         raise UsageError(f"statements.{where}: {first['msg']}", source) from None
 
 
+# The built-in packs whose `statements:` sections make the built-in words, merged in this order.
+BUILTIN_SECTIONS = ("sums.yaml", "units-rules.yaml")
+
+
 @lru_cache(maxsize=1)
 def builtin_spec() -> WordsSpec:
     from lint.rules.packs import builtin_dir
     from lint.yamlio import load_yaml, read_text
 
-    path = builtin_dir() / "sums.yaml"
-    data = load_yaml(read_text(path, "rule pack"), path.name).data
-    return validate(data.get("statements"), path.name)
+    spec = WordsSpec()
+    for name in BUILTIN_SECTIONS:
+        path = builtin_dir() / name
+        data = load_yaml(read_text(path, "rule pack"), path.name).data
+        spec = spec.merged(validate(data.get("statements"), path.name))
+    return spec
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
-from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, measure, ratio_percent
+from lint.quantities.intervals import disjoint, fmt, growth_percent, interval, measure, ratio_percent
 from lint.quantities.textindex import TextIndex
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import PLACEHOLDER, segment_before
@@ -215,9 +215,10 @@ class ShareRule(RuleSpec):
     def _growth(self, ctx: Context, ix: TextIndex) -> Iterator[Diagnostic]:
         text = ctx.text
         reg = ctx.unit_registry
-        for change in changes(ix):
-            a, b, c = change.before, change.after, change.by
-            if a.is_percent or b.is_percent:
+        st = ctx.analysis.statements
+        for change in st.changes:
+            a, b, c = (st.facts[i].quantity for i in (change.before, change.after, change.by))
+            if a is None or b is None or c is None or a.is_percent or b.is_percent:
                 continue  # a change of a rate: percentage points (UNIT005)
             ma, mb = measure(a, reg), measure(b, reg)
             if ma is None or mb is None or ma.key != mb.key:

@@ -4,13 +4,15 @@ units, and percentage points.
 Options (YAML):
   check        non-legal: a quantity in a non-legal unit (亩, 斤, 里 …; 法定计量单位).
                indicator-unit: one indicator written in two units of one dimension (公顷 / 亩).
-               conversion: "3000亩（200公顷）" or "…，折合200公顷" whose numbers disagree beyond
-               their precision.
+               conversion: the statement model's conversions ("3000亩（200公顷）", "…，折合200公顷";
+               the words in the `statements:` section of rules/units-rules.yaml) whose numbers
+               disagree beyond their precision.
                missing-unit: a money or area figure written with a bare 万/亿 (800亿以上,
                给予15万奖励, 土地3.68万), a figure without the unit its siblings carry (the
                statement model's missing_units; 超500亿元的3个，超300亿的8个), or a rate with no %
                next to sibling rates that have one (完成率55.5).
-               percent-point: "由30%提高到35%，提高5%": a difference of rates written as %.
+               percent-point: the statement model's changes of a rate ("由30%提高到35%，提高5%")
+               whose change, a difference of rates, is written as %.
   severities   non-legal: unit → severity (亩: info); the rule's severity for the others.
   suggest      non-legal: unit → legal unit named in the message (亩: 公顷).
   allow        regexes: a quantity inside a match is left alone (18亿亩耕地红线, 千亩方).
@@ -18,7 +20,6 @@ Options (YAML):
   dimensions   indicator-unit and conversion: the dimensions compared.
   min-indicator  indicator-unit: shortest indicator compared (in characters).
   generic      indicator-unit: indicators too general to identify one figure (面积, 总面积).
-  conversion-words  conversion: words that introduce a conversion after a comma (折合, 约合, 合).
   money-words  missing-unit: regex; a bare 万/亿 figure is reported only when its indicator is money.
   rate-words   missing-unit: regex for the end of a rate's name (率, 占比) right before a bare number.
   not-rates    missing-unit: regex for names ending like a rate that are not percentages (容积率).
@@ -34,7 +35,6 @@ import re
 from collections.abc import Iterator
 from decimal import Context as DecimalContext
 from decimal import Decimal
-from itertools import pairwise
 from typing import Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -42,7 +42,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
 from lint.quantities.indicators import IndicatorKey, aspect_of
-from lint.quantities.intervals import changes, disjoint, fmt, growth_percent, interval, scaled
+from lint.quantities.intervals import disjoint, fmt, growth_percent, interval, scaled
 from lint.quantities.scan import Quantity
 from lint.quantities.statements import Fact, Statements, missing_units
 from lint.quantities.statements.queries import sentence_group
@@ -87,7 +87,6 @@ class UnitCheckRule(RuleSpec):
     dimensions: list[str] = Field(default_factory=list)
     min_indicator: int = Field(default=4, alias="min-indicator", ge=1)
     generic: list[str] = Field(default_factory=list)
-    conversion_words: list[str] = Field(default_factory=list, alias="conversion-words")
     money_words: str | None = Field(default=None, alias="money-words")
     rate_words: str | None = Field(default=None, alias="rate-words")
     not_rates: str | None = Field(default=None, alias="not-rates")
@@ -102,7 +101,6 @@ class UnitCheckRule(RuleSpec):
     _rate: re.Pattern | None = PrivateAttr(default=None)
     _rate_end: re.Pattern | None = PrivateAttr(default=None)
     _not_rate: re.Pattern | None = PrivateAttr(default=None)
-    _conv: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _compile(self) -> UnitCheckRule:
@@ -127,9 +125,6 @@ class UnitCheckRule(RuleSpec):
             self._rate_end = compile_regex(f"(?:{self.rate_words})$", "rate-words")
         if self.not_rates:
             self._not_rate = compile_regex(f"(?:{self.not_rates})$", "not-rates")
-        words = "|".join(sorted(map(re.escape, self.conversion_words), key=len, reverse=True))
-        if words:
-            self._conv = re.compile(f"^\\s*[，,]?\\s*(?:{words})\\s*$")
         if self.check_ == "missing-unit" and not (self.money_words or self.rate_words):
             raise ValueError("check missing-unit needs `money-words` or `rate-words`")
         return self
@@ -232,39 +227,28 @@ class UnitCheckRule(RuleSpec):
 
     # -- conversion -----------------------------------------------------------------------------
     def _conversion(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
-        reg = ctx.unit_registry
+        """The statement model's conversions (3000亩（200公顷）, 12公里，折合1200米) whose figures
+        disagree beyond the precision written."""
+        st = ctx.analysis.statements
         dims = set(self.dimensions)
-        for a, b in pairwise(_measured(ctx)):
-            if a.unit is None or b.unit is None or a.dimension != b.dimension or a.dimension not in dims:
-                continue
-            if "/" in a.unit or "/" in b.unit or (a.unit == b.unit and a.scale == b.scale):
-                continue
-            a_end = a.qualifier_span[1] if a.qualifier_span and a.qualifier_span[0] >= a.end else a.end
-            gap = text[a_end : b.start]
-            bracketed = re.fullmatch(r"\s*[（(]\s*(?:约|约合|合|折合|即)?\s*", gap) is not None
-            if bracketed:
-                close = b.qualifier_span[1] if b.qualifier_span and b.qualifier_span[0] >= b.end else b.end
-                if text[close : close + 1] not in ("）", ")"):
-                    continue
-            elif self._conv is None or not self._conv.match(gap):
+        for conversion in st.conversions:
+            a, b = st.facts[conversion.source].quantity, st.facts[conversion.stated].quantity
+            if a is None or b is None or a.unit is None or b.unit is None or a.dimension not in dims:
                 continue
             try:
-                f = reg.factor(a.unit, b.unit)
+                f = ctx.unit_registry.factor(a.unit, b.unit)
             except UnitError:
-                continue
+                continue  # 元 and 美元 never convert
             low, high = interval(a)
-            converted = (scaled(low, f), scaled(high, f))
-            if not disjoint(converted, interval(b)):
+            if not disjoint((scaled(low, f), scaled(high, f)), interval(b)):
                 continue
-            exact = scaled(a.value, f)
             yield ctx.diagnostic(
                 self,
                 b.start,
                 b.end,
                 stated=b.raw,
                 source=a.raw,
-                expected=_short(exact) + (b.unit_raw or b.unit),
+                expected=_short(scaled(a.value, f)) + (b.unit_raw or b.unit),
                 related=[(say(ctx, "原数", "converted from"), a.start)],
             )
 
@@ -307,7 +291,7 @@ class UnitCheckRule(RuleSpec):
             q = fact.quantity
             if q is None or not q.bare_scale or q.range_pair is not None:
                 continue
-            after = _after(q)
+            after = q.written_end
             in_list = listed_until >= 0 and text[listed_until : q.start] in ("、", "和", "及", "，")
             found = lexicon.key(fact)
             dimensions = found.indicator.dimensions if found is not None else ()
@@ -393,9 +377,13 @@ class UnitCheckRule(RuleSpec):
 
     # -- percent-point ------------------------------------------------------------------------------
     def _percent_point(self, ctx: Context) -> Iterator[Diagnostic]:
-        ix = ctx.analysis.text_index
-        for change in changes(ix):
-            a, b, c = change.before, change.after, change.by
+        """The statement model's changes of a rate (由30%提高到35%，提高5%) whose stated change is
+        the difference of the rates, not their relative change."""
+        st = ctx.analysis.statements
+        for change in st.changes:
+            a, b, c = (st.facts[i].quantity for i in (change.before, change.after, change.by))
+            if a is None or b is None or c is None:
+                continue
             if not (a.is_percent and b.is_percent and a.unit == b.unit == "%"):
                 continue
             points = _difference(interval(a), interval(b), change.down)
@@ -501,11 +489,6 @@ def _measured(ctx: Context) -> Iterator[Quantity]:
 _VALUE_END = frozenset("，,；;。、）)\n：:和及等两三四五六七八九十")
 
 
-def _after(q: Quantity) -> int:
-    """Where a quantity's writing ends, its trailing bound word (以上, 左右) included."""
-    return q.qualifier_span[1] if q.qualifier_span and q.qualifier_span[0] >= q.end else q.end
-
-
 def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact | None:
     """A figure of the same sentence written like ``fact`` (same 万/亿) but with its unit: the
     other end of a change (从3826.5亿增长到4398.6亿元) or a parallel figure before the same 的
@@ -524,7 +507,7 @@ def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact
     start, end = sentence_group(text, fact)
     for g in st.between(start, end):
         if g is not fact and g.quantity is not None and _written_alike(g, q.scale):
-            if text[_after(g.quantity) : _after(g.quantity) + 1] == "的":
+            if text[g.quantity.written_end : g.quantity.written_end + 1] == "的":
                 return g
     return None
 
