@@ -66,7 +66,9 @@ def _label(st: Statements, ps: PartSet, i: int) -> str:
         m = rx.search(name)
         if m:
             return m.group().lstrip("^，、")
-    return name[-8:]
+    # the name as written (农林牧渔服务业产值, 中小民营企业发展专项保障指标): a cut one misleads;
+    # only a runaway phrase is shortened, keeping its end, where the part's noun is
+    return name if len(name) <= 16 else "…" + name[-15:]
 
 
 def part_set_text(st: Statements, ps: PartSet) -> tuple[str, bool | None]:
