@@ -128,8 +128,10 @@ class Analysis:
     def count_claims(self) -> list[CountClaim]:
         """Every count claim ("十项重点改革", "以下四个方面：") with what it counts."""
         from lint.quantities.claims import find_count_claims
+        from lint.quantities.statements.words import builtin_words
 
-        return find_count_claims(self.doc.text, self.outline, self.text_index.quoted)
+        words = self._words or builtin_words()
+        return find_count_claims(self.doc.text, self.outline, self.text_index.quoted, words.claims)
 
     @cached_property
     def audit(self) -> AuditResult | None:

@@ -123,3 +123,29 @@ def test_facts_prints_the_claims_in_text_and_json(tmp_path):
 def test_ordinals_estimates_and_parts_of_longer_numbers_are_not_claims():
     text = "第三个方面。近十项工作。一百二十个村。提高1.5个百分点。全年三项改革。"
     assert [c.text for c in claims(text)] == ["三项改革"]
+
+
+DEFENCES = "重点筑牢三道防线：一是守住耕地红线；二是守住生态红线。\n"
+
+
+def test_a_pack_adds_a_measure_word(tmp_path, monkeypatch):
+    """道 is no measure word of the shipped pack: 三道防线 is no claim until a pack's
+    `statements: count-claims: measure-words` adds it, and then CNT001 counts its two items."""
+    (tmp_path / "a.txt").write_text(DEFENCES, encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("select: [CNT]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def findings() -> list[tuple[str, int, int]]:
+        result = CliRunner().invoke(app, ["check", "a.txt", "-f", "json"], catch_exceptions=False)
+        return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
+
+    assert findings() == []
+    (tmp_path / "house.yaml").write_text(
+        "statements:\n  count-claims:\n    measure-words: [道]\nrules: []\n", encoding="utf-8"
+    )
+    (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [CNT]\n", encoding="utf-8")
+    assert findings() == [("CNT001", 1, 5)]
+    assert claims(DEFENCES) == []  # the shipped words are untouched by the pack
+    (tmp_path / "house.yaml").write_text("statements:\n  count-claims:\n    measure-word: [道]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "a.txt"])
+    assert result.exit_code == 2 and "house.yaml" in result.output and "measure-word" in result.output

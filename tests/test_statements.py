@@ -118,6 +118,20 @@ def test_changes_and_conversions_are_relations_between_facts():
     assert pairs == [("3000亩", "200公顷"), ("12公里", "1200米")]
 
 
+def test_a_pack_adds_target_and_period_words():
+    """The target and period words are the packs' (`statements: targets:`): 计划 and 汛期 mean
+    nothing to the shipped ones."""
+    from lint.quantities.statements.words import Words
+
+    doc = load_text("汛期计划新建道路12公里。", "t.txt")
+    words = Words.from_sections([({"targets": {"target-words": ["计划"], "period-words": ["汛期"]}}, "house.yaml")])
+    shipped, extended = Analysis(doc).statements, Analysis(doc, words=words).statements
+    describe(shipped)
+    describe(extended)
+    assert [(f.period, f.target) for f in shipped.facts] == [(None, False)]
+    assert [(f.period, f.target) for f in extended.facts] == [("汛期", True)]
+
+
 def test_qualifier_polarity_period_and_target_section():
     st = statements(
         "一、主要目标\n（一）耕地保护目标。2025年耕地保有量不低于120万亩。\n二、工作回顾\n全年能耗下降3.2%。\n"

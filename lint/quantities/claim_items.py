@@ -18,33 +18,11 @@ from lint.text.numerals import parse_int, to_chinese
 if TYPE_CHECKING:
     from lint.outline.model import Node, Outline
 
+    from .claim_words import ClaimWords
     from .claims import CountClaim
 
-# "…三个方面：", "…六项重点指标如下：" — what may stand between a claim's noun and its colon.
-_TO_COLON = re.compile(r"[\u4e00-\u9fff“”]{0,8}?(?:如下|为|是|有|包括)?[ \u3000]*[：:]")
-# Words that plainly announce the items that follow.
-_SURE_INTRODUCER = re.compile(r"以下|如下|下列")
-_INTRODUCER = re.compile(
-    r"以下|如下|下列|重点|主要|着力|突出|聚焦|把握|做好|抓好|办好|做了|抓了|采取|从[^，。]{0,6}(?:方面|维度)"
-)
-# Before the claim in its clause, or in the list itself: the list may be partial.
-_OPEN_LEAD = re.compile(r"其中|包括|包含|主要有|例如|比如|诸如|涵盖|之一|部分|若干")
-_OPEN_LIST = re.compile(r"等|其中|包括|包含|例如|比如|诸如|之一|部分|若干|一批")
-_AND = re.compile(r"以及|和|及|与|并")
 # An item of a 、-list holds no figure and no count of its own.
 _FIGURE = re.compile(r"[0-9０-９%％]|[一二两三四五六七八九十百千万][个项大条类件种批支张家所座组套省市县区年月]")
-# The last item ends with a verb or a linking word: the numeral is a statistic, not the list's count.
-_NOT_AN_ITEM_END = re.compile(
-    r"(?:达到|增至|增加|增长|提高|为|有|分别|各|均|共|达|到|实现|开展|建设|新建|出台|提出|设置了?|取得|打造|布局"
-    r"|推出|培育|形成|创设|入选|获评|获批|突破|累计|新增|超过|以上|的|了|在|是|连跨|跨|共计|合计)$"
-)
-# A predicate inside the last piece: "A、B入选全国十大…" counts what they joined, not them.
-_PREDICATE = re.compile(r"入选|获评|获批|列入|成为|跻身|位列|荣获|获得|评为")
-# A list of verbs (制定、修改、废止…规章45件): the count is of what the verbs act on.
-_VERBS = frozenset(
-    "新建 改建 扩建 改扩建 重组 组建 制定 修改 修订 废止 清理 新开 复航 加密 提升 改造 认定 评定 培育 创建 建成 开工"
-    " 竣工 投产 新增 新认定 撤并 合并 整合".split()
-)
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "‘": "’", "【": "】", '"': '"'}
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_MARKS = "，,。；;：:！？!?（(）)\n"
@@ -107,9 +85,10 @@ def _spans(nodes: list[Node]) -> tuple[tuple[int, int], ...]:
 class ItemReader:
     """The lists, runs and headings of one document, indexed once for every claim."""
 
-    def __init__(self, text: str, outline: Outline):
+    def __init__(self, text: str, outline: Outline, words: ClaimWords):
         self.text = text
         self.outline = outline
+        self.words = words
         nodes = list(outline.walk())
         self.numbered = sorted((n for n in nodes if _is_item(n)), key=lambda n: n.start)
         self.numbered_starts = [n.start for n in self.numbered]
@@ -118,8 +97,8 @@ class ItemReader:
     # -- the claim's place --------------------------------------------------------------------
     def what_is_counted(self, claim: CountClaim) -> Found | None:
         start, end = claim.start, claim.end
-        colon = _TO_COLON.match(self.text, end)
-        if colon is not None and not _another_count(self.text[end : colon.start()]):
+        colon = self.words.to_colon.match(self.text, end)
+        if colon is not None and not self._another_count(self.text[end : colon.start()]):
             return self._after_colon(start, colon.end())
         heading = self._heading_at(start)
         # a longer title is the first sentence of a paragraph; "深度贫困村：24个" sums its children
@@ -151,7 +130,7 @@ class ItemReader:
 
     # -- a heading's children -------------------------------------------------------------------
     def _children(self, node: Node) -> Found | None:
-        if _count_claims_in(node.title) != 1:
+        if self._count_claims_in(node.title) != 1:
             return None  # two claims in one title: which one counts?
         kids = [c for c in node.children if _is_item(c)]
         if kids:
@@ -169,7 +148,7 @@ class ItemReader:
         while pos < len(text) and text[pos] in " \u3000\t":
             pos += 1
         lead = text[self._sentence_start(start) : start]
-        opened = bool(_OPEN_LEAD.search(lead))
+        opened = bool(self.words.open_lead.search(lead))
         run = self.runs.get(pos)
         if run is not None:
             return Found("after colon", _spans(run), frozenset({len(run)}), open=opened)
@@ -197,14 +176,14 @@ class ItemReader:
         body = text[pos:end]
         if not body or re.match(r"[（(]?[一二三四五六七八九十1-9][）)、.．]|[①-⑳]|第一|其一|首先", body):
             return None  # numbered items run in: not counted here
-        opened = bool(_OPEN_LIST.search(body))
+        opened = bool(self.words.open_list.search(body))
         semis = [(a, b) for a, b in split_top(body, "；;") if body[a:b].strip()]
         if len(semis) >= 2:
             return Found("list after", tuple((pos + a, pos + b) for a, b in semis), frozenset({len(semis)}), opened)
         if re.search(r"[，,]", body):
             return None
         spans = split_top(body, "、")
-        counts = _list_counts([body[a:b] for a, b in spans], first_free=False)
+        counts = _list_counts([body[a:b] for a, b in spans], self.words.and_words)
         if counts is None:
             return None
         return Found("list after", tuple((pos + a, pos + b) for a, b in spans), counts, opened)
@@ -219,7 +198,7 @@ class ItemReader:
 
     def _sole_claim(self, sentence: tuple[int, int], start: int, end: int) -> bool:
         """The sentence claims nothing else: with two counts, which one is the list's?"""
-        return not _another_count(self.text[sentence[0] : start] + " " + self.text[end : sentence[1]])
+        return not self._another_count(self.text[sentence[0] : start] + " " + self.text[end : sentence[1]])
 
     def _run_in_next(self, start: int, end: int, sentence: tuple[int, int]) -> Found | None:
         """今年重点抓好三项工作。一是…二是…三是… in the same paragraph."""
@@ -229,7 +208,7 @@ class ItemReader:
         run = self.runs.get(self._skip_indent(sentence[1] + 1))
         if run is None or not self._sole_claim(sentence, start, end):
             return None
-        sure = bool(_INTRODUCER.search(text[sentence[0] : sentence[1]]))
+        sure = bool(self.words.introducer.search(text[sentence[0] : sentence[1]]))
         return Found("run-in", _spans(run), frozenset({len(run)}), sure=sure)
 
     def _following(self, start: int, end: int, sentence: tuple[int, int]) -> Found | None:
@@ -239,12 +218,17 @@ class ItemReader:
         if self.text[sentence[1] : line_end].strip(" \u3000\t。！？!?") != "":
             return None  # more sentences after the claim in its paragraph
         said = self.text[sentence[0] : sentence[1]]
-        if not _INTRODUCER.search(said) or _OPEN_LEAD.search(said) or not self._sole_claim(sentence, start, end):
+        words = self.words
+        if (
+            not words.introducer.search(said)
+            or words.open_lead.search(said)
+            or not self._sole_claim(sentence, start, end)
+        ):
             return None
         found = self._numbered_after(line_end) or self._run_in_paragraphs(line_end)
         if found is None:
             return None
-        return _with(found, "following", False, bool(_SURE_INTRODUCER.search(said)))
+        return _with(found, "following", False, bool(words.sure_introducer.search(said)))
 
     def _numbered_after(self, pos: int) -> Found | None:
         """Numbered items opening the next paragraphs: the node there and its numbered siblings."""
@@ -291,6 +275,14 @@ class ItemReader:
             scanned_end = line_end
         return items, scanned_end
 
+    def _another_count(self, text: str) -> bool:
+        return self._count_claims_in(text) > 0
+
+    def _count_claims_in(self, text: str) -> int:
+        from .claims import claim_matches  # the one claim pattern (claims imports this module)
+
+        return sum(1 for _ in claim_matches(text, self.words))
+
     def _skip_indent(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos] in " \u3000\t":
             pos += 1
@@ -317,7 +309,7 @@ class ItemReader:
         opened = pieces[-1].endswith("等")
         if opened:
             pieces[-1] = pieces[-1][:-1]
-        if not _items_before(pieces) or not _plausible(len(pieces), claim.value):
+        if not _items_before(pieces, self.words) or not _plausible(len(pieces), claim.value):
             return None
         items = tuple((base + head + a, base + head + b) for a, b in spans)
         return Found("list before", items, frozenset({len(pieces)}), open=opened, sure=False)
@@ -343,48 +335,37 @@ def _with(found: Found, how: str, opened: bool, sure: bool) -> Found:
     return Found(how, found.items, found.counts, found.open or opened, sure and found.sure, found.heading)
 
 
-def _another_count(text: str) -> bool:
-    return _count_claims_in(text) > 0
-
-
-def _count_claims_in(text: str) -> int:
-    from .claims import claim_matches  # the one claim pattern (claims imports this module)
-
-    return sum(1 for _ in claim_matches(text))
-
-
 def _unbalanced(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count("（") != text.count("）")
 
 
-def _list_counts(pieces: list[str], first_free: bool) -> frozenset[int] | None:
+def _list_counts(pieces: list[str], and_words: re.Pattern) -> frozenset[int] | None:
     """How many items a 、-list may hold: {n}, or {n, n+1} when 和 may join the last two.
     None when the pieces do not look like list items (too long, 和 inside a middle piece)."""
     pieces = [p.strip(" \u3000") for p in pieces]
     if len(pieces) < 2 or not all(pieces):
         return None
     for n, piece in enumerate(pieces):
-        longest = 2 * _LONGEST_ITEM if n == 0 and first_free else _LONGEST_ITEM
-        if len(piece) > longest:
+        if len(piece) > _LONGEST_ITEM:
             return None
-        if 0 < n < len(pieces) - 1 and _AND.search(piece):
+        if 0 < n < len(pieces) - 1 and and_words.search(piece):
             return None
     counts = {len(pieces)}
-    if _AND.search(pieces[-1]):
+    if and_words.search(pieces[-1]):
         counts.add(len(pieces) + 1)
     return frozenset(counts)
 
 
-def _items_before(pieces: list[str]) -> bool:
+def _items_before(pieces: list[str], words: ClaimWords) -> bool:
     """The pieces before a numeral are the items it counts: short, no figures, no 和, not verbs,
     and the last one is a noun that runs straight into the numeral."""
-    if any(not p.strip() or _FIGURE.search(p) or _AND.search(p) for p in pieces):
+    if any(not p.strip() or _FIGURE.search(p) or words.and_words.search(p) for p in pieces):
         return False
     if any(len(p) > _LONGEST_ITEM for p in pieces[1:]) or len(pieces[0]) > 2 * _LONGEST_ITEM:
         return False
-    if "等" in "".join(pieces) or _NOT_AN_ITEM_END.search(pieces[-1]) or _PREDICATE.search(pieces[-1]):
+    if "等" in "".join(pieces) or words.not_item_end.search(pieces[-1]) or words.predicate.search(pieces[-1]):
         return False
-    return not all(p.strip() in _VERBS for p in pieces[1:])
+    return not all(p.strip() in words.list_verbs for p in pieces[1:])
 
 
 def _first_run(node: Node) -> list[Node] | None:

@@ -17,6 +17,10 @@ it, in this order (``CountClaim.how``):
 
 Only what the text says is taken: a list whose items are too long, hold numbers, are joined by
 和/及 or are verbs is not a list of the counted items, and the claim stays unresolved.
+
+The words that decide what a claim is and what it counts (measure words, introducers, bounds …)
+are the ``count-claims:`` lists of the packs' ``statements:`` sections (rules/counts.yaml;
+``claim_words``).
 """
 
 from __future__ import annotations
@@ -34,28 +38,12 @@ if TYPE_CHECKING:
     from lint.outline.model import Outline
     from lint.rules.textutil import SpanSet
 
-# The measure words that make a numeral a count of items (longest first in the pattern).
-MEASURES = (
-    *("个方面", "方面", "项", "个", "大", "条", "点", "类", "件"),
-    *("种", "批", "支", "张", "家", "所", "座", "组", "套"),
-)
-_MEASURE_RE = "|".join(sorted(MEASURES, key=len, reverse=True))
-_NUMERAL = "[一二两三四五六七八九十]{1,3}|[1-9][0-9]?"
-_CLAIM_RE = re.compile(rf"(?P<n>{_NUMERAL})(?P<m>{_MEASURE_RE})")
-# After these the numeral is an ordinal, an estimate or part of a longer number (第三个, 近十项,
-# 一百二十个, 1.5个): checked by hand, a look-behind at every position is slow.
-_NOT_AFTER = frozenset("第前近约超逾余每数几.．百千万亿零〇0123456789０１２３４５６７８９一二两三四五六七八九十")
+    from .claim_words import ClaimWords
+
 # The counted noun: the first words after the measure word (a quoted name is one word), up to
 # punctuation or a linking word.
 _NOUN_RE = re.compile(r"(?:“[^”\n]{1,10}”|[\u4e00-\u9fff]){0,6}")
 _NOUN_STOP = re.compile(r"[的和与及等是]")
-# A bound, not a count: 至少三项, 近十个, 10个以上, 三项左右.
-_BOUND_BEFORE = re.compile(r"(?:至少[有从要]?|不少于|超过|多达|最多|不超过|逾|近|约)$")
-_BOUND_AFTER = re.compile(r"(?:以上|以下|余|多|左右|上下)")
-# 上述五大任务: the items were given elsewhere, not next to the claim.
-_BACK_REFERENCE = re.compile(r"(?:上述|前述|以上|前文|上面|这|该|此)$")
-# Fixed names with a count in them: never a claim over a list.
-NAMED_COUNTS = ("八项规定", "三大球", "铁人三项", "两项补贴")
 # 十八大, 二十大: a party congress, not eighteen of anything.
 _CONGRESS = re.compile(r"(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大")
 _LARGEST = 30
@@ -124,32 +112,36 @@ class CountClaim:
         return data
 
 
-def find_count_claims(text: str, outline: Outline, quoted: SpanSet) -> list[CountClaim]:
+def find_count_claims(text: str, outline: Outline, quoted: SpanSet, words: ClaimWords) -> list[CountClaim]:
     """Every count claim of the document, each with what it counts (or ``unresolved``)."""
-    reader = items_of.ItemReader(text, outline)
+    reader = items_of.ItemReader(text, outline, words)
     claims = []
-    for m in claim_matches(text):
-        claim = _claim_at(text, m, quoted)
+    for m in claim_matches(text, words):
+        claim = _claim_at(text, m, quoted, words)
         if claim is not None:
             claims.append(_resolved(reader, claim))
     return claims
 
 
-def claim_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """Numeral + measure word in ``text[start:end]`` that may be a count claim (the one pattern)."""
-    for m in _CLAIM_RE.finditer(text, start, len(text) if end is None else end):
-        if m.start() == 0 or text[m.start() - 1] not in _NOT_AFTER:
+def claim_matches(text: str, words: ClaimWords) -> Iterator[re.Match]:
+    """Numeral + measure word that may be a count claim (the one pattern). After a character of
+    ``not-after`` or a numeral the numeral is an ordinal, an estimate or part of a longer number
+    (第三个, 近十项, 一百二十个, 1.5个): checked by hand, a look-behind at every position is slow."""
+    not_after = words.not_after
+    for m in words.claim.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in not_after:
             yield m
 
 
-def _claim_at(text: str, m: re.Match, quoted: SpanSet) -> CountClaim | None:
+def _claim_at(text: str, m: re.Match, quoted: SpanSet, words: ClaimWords) -> CountClaim | None:
     value = parse_int(m.group("n"))
     if value is None or not 2 <= value <= _LARGEST:
         return None
-    if quoted.overlaps(m.start(), m.end()) or _named(text, m.start(), m.end()):
+    if quoted.overlaps(m.start(), m.end()) or _named(text, m.start(), m.end(), words.named_counts):
         return None
-    bound = _BOUND_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _BOUND_AFTER.match(text, m.end())
-    noun = "" if _BOUND_AFTER.match(text, m.end()) else _noun(text, m.end())
+    bound_after = words.bound_after.match(text, m.end())
+    bound = words.bound_before.search(text, max(0, m.start() - 4), m.start()) or bound_after
+    noun = "" if bound_after else _noun(text, m.end())
     return CountClaim(
         start=m.start(),
         end=m.end() + len(noun),
@@ -167,13 +159,13 @@ def _noun(text: str, pos: int) -> str:
     return noun[: stop.start()] if stop else noun
 
 
-def _named(text: str, start: int, end: int) -> bool:
+def _named(text: str, start: int, end: int, named_counts: tuple[str, ...]) -> bool:
     window = text[max(0, start - 2) : end + 3]
-    return any(name in window for name in NAMED_COUNTS) or bool(_CONGRESS.fullmatch(text, start, end))
+    return any(name in window for name in named_counts) or bool(_CONGRESS.fullmatch(text, start, end))
 
 
 def _resolved(reader: items_of.ItemReader, claim: CountClaim) -> CountClaim:
-    if claim.how == "bound" or _BACK_REFERENCE.search(reader.text, max(0, claim.start - 2), claim.start):
+    if claim.how == "bound" or reader.words.back_reference.search(reader.text, max(0, claim.start - 2), claim.start):
         return claim
     found = reader.what_is_counted(claim)
     if found is None:

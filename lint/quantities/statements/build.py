@@ -25,9 +25,9 @@ def build_statements(
     text: str, ix: TextIndex, outline: Outline, registry: UnitRegistry, words: Words | None = None
 ) -> Statements:
     words = words or builtin_words()
-    clauses = Clauses(text, outline)
+    clauses = Clauses(text, outline, words)
     facts = read_facts(text, ix, clauses, words)
-    st = Statements(text, clauses, facts, [], [], [], [], registry, words, find_target_items(text, outline))
+    st = Statements(text, clauses, facts, [], [], [], [], registry, words, find_target_items(text, outline, words))
     bind_growth_and_shares(st)
     bind_respectively(st, ix)
     find_part_sets(st, ix)

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .model import Clause
-from .words import NOT_TARGET_TITLE, TARGET_TITLE
 
 if TYPE_CHECKING:
     from lint.outline.model import Node, Outline
+
+    from .words import Words
 
 
 _CLAUSE_RE = re.compile(r"[，,；;。！？!?\n]")
@@ -22,11 +23,12 @@ class Clauses:
     """The clauses of a document as offsets; a Clause object is built only when asked for
     (a 1 MB report has ~100 000 clauses and a few thousand figures)."""
 
-    def __init__(self, text: str, outline: Outline):
+    def __init__(self, text: str, outline: Outline, words: Words):
         nodes = sorted(outline.walk(), key=lambda n: n.start)
         self._nodes = nodes
         self._node_starts = [n.start for n in nodes]
         self._target: dict[int, bool] = {}
+        self._words = words
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         # A run-in item (一是…) starts a clause of its own.
         run_in = [n.start - 1 for n in nodes if n.style == "inline-cn" and n.start > 0]
@@ -67,7 +69,8 @@ class Clauses:
             return False
         key = id(node)
         if key not in self._target:
-            here = bool(TARGET_TITLE.search(node.title)) and not NOT_TARGET_TITLE.search(node.title)
+            words = self._words
+            here = bool(words.target_title.search(node.title)) and not words.not_target_title.search(node.title)
             self._target[key] = here or self._in_target(node.parent)
         return self._target[key]
 

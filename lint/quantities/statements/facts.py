@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from lint.text.numerals import parse_number
 
 from .model import Fact
-from .words import MODAL, PERIOD, TARGET_WORDS
 
 if TYPE_CHECKING:
     from ..scan import Quantity
@@ -53,9 +52,10 @@ def read_facts(text: str, ix: TextIndex, clauses: Clauses, words: Words) -> list
 class _SentenceWords:
     """Period words and target words of each sentence, found once per sentence."""
 
-    def __init__(self, text: str, clauses: Clauses):
+    def __init__(self, text: str, clauses: Clauses, words: Words):
         self.text = text
         self.clauses = clauses
+        self.words = words
         self._cache: dict[int, tuple[list[tuple[int, str]], list[int]]] = {}
 
     def at(self, clause: int, pos: int) -> tuple[str | None, bool]:
@@ -66,8 +66,8 @@ class _SentenceWords:
             end = self.clauses.ends[clause]
             while end < len(self.text) and self.text[end] in "，,":
                 end = self.clauses.ends[self.clauses.index_of(end + 1)]
-            periods = [(m.start(), m.group()) for m in PERIOD.finditer(self.text, start, end)]
-            targets = [m.start() for m in TARGET_WORDS.finditer(self.text, start, end)]
+            periods = [(m.start(), m.group()) for m in self.words.period.finditer(self.text, start, end)]
+            targets = [m.start() for m in self.words.target_words.finditer(self.text, start, end)]
             found = self._cache[start] = (periods, targets)
         periods, targets = found
         period = None
@@ -111,11 +111,11 @@ def describe(st: Statements) -> None:
     if st._described:
         return
     st._described = True
-    context = _SentenceWords(st.text, st.clauses)
+    context = _SentenceWords(st.text, st.clauses, st.words)
     for f in st.facts:
         clause = st.clauses[f.clause]
         if f.qualifier is None and f.quantity is not None:
-            words = MODAL.findall(st.text, clause.start, f.start)
+            words = st.words.modal.findall(st.text, clause.start, f.start)
             f.qualifier = words[-1] if words else None
         f.period, modal = context.at(f.clause, f.start)
         f.target = clause.target_section or modal

@@ -6,33 +6,39 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import TargetItem
-from .words import NOT_TARGET_SECTION, TARGET_SECTION
 
 if TYPE_CHECKING:
     from lint.outline.model import Node, Outline
+
+    from .words import Words
 
 
 _ITEM_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
-def find_target_items(text: str, outline: Outline) -> list[TargetItem]:
+def find_target_items(text: str, outline: Outline, words: Words) -> list[TargetItem]:
     """The items of each 目标 section (主要目标, 发展目标, 2025年目标): its children with their
     bodies, or the sentences of its body when it has no children. Each knows its section."""
-    finder = _TargetItems(text, outline)
+    finder = _TargetItems(text, outline, words)
     finder.visit(outline.roots)
     return finder.items
 
 
-def _is_target_section(node: Node) -> bool:
-    title = node.title
-    return bool(TARGET_SECTION.search(title)) and not NOT_TARGET_SECTION.search(title) and node.style != "inline-cn"
-
-
 class _TargetItems:
-    def __init__(self, text: str, outline: Outline):
+    def __init__(self, text: str, outline: Outline, words: Words):
         self.text = text
         self.outline = outline
+        self.words = words
         self.items: list[TargetItem] = []
+
+    def _is_target_section(self, node: Node) -> bool:
+        title = node.title
+        words = self.words
+        return (
+            bool(words.target_title.search(title))
+            and not words.not_target_section.search(title)
+            and node.style != "inline-cn"
+        )
 
     def end_of(self, node: Node | None) -> int:
         """Where a node's body ends: the next sibling of it or of an ancestor."""
@@ -46,7 +52,7 @@ class _TargetItems:
 
     def visit(self, nodes: list[Node]) -> None:
         for node in nodes:
-            if not _is_target_section(node):
+            if not self._is_target_section(node):
                 self.visit(node.children)
             elif node.children:
                 self._children(node)
@@ -55,7 +61,7 @@ class _TargetItems:
 
     def _children(self, node: Node) -> None:
         for child in node.children:
-            if TARGET_SECTION.search(child.title):
+            if self.words.target_title.search(child.title):
                 self.visit([child])  # （一）耕地保护目标: a target section of its own
             else:
                 self.items.append(TargetItem(child.start, self.end_of(child), child.title_end, node))

@@ -5,7 +5,9 @@ sum triggers, list stops, 分别, 按…统计, the dimensions of a partition (r
 words that introduce a conversion (rules/units-rules.yaml) — come from the ``statements:``
 sections of the built-in packs (``BUILTIN_SECTIONS``), extended by the ``statements:`` sections of user
 packs (word lists are appended, a partition replaces one of the same name), so a user adds a
-partition (区域: 东部/中部/西部) by editing a pack. The target and period words stay here.
+partition (区域: 东部/中部/西部) by editing a pack. The words that make a figure a target and
+name its period (rules/targets.yaml, ``targets:``) and those that decide what a count claim is and
+counts (rules/counts.yaml, ``count-claims:``; lint/quantities/claim_words.py) come the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from lint.errors import UsageError
+from lint.quantities.claim_words import ClaimWords, ClaimWordsSpec
+from lint.quantities.wordlists import WordLists, alternatives
 
 
 class PartitionSpec(BaseModel):
@@ -35,6 +39,18 @@ class PartitionSpec(BaseModel):
         if unknown:
             raise ValueError(f"complete: {unknown[0]!r} is not one of the members")
         return self
+
+
+class TargetWordsSpec(WordLists):
+    """``statements: targets:`` — what makes a figure a target and the period it is for (keys
+    documented in rules/targets.yaml)."""
+
+    target_words: list[str] = Field(default_factory=list, alias="target-words")
+    modal_words: list[str] = Field(default_factory=list, alias="modal-words")
+    period_words: list[str] = Field(default_factory=list, alias="period-words")
+    target_titles: list[str] = Field(default_factory=list, alias="target-titles")
+    not_target_titles: list[str] = Field(default_factory=list, alias="not-target-titles")
+    not_target_sections: list[str] = Field(default_factory=list, alias="not-target-sections")
 
 
 class WordsSpec(BaseModel):
@@ -61,18 +77,23 @@ class WordsSpec(BaseModel):
     conversion_words: list[str] = Field(default_factory=list, alias="conversion-words")
     conversion_bracket_words: list[str] = Field(default_factory=list, alias="conversion-bracket-words")
     partitions: dict[str, PartitionSpec] = Field(default_factory=dict)
+    count_claims: ClaimWordsSpec = Field(default_factory=ClaimWordsSpec, alias="count-claims")
+    targets: TargetWordsSpec = Field(default_factory=TargetWordsSpec)
 
     def merged(self, other: WordsSpec) -> WordsSpec:
         """This spec with ``other``'s words appended and its partitions added or replacing."""
         data = {name: getattr(self, name) + getattr(other, name) for name in _LISTS}
-        return WordsSpec.model_validate({**data, "partitions": {**self.partitions, **other.partitions}})
+        return WordsSpec.model_validate(
+            {
+                **data,
+                "partitions": {**self.partitions, **other.partitions},
+                "count_claims": self.count_claims.merged(other.count_claims),
+                "targets": self.targets.merged(other.targets),
+            }
+        )
 
 
-_LISTS = [name for name in WordsSpec.model_fields if name != "partitions"]
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(f"(?:{w})" for w in words) if words else "(?!)"
+_LISTS = [name for name, info in WordsSpec.model_fields.items() if info.annotation == list[str]]
 
 
 class Words:
@@ -87,7 +108,7 @@ class Words:
             except ValueError as exc:
                 raise UsageError(str(exc), source) from None
 
-        any_of = _alternatives
+        any_of = alternatives
         self.spec = spec
         self.change = rx(any_of(spec.change_words), "change-words")
         self.comparison = rx(any_of(spec.comparison_words), "comparison-words")
@@ -105,6 +126,8 @@ class Words:
         self.share = rx(any_of(spec.share_words), "share-words")
         self.by = rx(any_of(spec.by_words), "by-words")
         self._compile_changes(spec, rx)
+        self._compile_targets(spec.targets, rx)
+        self.claims = ClaimWords(spec.count_claims, rx)
         self.dimensions: dict[str, tuple[tuple[str, re.Pattern], ...]] = {
             dim: tuple((label, rx(pattern, f"partitions.{dim}.{label}")) for label, pattern in p.members.items())
             for dim, p in spec.partitions.items()
@@ -118,7 +141,7 @@ class Words:
 
     def _compile_changes(self, spec: WordsSpec, rx) -> None:
         """由A增至B，增长p% and 3000亩（约合200公顷）: the words before and between the figures."""
-        any_of = _alternatives
+        any_of = alternatives
         # 由上年的30%: a few words ending in 的 may stand between 由 and the figure
         self.change_from = rx(
             rf"(?:{any_of(spec.change_from_words)})(?:[^，。；;,]{{0,12}}?的)?\s*$", "change-from-words"
@@ -131,6 +154,17 @@ class Words:
         self.conversion = rx(rf"^\s*[，,、]?\s*(?:{any_of(spec.conversion_words)})\s*$", "conversion-words")
         self.conversion_bracket = rx(
             rf"\s*[（(]\s*(?:{any_of(spec.conversion_bracket_words)})?\s*", "conversion-bracket-words"
+        )
+
+    def _compile_targets(self, spec: TargetWordsSpec, rx) -> None:
+        any_of = alternatives
+        self.target_words = rx(any_of(spec.target_words), "targets.target-words")
+        self.modal = rx(any_of(spec.modal_words), "targets.modal-words")
+        self.period = rx(any_of(spec.period_words), "targets.period-words")
+        self.target_title = rx(any_of(spec.target_titles), "targets.target-titles")
+        self.not_target_title = rx(any_of(spec.not_target_titles), "targets.not-target-titles")
+        self.not_target_section = rx(
+            any_of(spec.not_target_titles + spec.not_target_sections), "targets.not-target-sections"
         )
 
     @classmethod
@@ -156,7 +190,7 @@ def validate(data: Any, source: str) -> WordsSpec:
 
 
 # The built-in packs whose `statements:` sections make the built-in words, merged in this order.
-BUILTIN_SECTIONS = ("sums.yaml", "units-rules.yaml")
+BUILTIN_SECTIONS = ("sums.yaml", "units-rules.yaml", "counts.yaml", "targets.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -175,30 +209,3 @@ def builtin_spec() -> WordsSpec:
 @lru_cache(maxsize=1)
 def builtin_words() -> Words:
     return Words(builtin_spec())
-
-
-TARGET_WORDS = re.compile(r"力争|确保|目标|预期|争取|不低于|不少于|达到")
-
-
-MODAL = re.compile(r"力争|确保|争取")
-
-
-PERIOD = re.compile(
-    r"(?:19|20)\d{2}年(?:底|末|上半年|下半年|[一二三四]季度|\d{1,2}月(?:底|末)?)?(?:前)?"
-    r"|上半年|下半年|[一二三四]季度|前[一二三]季度|年底前|年底|年末|年内|全年|当年|累计|\d{1,2}月底前|\d{1,2}月(?:份)?"
-)
-
-
-TARGET_TITLE = re.compile(r"目标")
-
-
-NOT_TARGET_TITLE = re.compile(r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路")
-
-
-TARGET_SECTION = re.compile(r"目标")
-
-
-NOT_TARGET_SECTION = re.compile(
-    r"指导思想|总体要求|基本原则|工作原则|保障措施|总体思路|完成情况|情况|成效|回顾"
-    r"|评价目标|教学目标|学习目标|培养目标"
-)

@@ -6,7 +6,9 @@ Options (YAML):
                its colon or before its numeral, the numbered paragraphs or headings that follow).
                children: a heading's claim ("（三）十项重点改革") against the items under it.
                consistency: the same counted noun with different N in one document.
-  classifiers  the measure words whose claims the rule reports (项, 个方面, 大, 条 …).
+  classifiers  the measure words whose claims the rule reports (项, 个方面, 大, 条 …); default:
+               every measure word of the statement model (`statements: count-claims:
+               measure-words`, rules/counts.yaml).
   generic-nouns  consistency: counted nouns too general to compare (方面, 工作, 问题 …).
   skip-before  consistency: a numeral after one of these is a statistic or an ordinal, not a
                claim (新增两个…, 第三…).
@@ -46,7 +48,7 @@ _NOUN_CUT = re.compile(r"[的和与及等中是为在有要都也就上下]")
 class CountClaimRule(RuleSpec):
     kind: Literal["count-claim"]
     check_: Literal["list", "children", "consistency"] = Field(alias="check")
-    classifiers: list[str] = Field(min_length=1)
+    classifiers: list[str] | None = Field(default=None, min_length=1)
     generic_nouns: list[str] = Field(default_factory=list, alias="generic-nouns")
     skip_before: list[str] = Field(default_factory=list, alias="skip-before")
     messages: dict[str, str] = Field(default_factory=dict)
@@ -60,7 +62,7 @@ class CountClaimRule(RuleSpec):
         return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        claims = [c for c in ctx.analysis.count_claims if c.measure in self.classifiers]
+        claims = [c for c in ctx.analysis.count_claims if self.classifiers is None or c.measure in self.classifiers]
         if self.check_ == "consistency":
             yield from self._consistency(ctx, claims)
             return

@@ -1,0 +1,30 @@
+"""Word lists read from rule packs (a pack's `statements:` section): appended pack by pack and
+compiled into alternatives once per run."""
+
+from __future__ import annotations
+
+import re
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict
+
+
+class WordLists(BaseModel):
+    """A section of word lists (each field a list): a pack's lists are appended to the shipped ones."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def merged(self, other: Self) -> Self:
+        return self.model_validate(
+            {name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields}
+        )
+
+
+def alternatives(words: list[str]) -> str:
+    """Regex alternatives as the body of one group (never matches when there are none)."""
+    return "|".join(f"(?:{w})" for w in words) if words else "(?!)"
+
+
+def literal_alternatives(words: list[str]) -> str:
+    """Literal words as alternatives, the longest first (so 个方面 wins over 个)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
