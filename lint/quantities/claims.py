@@ -36,7 +36,7 @@ from . import claim_items as items_of
 
 if TYPE_CHECKING:
     from lint.outline.model import Outline
-    from lint.rules.textutil import SpanSet
+    from lint.text.spans import SpanSet
 
     from .claim_words import ClaimWords
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lint.rules.textutil import SpanSet
+    from lint.text.spans import SpanSet
 
 _SENTENCE_RE = re.compile(r"[。！？!?\n]")
 _CLAUSE_RE = re.compile(r"[；;。！？!?\n]")
@@ -47,7 +47,7 @@ class TextIndex:
     @property
     def quoted(self) -> SpanSet:
         if self._quoted is None:
-            from lint.rules.textutil import quoted_spans
+            from lint.text.spans import quoted_spans
 
             self._quoted = quoted_spans(self.text)
         return self._quoted

@@ -1,9 +1,9 @@
-"""Han-aware regex helpers shared by rule kinds: macros usable in pack patterns, quoted spans."""
+"""Han-aware regex helpers shared by rule kinds: macros usable in pack patterns, Han/CJK tests.
+Span sets (quoted names and titles) are lint.text.spans'."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from lint.text.markers import BY_NAME, MARKER_ANY
 
@@ -62,39 +62,3 @@ URL_OR_EMAIL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
-
-
-_QUOTED = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,120}”|〈[^〈〉\n]{0,120}〉")
-
-
-class SpanSet:
-    """Sorted, non-overlapping spans with fast "is this offset inside one" queries."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def covers(self, start: int, end: int) -> bool:
-        index = bisect_right(self.starts, start) - 1
-        return index >= 0 and self.ends[index] >= end and start >= self.starts[index]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_right(self.starts, end - 1) - 1
-        return index >= 0 and self.ends[index] > start
-
-
-def quoted_spans(text: str) -> SpanSet:
-    """Spans inside 《》 titles and “” quotes (names and slogans, not prose)."""
-    return merged_spans(m.span() for m in _QUOTED.finditer(text))
-
-
-def merged_spans(spans) -> SpanSet:
-    """Merge overlapping (start, end) spans given in start order into a SpanSet."""
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return SpanSet(merged)

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 __all__ = [
     "CN_DIGITS",
+    "PLACEHOLDER",
     "SCALE_POWERS",
     "Numeral",
     "last_nonzero_exponent",
@@ -47,6 +48,9 @@ __all__ = [
     "to_ascii_digits",
     "to_chinese",
 ]
+
+# A number left unfilled in a draft: X亩, XX个, ×× (PH001 reports them; quantity rules skip).
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])[XxＸｘ×]{1,4}(?![A-Za-z])")
 
 # 60 significant digits: far more than any written number needs, so arithmetic stays exact.
 CTX = Context(prec=60)

@@ -1,7 +1,9 @@
-"""Positions in text: code-point offsets ↔ 1-based line and column (columns count code points)."""
+"""Positions in text: code-point offsets ↔ 1-based line and column (columns count code points),
+and sets of spans (quoted names and titles) asked whether an offset lies inside one."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 
@@ -29,3 +31,39 @@ def offset_of(text: str, starts: list[int], line: int, column: int) -> int:
         return len(text) if line > len(starts) else 0
     line_end = starts[line] - 1 if line < len(starts) else len(text)
     return min(starts[line - 1] + max(column - 1, 0), line_end)
+
+
+_QUOTED = re.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,120}”|〈[^〈〉\n]{0,120}〉")
+
+
+class SpanSet:
+    """Sorted, non-overlapping spans with fast "is this offset inside one" queries."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and self.ends[index] >= end and start >= self.starts[index]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, end - 1) - 1
+        return index >= 0 and self.ends[index] > start
+
+
+def quoted_spans(text: str) -> SpanSet:
+    """Spans inside 《》 titles and “” quotes (names and slogans, not prose)."""
+    return merged_spans(m.span() for m in _QUOTED.finditer(text))
+
+
+def merged_spans(spans) -> SpanSet:
+    """Merge overlapping (start, end) spans given in start order into a SpanSet."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return SpanSet(merged)

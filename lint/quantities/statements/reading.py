@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lint.text.numerals import PLACEHOLDER
+
 if TYPE_CHECKING:
     from ..intervals import Measure
     from ..textindex import TextIndex
@@ -93,6 +95,4 @@ def is_modifier(text: str, f: Fact) -> bool:
 
 
 def placeholder(text: str, start: int, end: int) -> bool:
-    from lint.rules.kinds._quantity import PLACEHOLDER
-
     return bool(PLACEHOLDER.search(text, start, end))

@@ -9,9 +9,6 @@ import re
 
 from lint.text.numerals import parse_int
 
-# A number left unfilled in a draft: X亩, XX个, ×× (PH001 reports them; quantity rules skip).
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])[XxＸｘ×]{1,4}(?![A-Za-z])")
-
 
 def small_cn_number(written: str) -> int | None:
     """一 … 九十九 (and 两) → int; Arabic digits too; None for anything else."""

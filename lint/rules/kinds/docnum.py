@@ -26,7 +26,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.textutil import merged_spans, quoted_spans
+from lint.text.spans import merged_spans, quoted_spans
 
 DOCNUM = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{2,14})(?P<open>[〔\[［(（【〖{｛<＜〈])[ \u3000]*(?P<year>[0-9０-９]{2,4})[ \u3000]*"

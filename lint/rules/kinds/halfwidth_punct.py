@@ -28,7 +28,8 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.textutil import URL_OR_EMAIL, is_cjk, is_han, merged_spans
+from lint.rules.textutil import URL_OR_EMAIL, is_cjk, is_han
+from lint.text.spans import merged_spans
 
 _NUMERIC_SIDE = set("0123456789%‰")
 _POINT_MARKS = set("。，、；：？！")

@@ -29,7 +29,6 @@ from lint.rules.kinds._structure import (
     is_numbered,
     say,
 )
-from lint.rules.textutil import quoted_spans
 from lint.text.markers import (
     ARABIC_ITEM_LINE,
     CLOSES,
@@ -38,6 +37,7 @@ from lint.text.markers import (
     RUN_IN_NUMERAL,
     circled,
 )
+from lint.text.spans import quoted_spans
 
 _BRACKETED = ("cn-paren", "arabic-paren")
 # The word is matched first (fast); what may precede it is checked by hand (start of a sentence).

@@ -38,7 +38,8 @@ from lint.rules.base import Context, RuleSpec
 
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
-from lint.rules.textutil import SpanSet, expand_macros, merged_spans, quoted_spans
+from lint.rules.textutil import expand_macros
+from lint.text.spans import SpanSet, merged_spans, quoted_spans
 
 
 class PatternItem(BaseModel):

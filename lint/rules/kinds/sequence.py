@@ -31,7 +31,7 @@ from lint.rules.kinds._structure import (
     respell,
     say,
 )
-from lint.rules.textutil import quoted_spans
+from lint.text.spans import quoted_spans
 
 
 class SequenceRule(RuleSpec):

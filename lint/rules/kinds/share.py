@@ -32,8 +32,9 @@ from lint.diagnostics import Diagnostic
 from lint.quantities.intervals import disjoint, fmt, growth_percent, interval, measure, ratio_percent
 from lint.quantities.textindex import TextIndex
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.kinds._quantity import PLACEHOLDER, segment_before
+from lint.rules.kinds._quantity import segment_before
 from lint.rules.kinds._structure import say
+from lint.text.numerals import PLACEHOLDER
 
 _AFTER_BASE = re.compile(r"^\s*(?:的)?(?:比重|比例)?(?:为|达|达到|约为)?\s*$")
 _BETWEEN_PART_AND_SHARE = re.compile(r"^[，,\s]{0,2}(?:[\u4e00-\u9fff]{0,4})$")

@@ -21,7 +21,8 @@ from typing import ClassVar, Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.textutil import URL_OR_EMAIL, is_han, merged_spans
+from lint.rules.textutil import URL_OR_EMAIL, is_han
+from lint.text.spans import merged_spans
 
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 

@@ -50,9 +50,9 @@ from lint.outline.items import is_abbreviated_list
 from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
 from lint.rules.base import Context, DocKind, RuleSpec, compile_regex
-from lint.rules.kinds._quantity import PLACEHOLDER
 from lint.rules.kinds._structure import is_numbered, say
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
+from lint.text.numerals import PLACEHOLDER
 
 if TYPE_CHECKING:
     from lint.outline.model import Node
