@@ -122,7 +122,9 @@ def find_sum_exceed(doc: SourceDoc) -> list[Site]:
                 and not _is_delta(line, q)
                 and not _in_range(line, q)
                 and not SHARED_AFTER.match(line, q.end)
+                and not PER_HEAD.search(_piece_before(line, match.end(), q))
             ]
+            parts = _before_next_statistic(line, match.end(), parts)
             if not parts or any(p.value >= total.value for p in parts):
                 continue
             if sum(p.value - p.half_step for p in parts) > total.value + total.half_step:
@@ -139,6 +141,32 @@ def find_sum_exceed(doc: SourceDoc) -> list[Site]:
                     )
                 )
     return sites
+
+
+# A figure per head is not a part of a count (每万人有效发明专利拥有量4.37件 of 专利授权量6742件).
+PER_HEAD = re.compile(r"每|人均|户均|平均")
+# A later ，-piece of a 其中 clause that holds a stock word (高速公路总里程达9.56万公里, 年末有效发明
+#专利拥有量2188件) or opens with a verb of its own (，培育江西省绿色技术创新企业2家) is the next
+# statistic of the sentence, not one more part.
+NEXT_STATISTIC = re.compile(r"总|年末|累计|^(?:培育|新增|新建|认定|引进|获得|完成|实现)")
+
+
+def _piece_before(line: str, start: int, q: Quantity) -> str:
+    """The words of q's ，/、-piece before it (from ``start`` at the earliest)."""
+    cut = max([start] + [line.rfind(p, start, q.start) + 1 for p in "，,、"])
+    return line[cut : q.start]
+
+
+def _before_next_statistic(line: str, start: int, parts: list[Quantity]) -> list[Quantity]:
+    """The parts up to the first later ，-piece that starts the next statistic."""
+    kept: list[Quantity] = []
+    for q in parts:
+        piece_start = max([start] + [line.rfind(p, start, q.start) + 1 for p in "，,"])
+        later = line[start:piece_start].strip("，,：: ") != ""
+        if later and NEXT_STATISTIC.search(line[piece_start : q.start].strip()):
+            break
+        kept.append(q)
+    return kept
 
 
 def _next_stop(line: str, start: int, stops: str) -> int:

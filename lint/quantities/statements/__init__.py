@@ -25,7 +25,7 @@ the rules ask), ``build``.
 """
 
 from .build import build_statements
-from .facts import describe
+from .facts import describe, is_target
 from .model import Fact, PartSet, Statements
 from .queries import implied_growth, missing_units, part_set_text
 
@@ -36,6 +36,7 @@ __all__ = [
     "build_statements",
     "describe",
     "implied_growth",
+    "is_target",
     "missing_units",
     "part_set_text",
 ]

@@ -31,7 +31,8 @@ class Clauses:
         self._words = words
         ends = [m.start() for m in _CLAUSE_RE.finditer(text)]
         # A run-in item (一是…) starts a clause of its own.
-        run_in = [n.start - 1 for n in nodes if n.style == "inline-cn" and n.start > 0]
+        self.run_in = frozenset(n.start for n in nodes if n.style == "inline-cn")  # where 一是… start
+        run_in = [start - 1 for start in self.run_in if start > 0]
         if run_in:
             ends = sorted(set(ends).union(run_in))
         self.starts = [0] + [e + 1 for e in ends]

@@ -121,6 +121,14 @@ def describe(st: Statements) -> None:
         f.target = clause.target_section or modal
 
 
+def is_target(st: Statements, f: Fact) -> bool:
+    """What ``describe`` marks as a target, for one fact: under a 目标 heading, or after a
+    target word (力争, 确保, 目标, 不少于…) in its sentence."""
+    if st.clauses[f.clause].target_section:
+        return True
+    return st.words.target_words.search(st.text, st.clauses.sentence_start(f.clause), f.start) is not None
+
+
 def _bare_fact(text: str, m: re.Match, ix: TextIndex, clauses: Clauses) -> Fact | None:
     """A number with no unit after it, where a unit could have been dropped."""
     s, e = m.span()

@@ -38,6 +38,7 @@ def _previous_value(st: Statements, f: Fact, past_comparisons: bool = False) -> 
     passed over (17.9亿元，比上年增收1.4亿元，增长8.6%: the growth of 17.9亿元)."""
     text = st.text
     i = f.index - 1
+    passed_rate = False
     while i >= 0:
         prev = st.facts[i]
         gap = text[prev.end : f.start]
@@ -48,10 +49,10 @@ def _previous_value(st: Statements, f: Fact, past_comparisons: bool = False) -> 
             i -= 1
             continue
         if not prev.is_percent and prev.quantity is not None:
-            # 20亿元，增长12%: nothing but the growth words between them
-            if len(st.facts) > i + 1 and st.facts[i + 1].is_percent and st.facts[i + 1] is not f:
-                return None
-            return prev
+            # 20亿元，增长12%: nothing but the growth words between them; a second rate
+            # (同比增长9.1%（同口径增长10.5%）) is not the value's growth as stated
+            return None if passed_rate else prev
+        passed_rate = passed_rate or prev.is_percent
         i -= 1
     return None
 

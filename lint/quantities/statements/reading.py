@@ -18,12 +18,22 @@ def is_change(st: Statements, f: Fact) -> bool:
 
 
 def is_comparison(st: Statements, f: Fact) -> bool:
-    """比上年增收1.4亿元: a change against an earlier figure, not a stock or a flow of its own."""
+    """比上年增收1.4亿元, or a piece that is only a change word and its amount (277.48亿元，增收
+    23.25亿元，同比增长9.1%): a change against an earlier figure, not a stock or a flow of its own."""
     segment = _segment_before(st.text, f.start)
-    return bool(st.words.comparison.search(segment)) and bool(st.words.change.search(segment))
+    if not st.words.change.search(segment):
+        return False
+    return bool(st.words.comparison.search(segment)) or bool(st.words.change.fullmatch(segment.strip(" \u3000")))
 
 
 def not_additive(st: Statements, f: Fact) -> bool:
+    """A per-head, average or 累计 figure: never a part of another figure."""
+    segment = _segment_before(st.text, f.start)
+    return bool(st.words.not_additive.search(segment) or st.words.cumulative.search(segment))
+
+
+def per_unit(st: Statements, f: Fact) -> bool:
+    """A per-head or average figure (人均, 年均, 每万人): never a total either."""
     return bool(st.words.not_additive.search(_segment_before(st.text, f.start)))
 
 

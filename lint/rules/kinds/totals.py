@@ -16,6 +16,10 @@ Options (YAML):
                 imply (Σparts / Σ(part / (1 + g)) − 1).
                 shares-100: a complete share breakdown (三次产业结构为7.6:44.8:47.6) must make 100%.
   sum-severity  parts-exceed: severity when only the sum of the parts exceeds the total.
+  floor-severity  parts-exceed: severity when a target total written as a floor (4万亩以上,
+                不少于3.5万亩) is below the floor or value of one of its parts (其中住宅用地6万亩
+                以上): not impossible, but the total's floor cannot be the one meant. A report's
+                floor (接待游客超11亿人次) is left alone: its parts may exceed a rounded-down floor.
   growth-slack  growth-parts: percentage points allowed beyond the written precision (growth at
                 comparable prices is chain-linked, so it drifts from the parts' nominal weights).
   messages      secondary messages by key (sum, sum-en).
@@ -35,9 +39,11 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from lint.diagnostics import Diagnostic
 from lint.quantities.intervals import disjoint, fmt
 from lint.quantities.statements import (
+    Fact,
     PartSet,
     Statements,
     implied_growth,
+    is_target,
     part_set_text,
 )
 from lint.rules.base import Context, RuleSpec, compile_regex
@@ -50,6 +56,10 @@ _MESSAGES = {
     "sum": (
         "所列{count}个分项之和超过总数：{arithmetic}（分项可能重叠，请核对）",
         "the {count} parts listed add up to more than the total: {arithmetic} (parts may overlap)",
+    ),
+    "floor": (
+        "分项“{part}”高于总数的下限“{total}”：总数按下限写，却低于其中一项（请核对总数）",
+        "the part “{part}” is above the floor of its total “{total}”: the total's floor is below one of its parts",
     ),
 }
 
@@ -64,6 +74,7 @@ class TotalsRule(RuleSpec):
     kind: Literal["totals"]
     check_: Literal["parts-exceed", "breakdown", "growth-parts", "shares-100"] = Field(alias="check")
     sum_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="sum-severity")
+    floor_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="floor-severity")
     sets: list[ShareSet] = Field(default_factory=list)
     growth_slack: Decimal = Field(default=Decimal(0), ge=0, alias="growth-slack")
     messages: dict[str, str] = Field(default_factory=dict)
@@ -99,6 +110,8 @@ class TotalsRule(RuleSpec):
     def _exceeds(self, ctx: Context, st: Statements, ps: PartSet) -> Iterator[Diagnostic]:
         total = st.facts[ps.total]
         mt = st.measure(total)
+        if mt is not None and mt.high is None:
+            yield from self._above_floor(ctx, st, ps, mt.low)
         if mt is None or mt.high is None:
             return
         for i in ps.parts:
@@ -124,6 +137,27 @@ class TotalsRule(RuleSpec):
                     ctx, self, "sum", _MESSAGES, arithmetic=arithmetic, count=len(ps.parts), total=total.raw
                 ),
             )
+
+    def _above_floor(self, ctx: Context, st: Statements, ps: PartSet, floor: Decimal | None) -> Iterator[Diagnostic]:
+        """A target total written as a floor (4万亩以上) below one of its parts (6万亩以上)."""
+        total = st.facts[ps.total]
+        if floor is None or not is_target(st, total):
+            return
+        for i in ps.parts:
+            part = st.facts[i]
+            mp = st.measure(part)
+            if mp is not None and mp.low is not None and mp.low > floor:
+                yield ctx.diagnostic(
+                    self,
+                    part.start,
+                    part.end,
+                    related=self._related(ctx, st, ps),
+                    severity=self.floor_severity,
+                    message=variant(
+                        ctx, self, "floor", _MESSAGES, part=_with_bound(st, part), total=_with_bound(st, total)
+                    ),
+                )
+                return
 
     # -- breakdown ---------------------------------------------------------------------------
     def _mismatch(self, ctx: Context, st: Statements, ps: PartSet) -> Iterator[Diagnostic]:
@@ -198,6 +232,14 @@ class TotalsRule(RuleSpec):
                 total = plain(CTX.add(sum((Decimal(n.group()) for n in numbers), Decimal(0)), 0))
                 start = numbers[0].start()
                 yield ctx.diagnostic(self, start, listed.end(), sum=fmt(total))
+
+
+def _with_bound(st: Statements, f: Fact) -> str:
+    """The figure with its bound word as written: 4万亩以上, 不少于5.3万亩."""
+    q = f.quantity
+    if q is None or q.qualifier_span is None:
+        return f.raw
+    return st.text[min(q.qualifier_span[0], f.start) : max(q.qualifier_span[1], f.end)]
 
 
 def _growth_text(st: Statements, index: int) -> str:
