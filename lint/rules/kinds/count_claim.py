@@ -12,6 +12,9 @@ Options (YAML):
   generic-nouns  consistency: counted nouns too general to compare (方面, 工作, 问题 …).
   skip-before  consistency: a numeral after one of these is a statistic or an ordinal, not a
                claim (新增两个…, 第三…).
+  name-after   consistency: the words (verbs, prepositions, time words) after which a set's name
+               begins: 深化|十项改革 and 今年|九项改革 name one set, 房地产八大提升行动 and
+               城市更新六大提升行动 two.
   messages     secondary messages by key (more, changed; add -en for English).
 
 A claim whose items the text does not give (a named program, "深化十项改革") is never reported.
@@ -43,6 +46,8 @@ _LIST_SHAPES = ("after colon", "list after", "list before", "run-in", "following
 _LABEL = 8  # characters of an item shown in a message
 _SHOWN = 4  # items shown in a message
 _NOUN_CUT = re.compile(r"[的和与及等中是为在有要都也就上下]")
+_QUALIFIER = 8  # characters before a numeral read for the words that qualify the set
+_NAMED_BY_MARKS = frozenset("”’」』）)》】等")  # “…”三项原则, …生育保险等四项: a name or list stands there
 
 
 class CountClaimRule(RuleSpec):
@@ -51,14 +56,18 @@ class CountClaimRule(RuleSpec):
     classifiers: list[str] | None = Field(default=None, min_length=1)
     generic_nouns: list[str] = Field(default_factory=list, alias="generic-nouns")
     skip_before: list[str] = Field(default_factory=list, alias="skip-before")
+    name_after: list[str] = Field(default_factory=list, alias="name-after")
     messages: dict[str, str] = Field(default_factory=dict)
 
     _skip: re.Pattern | None = PrivateAttr(default=None)
+    _name_after: re.Pattern | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _compile(self) -> CountClaimRule:
         if self.skip_before:
             self._skip = compile_regex(f"(?:{'|'.join(self.skip_before)})$", "skip-before")
+        if self.name_after:  # greedy: the last of them before the numeral
+            self._name_after = compile_regex(f".*(?:{'|'.join(self.name_after)})", "name-after")
         return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -89,13 +98,16 @@ class CountClaimRule(RuleSpec):
 
     # -- claim: consistency ------------------------------------------------------------------------
     def _consistency(self, ctx: Context, claims: list[CountClaim]) -> Iterator[Diagnostic]:
-        # (measure, first two characters of the noun) → earlier claims (n, start, noun, claim)
-        earlier: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+        # (measure, qualifier, first two characters of the noun) → earlier claims (n, start, noun, claim)
+        earlier: dict[tuple[str, str, str], list[tuple[int, int, str, str]]] = {}
         for claim in claims:
             noun = self._compared_noun(ctx.text, claim)
             if noun is None:
                 continue
-            bucket = earlier.setdefault((claim.measure, noun[:2]), [])
+            qualifier = self._qualifier(ctx.text, claim.start)
+            if qualifier is None:  # a set of its own
+                continue
+            bucket = earlier.setdefault((claim.measure, qualifier, noun[:2]), [])
             # 改革 and 改革全面落地 name the same items: one noun starts the other
             same = [e for e in bucket if e[2].startswith(noun) or noun.startswith(e[2])]
             written = f"{claim.numeral}{claim.measure}"
@@ -126,6 +138,22 @@ class CountClaimRule(RuleSpec):
         if len(noun) < 2 or noun in generic or noun[:2] in generic or noun.startswith(("余", "多")):
             return None
         return noun
+
+    def _qualifier(self, text: str, start: int) -> str | None:
+        """The words before the numeral that say which set is counted: '' when a name-after word
+        or punctuation stands right before it (深化十项改革, 。九项改革), else those words (实施城市更新
+        六大提升行动: 城市更新). None when a list or a quoted name counts the items (A、B、C五项…,
+        “…”三项原则, …等四项) or the words run on past what is read: a set of its own."""
+        window = text[max(0, start - _QUALIFIER) : start]
+        if window[-1:] in _NAMED_BY_MARKS:
+            return None
+        words = re.search(r"[\u4e00-\u9fff]*$", window).group(0)  # type: ignore[union-attr]
+        if window[: len(window) - len(words)].endswith("、"):
+            return None
+        begun = self._name_after.match(words) if self._name_after is not None else None
+        if begun is not None:
+            return words[begun.end() :]
+        return words if len(words) < len(window) or start <= _QUALIFIER else None
 
 
 def _listing(ctx: Context, claim: CountClaim) -> dict[str, str]:
