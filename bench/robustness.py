@@ -269,21 +269,16 @@ CASES = [
         signal_name="SIGINT",
     ),
     # -- a full disk (an injected OSError) ------------------------------------------------------
-    Case(
-        "full-disk-on-replace",
-        both(write("a.txt", DOC), write("b.txt", DOC)),
-        ["check", ".", "--fix"],
-        expect=(2,),
-        writes=False,
-        runner=["-c", FULL_DISK, "replace"],
-    ),
-    Case(
-        "full-disk-on-fsync",
-        both(write("a.txt", DOC), write("b.txt", DOC)),
-        ["check", ".", "--fix"],
-        expect=(2,),
-        writes=False,
-        runner=["-c", FULL_DISK, "fsync"],
+    *(
+        Case(
+            f"full-disk-on-{call}",
+            both(write("a.txt", DOC), write("b.txt", DOC)),
+            ["check", ".", "--fix"],
+            expect=(2,),
+            writes=False,
+            runner=["-c", FULL_DISK, call],
+        )
+        for call in ("replace", "fsync")
     ),
 ]
 

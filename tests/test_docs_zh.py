@@ -166,10 +166,13 @@ def test_unknown_doc_zh_field_names_the_pack_and_key(tmp_path):
     assert result.exit_code == 2 and "house.yaml" in result.output and "basis" in result.output
 
 
-def _clean_env(**extra: str) -> dict[str, str]:
+def _python(script: str, cwd: Path, lint_from: Path) -> str:
+    """The output of a fresh interpreter running SCRIPT with `lint` imported from LINT_FROM only."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GWLINT_") and k != "PYTHONPATH"}
-    env.update(extra)
-    return env
+    env["PYTHONPATH"] = str(lint_from)
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, env=env, check=True
+    ).stdout
 
 
 def test_checking_documents_never_reads_the_translations(tmp_path):
@@ -179,14 +182,7 @@ def test_checking_documents_never_reads_the_translations(tmp_path):
         "result = CliRunner().invoke(app, ['check', 'a.txt', '--no-cache'])\n"
         "print(result.exit_code, 'lint.rules.docs_zh' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=_clean_env(PYTHONPATH=str(ROOT)),
-        check=True,
-    ).stdout.split()
+    out = _python(script, tmp_path, ROOT).split()
     assert out == ["1", "False"]
 
 
@@ -207,13 +203,6 @@ def test_data_file_ships_where_an_installed_package_finds_it(tmp_path):
         "from lint.rules.packs import builtin_dir, load_rules\n"
         "print(builtin_dir())\nprint(load_rules().rules['OUT001'].doc_for('zh').what)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=_clean_env(PYTHONPATH=str(site)),
-        check=True,
-    ).stdout.splitlines()
+    out = _python(script, tmp_path, site).splitlines()
     assert Path(out[0]) == site / "lint" / "packs"
     assert out[1] == builtin_translations()["OUT001"].what

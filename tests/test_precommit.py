@@ -60,6 +60,10 @@ def _commit_all(repo: Path) -> None:
     _git(repo, "commit", "-q", "--no-verify", "-m", "snapshot")
 
 
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+
+
 def _docx(path: Path, paragraphs: list[str]) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -95,13 +99,10 @@ def test_hook_fails_on_findings_and_passes_clean_documents(tmp_path):
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
         selection = ["--files", *files] if files else ["--all-files"]
-        return subprocess.run(
+        return _run(
             [*pre_commit, "try-repo", str(hook_repo), "gwlint", "--color", "never", "--verbose", *selection],
-            cwd=documents,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
+            documents,
+            env,
         )
 
     everything = try_repo()
@@ -144,25 +145,12 @@ def test_readme_local_hook_works_as_written(tmp_path):
         "NO_COLOR": "1",
         "PRE_COMMIT_HOME": str(tmp_path / ".pre-commit-home"),
     }
-    run = subprocess.run(
-        [*pre_commit, "run", "gwlint", "--all-files", "--color", "never"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    hook = [*pre_commit, "run", "gwlint", "--all-files", "--color", "never"]
+    run = _run(hook, tmp_path, env)
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     assert "bad.txt:4:5: error:" in output and "[HR001]" in output
     (tmp_path / "bad.txt").write_text(CLEAN, encoding="utf-8")
     _git(tmp_path, "add", "-A")
-    clean = subprocess.run(
-        [*pre_commit, "run", "gwlint", "--all-files", "--color", "never"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    clean = _run(hook, tmp_path, env)
     assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -26,13 +26,12 @@ Read and judged consistent (must not be reported):
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.proc import ROOT, gwlint_process
+
 FAMILIES = "UNIT,SUM,CNT,TGT"
 
 # Errors and warnings, asserted exactly: prefix → {(code, line)}.
@@ -66,25 +65,8 @@ SILENT = [
 
 @pytest.fixture(scope="module")
 def findings() -> dict[str, list[dict]]:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lint.cli",
-            "check",
-            "seeds/",
-            "--select",
-            FAMILIES,
-            "--format",
-            "json",
-            "--exit-zero",
-            "--no-cache",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
+    result = gwlint_process(
+        ["check", "seeds/", "--select", FAMILIES, "--format", "json", "--exit-zero", "--no-cache"], ROOT
     )
     assert result.returncode == 0, result.stderr
     out: dict[str, list[dict]] = {}

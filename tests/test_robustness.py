@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from lint.cli import app
 from tests.conftest import ROOT
-from tests.proc import alive, children
+from tests.proc import alive, children, gwlint_process  # a real process: for the cases that could hang
 from tests.tbd_pack import tbd_pack
 
 RUNNER = CliRunner()
@@ -35,24 +35,6 @@ def gwlint(*args: str, input: str | None = None):
     assert escaped is None, f"exception escaped: {escaped!r}"
     assert "Traceback" not in result.stdout + result.stderr
     return result
-
-
-def gwlint_process(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run a real `python -m lint.cli` process (for the cases that could hang)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    env.pop("GWLINT_DEBUG", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "lint.cli", *args],
-        cwd=cwd,
-        env=env,
-        timeout=timeout,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-    )
-    assert "Traceback" not in done.stdout + done.stderr, done.stderr
-    return done
 
 
 def findings(result) -> list[tuple[str, int, int]]:

@@ -18,11 +18,9 @@ Why each one is expected (and what was read and judged *not* to be a finding):
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.proc import ROOT, gwlint_process
 
 EXPECTED = {
     "000": {("SEC002", 17)},
@@ -36,14 +34,7 @@ _CONCISE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+):
 
 
 def _findings(*args: str) -> list[re.Match]:
-    result = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", *args, "--format", "concise", "--exit-zero"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    result = gwlint_process(["check", *args, "--format", "concise", "--exit-zero"], ROOT)
     assert result.returncode == 0, result.stderr
     return [m for m in map(_CONCISE.match, result.stdout.splitlines()) if m]
 
