@@ -59,7 +59,7 @@ def read_subset(st: Statements, ix: TextIndex, m: re.Match) -> None:
         return
     lead = st.text[totals[0] : totals[1]]
     items = _listed_parts(st, ix, span, bracket, lead[max(lead.rfind("；"), lead.rfind(";")) + 1 :])
-    keys = {mf.key for _, mf, _ in items if mf is not None}
+    keys = list(dict.fromkeys(mf.key for _, mf, _ in items if mf is not None))  # in the order written
     for key in keys:
         # one unit: its parts with those that lost their unit; several (1905户，7711人; 小型水库
         # 7座、调蓄设施993个): each unit's parts against that unit's total, if it has one
@@ -243,8 +243,11 @@ class _PartList:
             return False  # a 、-list complete in itself: a lone figure after it is a new statistic
         text = self.st.text
         f = same[0][0]
-        tail = text[f.end : b].strip(" \u3000以上左右")
-        if len(same) != 1 or len(values) != 1 or tail:
+        aside = self.ix.bracket_after(f.end)  # 卫生院17个（中心卫生院5所、普通卫生院12所）: about it
+        tail_start = aside[1] if aside is not None else f.end
+        own = [v for v in values if aside is None or not aside[0] <= v[0].start < aside[1]]
+        tail = text[tail_start:b].strip(" \u3000以上左右")
+        if len(same) != 1 or len(own) != 1 or tail:
             return False
         self.parts.append((f, same[0][1], item_name(text, a, f)))
         self.comma_list = self.comma_list or mark in "，,"
