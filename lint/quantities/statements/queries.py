@@ -67,7 +67,11 @@ def _label(st: Statements, ps: PartSet, i: int) -> str:
         if m:
             return m.group().lstrip("^，、")
     # the name as written (农林牧渔服务业产值, 中小民营企业发展专项保障指标): a cut one misleads;
-    # only a runaway phrase is shortened, keeping its end, where the part's noun is
+    # a name that starts inside a bracket (街道）卫生院) keeps what follows it; only a runaway
+    # phrase is shortened, keeping its end, where the part's noun is
+    close = max(name.rfind("）"), name.rfind(")"))
+    if close >= 0 and "（" not in name[:close] and "(" not in name[:close]:
+        name = name[close + 1 :] or name
     return name if len(name) <= 16 else "…" + name[-15:]
 
 
