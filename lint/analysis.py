@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from lint.quantities.statements.words import Words
     from lint.quantities.textindex import TextIndex
     from lint.quantities.units import UnitRegistry
+    from lint.rules.needles import TextProbe
 
 # Short lines near the top (titles, datelines) are read for the kind, not the first paragraph.
 _OPENING_LINES = 6
@@ -53,6 +54,13 @@ class Analysis:
         from lint.outline import build_outline
 
         return build_outline(self.doc)
+
+    @cached_property
+    def probe(self) -> TextProbe:
+        """``needle in text``, remembered: the pattern rules skip scans that cannot match."""
+        from lint.rules.needles import TextProbe
+
+        return TextProbe(self.doc.text)
 
     @cached_property
     def line_roles(self) -> dict:

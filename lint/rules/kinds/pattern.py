@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.rules.needles import Needles, TextProbe, needles_of
 
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
@@ -53,6 +54,7 @@ class PatternItem(BaseModel):
     if_contains: list[str] = Field(default_factory=list, alias="if-contains")
 
     _requires: re.Pattern | None = PrivateAttr(default=None)
+    _requires_needles: Needles = PrivateAttr(default=())
 
     @property
     def overrides_fix(self) -> bool:
@@ -75,6 +77,10 @@ class PatternRule(RuleSpec):
     _items: list[PatternItem | None] = PrivateAttr(default_factory=list)
     _exceptions: list[re.Pattern] = PrivateAttr(default_factory=list)
     _requires: re.Pattern | None = PrivateAttr(default=None)
+    # What each regex cannot match without (lint.rules.needles): a document lacking it is not scanned.
+    _needles: list[Needles] = PrivateAttr(default_factory=list)
+    _exception_needles: list[Needles] = PrivateAttr(default_factory=list)
+    _requires_needles: Needles = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _compile(self) -> PatternRule:
@@ -85,11 +91,15 @@ class PatternRule(RuleSpec):
             self._compiled.append(compile_regex(expand_macros(source), "pattern"))
             if item is not None and item.requires:
                 item._requires = compile_regex(expand_macros(item.requires), "requires")
+                item._requires_needles = needles_of(item._requires.pattern)
             self._items.append(item)
         # Compiled one by one (not joined) so exceptions may reuse group names such as ``flag``.
         self._exceptions = [compile_regex(expand_macros(p), "exception") for p in self.exceptions]
         if self.requires:
             self._requires = compile_regex(expand_macros(self.requires), "requires")
+            self._requires_needles = needles_of(self._requires.pattern)
+        self._needles = [needles_of(regex.pattern) for regex in self._compiled]
+        self._exception_needles = [needles_of(regex.pattern) for regex in self._exceptions]
         return self
 
     def is_fixable(self) -> bool:
@@ -128,13 +138,15 @@ class PatternRule(RuleSpec):
 
     def _hits(self, ctx: Context) -> Iterator[tuple]:
         text = ctx.text
-        if not _preconditions_hold(text, self.if_contains, self._requires):
+        probe = ctx.analysis.probe
+        if not _preconditions_hold(probe, self.if_contains, self._requires, self._requires_needles):
             return
         low, high = self._zone_bounds(ctx)
-        excluded = _Excluded(text, quoted_spans(text) if self.skip_quoted else None, self._exceptions)
+        exceptions = list(zip(self._exceptions, self._exception_needles, strict=True))
+        excluded = _Excluded(probe, quoted_spans(text) if self.skip_quoted else None, exceptions)
         seen: set[tuple[int, int]] = set()
-        for regex, item in zip(self._compiled, self._items, strict=True):
-            if item is not None and not _preconditions_hold(text, item.if_contains, item._requires):
+        for regex, item, needles in zip(self._compiled, self._items, self._needles, strict=True):
+            if not _item_runs(probe, item, needles):
                 continue
             severity = item.severity if item is not None else None
             for match in regex.finditer(text, low, high):
@@ -169,11 +181,22 @@ class PatternRule(RuleSpec):
         return None
 
 
-def _preconditions_hold(text: str, if_contains: list[str], requires: re.Pattern | None) -> bool:
+def _preconditions_hold(
+    probe: TextProbe, if_contains: list[str], requires: re.Pattern | None, requires_needles: Needles
+) -> bool:
     """`if-contains` (any of these strings) and `requires` (this pattern) of a rule or one pattern."""
-    if if_contains and not any(needle in text for needle in if_contains):
+    if if_contains and not any(probe.contains(needle) for needle in if_contains):
         return False
-    return requires is None or requires.search(text) is not None
+    if requires is None:
+        return True
+    return probe.may_match(requires_needles) and requires.search(probe.text) is not None
+
+
+def _item_runs(probe: TextProbe, item: PatternItem | None, needles: Needles) -> bool:
+    """Whether one pattern is scanned: its own preconditions hold and the text may hold a match."""
+    if item is not None and not _preconditions_hold(probe, item.if_contains, item._requires, item._requires_needles):
+        return False
+    return probe.may_match(needles)
 
 
 def _flagged_span(regex: re.Pattern, match: re.Match) -> tuple[int, int]:
@@ -187,8 +210,8 @@ class _Excluded:
     """Where a match is not reported: quoted text (`skip-quoted`) and the matches of the rule's
     `exceptions` (searched and merged on first need)."""
 
-    def __init__(self, text: str, quoted: SpanSet | None, exceptions: list[re.Pattern]):
-        self.text = text
+    def __init__(self, probe: TextProbe, quoted: SpanSet | None, exceptions: list[tuple[re.Pattern, Needles]]):
+        self.probe = probe
         self.quoted = quoted
         self.exceptions = exceptions
         self._merged: SpanSet | None = None
@@ -199,7 +222,10 @@ class _Excluded:
         if not self.exceptions:
             return False
         if self._merged is None:
-            spans = sorted(m.span() for regex in self.exceptions for m in regex.finditer(self.text))
+            text, probe = self.probe.text, self.probe
+            spans = sorted(
+                m.span() for regex, needles in self.exceptions if probe.may_match(needles) for m in regex.finditer(text)
+            )
             self._merged = merged_spans(spans)
         return self._merged.overlaps(start, end)
 
