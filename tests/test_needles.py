@@ -54,8 +54,10 @@ def _pack_regexes() -> list[re.Pattern]:
     regexes: list[re.Pattern] = []
     for rule in load_rules([]).rules.values():
         if isinstance(rule, PatternRule):
-            regexes += rule._compiled + rule._exceptions
-            regexes += [r for r in [rule._requires] + [i._requires for i in rule._items if i] if r is not None]
+            compiled = rule._compiled
+            gates = [compiled.gate] + [scan.gate for scan in compiled.scans if scan.gate is not None]
+            regexes += [scan.regex for scan in compiled.scans] + [regex for regex, _ in compiled.exceptions]
+            regexes += [gate.requires for gate in gates if gate.requires is not None]
     return regexes
 
 

@@ -15,6 +15,7 @@ document contains all the same.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -131,7 +132,7 @@ class TextProbe:
 
     def __init__(self, text: str):
         self.text = text
-        self._found: dict[str, bool] = {}
+        self._found: dict[str | tuple[str, ...], bool] = {}
 
     def contains(self, needle: str) -> bool:
         found = self._found.get(needle)
@@ -141,4 +142,22 @@ class TextProbe:
 
     def may_match(self, needles: Needles) -> bool:
         """False when the text lacks every string of some group: the pattern cannot match."""
-        return all(any(self.contains(needle) for needle in group) for group in needles)
+        return all(self._has_one_of(group) for group in needles)
+
+    def _has_one_of(self, group: tuple[str, ...]) -> bool:
+        if len(group) <= _FEW_CHARS or max(map(len, group)) > 1:
+            return any(self.contains(needle) for needle in group)
+        # Many single characters (a class such as Ａ-Ｚａ-ｚ): one scan for all, not one each.
+        found = self._found.get(group)
+        if found is None:
+            found = self._found[group] = _char_class(group).search(self.text) is not None
+        return found
+
+
+# Up to this many single characters are looked for one by one (each a fast `in`).
+_FEW_CHARS = 8
+
+
+@lru_cache(maxsize=256)
+def _char_class(chars: tuple[str, ...]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(char) for char in chars) + "]")

@@ -46,6 +46,9 @@ _ORDINAL = re.compile(
 )
 _ORDINAL_BEFORE = "。；;！？!?\n"
 _RUN_IN_POINT = re.compile(f"(?P<word>{RUN_IN_NUMERAL}是)(?P<flag>[：:，,、])")
+# Its 是 and mark: far rarer than the numerals it starts with, so they are searched for first.
+_RUN_IN_SHI = re.compile("是[：:，,、]")
+_RUN_IN_DIGITS = frozenset(RUN_IN_NUMERAL[1 : RUN_IN_NUMERAL.index("]")])  # its class, written {1,3} times
 _RUN_IN_BEFORE = "。；;：:！？!?，,\n"
 _LEADING_SPACE = " \t\u3000"
 _FULL = str.maketrans("()0123456789.", "（）０１２３４５６７８９．")
@@ -159,11 +162,11 @@ class MarkerFormRule(RuleSpec):
     def _ordinal_words(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         quoted = None
-        for regex, allowed_before, replacement in (
-            (_ORDINAL, _ORDINAL_BEFORE, "，"),
-            (_RUN_IN_POINT, _RUN_IN_BEFORE, ""),
+        for matches, allowed_before, replacement in (
+            (_ORDINAL.finditer(text), _ORDINAL_BEFORE, "，"),
+            (_run_in_points(text), _RUN_IN_BEFORE, ""),
         ):
-            for match in regex.finditer(text):
+            for match in matches:
                 if not _starts_sentence(text, match.start("word"), allowed_before):
                     continue
                 start, end = match.span("flag")
@@ -179,6 +182,19 @@ class MarkerFormRule(RuleSpec):
                     marker=match.group("word") + match.group("flag"),
                     expected=match.group("word") + replacement,
                 )
+
+
+def _run_in_points(text: str) -> Iterator[re.Match]:
+    """The matches of _RUN_IN_POINT.finditer(text), found from each 是 with its mark: the match
+    starts at most three numerals before it (leftmost first, as finditer would)."""
+    for shi in _RUN_IN_SHI.finditer(text):
+        start = end = shi.start()
+        while start > max(0, end - 3) and text[start - 1] in _RUN_IN_DIGITS:
+            start -= 1
+        if start < end:
+            match = _RUN_IN_POINT.match(text, start)
+            if match is not None:
+                yield match
 
 
 def _starts_sentence(text: str, index: int, allowed_before: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -37,6 +37,15 @@ _SENTENCE_END = set("。！？!?；;：:…")
 _CLOSING_QUOTE = re.compile("”")
 
 
+class _Marks(NamedTuple):
+    """The configured pairs as lookup tables (one private attribute: pydantic reads each through a
+    Python-level __getattr__, and the checks run once per paragraph)."""
+
+    opens: dict[str, str]  # opener → closer
+    closes: dict[str, str]  # closer → opener
+    any_mark: re.Pattern
+
+
 class PairedMarksRule(RuleSpec):
     kind: Literal["paired-marks"]
     pairs: list[str] = Field(default_factory=lambda: ["“”", "‘’", "（）", "《》", "〔〕", "【】"])
@@ -44,18 +53,18 @@ class PairedMarksRule(RuleSpec):
     nested_form: str = Field(default="〈〉", alias="nested-form")
 
     fixable: ClassVar[bool] = True
-    _open: dict[str, str] = PrivateAttr(default_factory=dict)
-    _close: dict[str, str] = PrivateAttr(default_factory=dict)
-    _marks: re.Pattern = PrivateAttr()
+    _marks: _Marks = PrivateAttr()
 
     @model_validator(mode="after")
     def _compile(self) -> PairedMarksRule:
         for pair in self.pairs + [self.nested_form]:
             if len(pair) != 2 or pair[0] == pair[1]:
                 raise ValueError(f"pair {pair!r} must be two different characters (opener, closer)")
-        self._open = {p[0]: p[1] for p in self.pairs}
-        self._close = {p[1]: p[0] for p in self.pairs}
-        self._marks = re.compile("[" + re.escape("".join(self.pairs)) + "]")
+        self._marks = _Marks(
+            {p[0]: p[1] for p in self.pairs},
+            {p[1]: p[0] for p in self.pairs},
+            re.compile("[" + re.escape("".join(self.pairs)) + "]"),
+        )
         return self
 
     def is_fixable(self) -> bool:
@@ -65,9 +74,9 @@ class PairedMarksRule(RuleSpec):
         marks = self._marks
         for group in self._groups(ctx.outline.paragraphs):
             text = "".join(paragraph.text for paragraph in group)
-            if not marks.search(text):
+            if not marks.any_mark.search(text):
                 continue
-            found = self._unbalanced(text) if self.check_mode == "unbalanced" else self._nested(text)
+            found = self._unbalanced(text, marks) if self.check_mode == "unbalanced" else self._nested(text, marks)
             bases = [0]
             for paragraph in group[:-1]:
                 bases.append(bases[-1] + len(paragraph.text))
@@ -104,12 +113,12 @@ class PairedMarksRule(RuleSpec):
         return any(text.count(pair[0]) > text.count(pair[1]) for pair in self.pairs)
 
     # -- unbalanced -------------------------------------------------------------------------
-    def _unbalanced(self, text: str) -> list[tuple[int, int, dict, None]]:
+    def _unbalanced(self, text: str, marks: _Marks) -> list[tuple[int, int, dict, None]]:
         found: list[tuple[int, int, dict, None]] = []
         stack: list[tuple[str, int]] = []
         closing_quotes = [m.start() for m in _CLOSING_QUOTE.finditer(text)] if "“" in text else []
-        opens, closes = self._open, self._close  # pydantic private attributes are slow to read
-        for match in self._marks.finditer(text):
+        opens, closes = marks.opens, marks.closes
+        for match in marks.any_mark.finditer(text):
             ch, pos = match.group(), match.start()
             if ch in opens:
                 if (
@@ -141,15 +150,15 @@ class PairedMarksRule(RuleSpec):
         return sorted(found, key=lambda item: item[0])
 
     # -- nested -----------------------------------------------------------------------------
-    def _nested(self, text: str) -> list[tuple[int, int, dict, str | None]]:
+    def _nested(self, text: str, marks: _Marks) -> list[tuple[int, int, dict, str | None]]:
         found = []
         stack: list[tuple[str, int, list]] = []  # (opener, position, pairs directly inside it)
-        for match in self._marks.finditer(text):
+        for match in marks.any_mark.finditer(text):
             ch, pos = match.group(), match.start()
-            if ch in self._open:
+            if ch in marks.opens:
                 stack.append((ch, pos, []))
                 continue
-            opener = self._close[ch]
+            opener = marks.closes[ch]
             if not stack or stack[-1][0] != opener:
                 stack.clear()  # unbalanced: PUNC003's business; judge nothing here
                 continue
@@ -162,7 +171,8 @@ class PairedMarksRule(RuleSpec):
                     fix = None
                     if not deeper:
                         fix = self.nested_form[0] + text[start + 1 : end - 1] + self.nested_form[1]
-                    found.append((start, end, {"mark": opener + self._open[opener], "expected": self.nested_form}, fix))
+                    values = {"mark": opener + marks.opens[opener], "expected": self.nested_form}
+                    found.append((start, end, values, fix))
         return found
 
 

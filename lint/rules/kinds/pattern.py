@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -53,12 +53,56 @@ class PatternItem(BaseModel):
     requires: str | None = None
     if_contains: list[str] = Field(default_factory=list, alias="if-contains")
 
-    _requires: re.Pattern | None = PrivateAttr(default=None)
-    _requires_needles: Needles = PrivateAttr(default=())
-
     @property
     def overrides_fix(self) -> bool:
         return "fix" in self.model_fields_set
+
+
+class Gate(NamedTuple):
+    """A document precondition as compiled: `if-contains` strings and a `requires` regex with
+    what that regex cannot match without (lint.rules.needles)."""
+
+    if_contains: list[str]
+    requires: re.Pattern | None
+    requires_needles: Needles
+
+    def holds(self, probe: TextProbe) -> bool:
+        if self.if_contains and not any(probe.contains(needle) for needle in self.if_contains):
+            return False
+        if self.requires is None:
+            return True
+        return probe.may_match(self.requires_needles) and self.requires.search(probe.text) is not None
+
+
+class Scan(NamedTuple):
+    """One pattern as compiled: its regex, what it cannot match without, its own item and gate."""
+
+    regex: re.Pattern
+    needles: Needles
+    item: PatternItem | None
+    gate: Gate | None
+
+
+class Compiled(NamedTuple):
+    """Everything a PatternRule compiles, in one private attribute: pydantic answers each private
+    attribute read through a Python-level __getattr__, and the rules run per document."""
+
+    scans: list[Scan]
+    exceptions: list[tuple[re.Pattern, Needles]]
+    gate: Gate
+
+
+def _gate(if_contains: list[str], requires: str | None) -> Gate:
+    regex = compile_regex(expand_macros(requires), "requires") if requires else None
+    return Gate(if_contains, regex, needles_of(regex.pattern) if regex is not None else ())
+
+
+def _scan(entry: str | PatternItem) -> Scan:
+    item = entry if isinstance(entry, PatternItem) else None
+    source = entry.pattern if isinstance(entry, PatternItem) else entry
+    regex = compile_regex(expand_macros(source), "pattern")
+    gate = _gate(item.if_contains, item.requires) if item is not None else None
+    return Scan(regex, needles_of(regex.pattern), item, gate)
 
 
 class PatternRule(RuleSpec):
@@ -73,40 +117,26 @@ class PatternRule(RuleSpec):
     fix: str | None = None
     fix_map: dict[str, str] | Literal["halfwidth"] | None = Field(default=None, alias="fix-map")
 
-    _compiled: list[re.Pattern] = PrivateAttr(default_factory=list)
-    _items: list[PatternItem | None] = PrivateAttr(default_factory=list)
-    _exceptions: list[re.Pattern] = PrivateAttr(default_factory=list)
-    _requires: re.Pattern | None = PrivateAttr(default=None)
     # What each regex cannot match without (lint.rules.needles): a document lacking it is not scanned.
-    _needles: list[Needles] = PrivateAttr(default_factory=list)
-    _exception_needles: list[Needles] = PrivateAttr(default_factory=list)
-    _requires_needles: Needles = PrivateAttr(default=())
+    _compiled: Compiled = PrivateAttr()
 
     @model_validator(mode="after")
     def _compile(self) -> PatternRule:
-        self._compiled, self._items = [], []
-        for entry in self.patterns:
-            item = entry if isinstance(entry, PatternItem) else None
-            source = entry.pattern if isinstance(entry, PatternItem) else entry
-            self._compiled.append(compile_regex(expand_macros(source), "pattern"))
-            if item is not None and item.requires:
-                item._requires = compile_regex(expand_macros(item.requires), "requires")
-                item._requires_needles = needles_of(item._requires.pattern)
-            self._items.append(item)
+        scans = [_scan(entry) for entry in self.patterns]
         # Compiled one by one (not joined) so exceptions may reuse group names such as ``flag``.
-        self._exceptions = [compile_regex(expand_macros(p), "exception") for p in self.exceptions]
-        if self.requires:
-            self._requires = compile_regex(expand_macros(self.requires), "requires")
-            self._requires_needles = needles_of(self._requires.pattern)
-        self._needles = [needles_of(regex.pattern) for regex in self._compiled]
-        self._exception_needles = [needles_of(regex.pattern) for regex in self._exceptions]
+        exceptions = [compile_regex(expand_macros(p), "exception") for p in self.exceptions]
+        self._compiled = Compiled(
+            scans,
+            [(regex, needles_of(regex.pattern)) for regex in exceptions],
+            _gate(self.if_contains, self.requires),
+        )
         return self
 
     def is_fixable(self) -> bool:
         return (
             self.fix is not None
             or self.fix_map is not None
-            or any(item is not None and item.fix is not None for item in self._items)
+            or any(isinstance(item, PatternItem) and item.fix is not None for item in self.patterns)
         )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -139,14 +169,14 @@ class PatternRule(RuleSpec):
     def _hits(self, ctx: Context) -> Iterator[tuple]:
         text = ctx.text
         probe = ctx.analysis.probe
-        if not _preconditions_hold(probe, self.if_contains, self._requires, self._requires_needles):
+        compiled = self._compiled
+        if not compiled.gate.holds(probe):
             return
         low, high = self._zone_bounds(ctx)
-        exceptions = list(zip(self._exceptions, self._exception_needles, strict=True))
-        excluded = _Excluded(probe, quoted_spans(text) if self.skip_quoted else None, exceptions)
+        excluded = _Excluded(probe, quoted_spans(text) if self.skip_quoted else None, compiled.exceptions)
         seen: set[tuple[int, int]] = set()
-        for regex, item, needles in zip(self._compiled, self._items, self._needles, strict=True):
-            if not _item_runs(probe, item, needles):
+        for regex, needles, item, gate in compiled.scans:
+            if not probe.may_match(needles) or (gate is not None and not gate.holds(probe)):
                 continue
             severity = item.severity if item is not None else None
             for match in regex.finditer(text, low, high):
@@ -179,24 +209,6 @@ class PatternRule(RuleSpec):
             mapping = self.fix_map
             return (start, end, "".join(mapping.get(ch, ch) for ch in text[start:end]))
         return None
-
-
-def _preconditions_hold(
-    probe: TextProbe, if_contains: list[str], requires: re.Pattern | None, requires_needles: Needles
-) -> bool:
-    """`if-contains` (any of these strings) and `requires` (this pattern) of a rule or one pattern."""
-    if if_contains and not any(probe.contains(needle) for needle in if_contains):
-        return False
-    if requires is None:
-        return True
-    return probe.may_match(requires_needles) and requires.search(probe.text) is not None
-
-
-def _item_runs(probe: TextProbe, item: PatternItem | None, needles: Needles) -> bool:
-    """Whether one pattern is scanned: its own preconditions hold and the text may hold a match."""
-    if item is not None and not _preconditions_hold(probe, item.if_contains, item._requires, item._requires_needles):
-        return False
-    return probe.may_match(needles)
 
 
 def _flagged_span(regex: re.Pattern, match: re.Match) -> tuple[int, int]:
