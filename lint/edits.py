@@ -29,8 +29,8 @@ def split_edit(text: str, start: int, end: int, replacement: str) -> list[Span]:
     old = text[start:end]
     if old == replacement:
         return []
-    if len(old) <= 1 and len(replacement) <= 1:
-        return [(start, end, replacement)]
+    if (len(old) <= 1 and len(replacement) <= 1) or not replacement or set(old).isdisjoint(replacement):
+        return [(start, end, replacement)]  # nothing kept in between: what difflib would say, faster
     import difflib
 
     ops = difflib.SequenceMatcher(None, old, replacement, autojunk=False).get_opcodes()

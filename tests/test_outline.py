@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ import yaml
 from lint.document import load_bytes, load_text
 from lint.document.model import DecodeError
 from lint.outline import build_outline
+from lint.outline.parser import _parse, scan_lines
 from lint.analysis import Analysis
-from tests.conftest import seed
+from tests.conftest import SEEDS, seed
 
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "outline_seeds.yaml").read_text("utf-8"))
 
@@ -327,3 +329,15 @@ def test_document_kind_detection(text, kind):
 
 def test_a_speech_opening_is_not_an_addressee():
     assert kind_of("各位代表：\n现在，我代表政府作报告。\n一、过去一年工作回顾\n二、今年工作安排\n") != "notice"
+
+
+def test_only_lines_that_may_hold_a_marker_are_parsed_yet_every_line_reads_as_the_grammar_reads_it():
+    """scan_lines hands the grammar only the lines that may open with a marker or a Markdown
+    prefix; every record is the one a parse of the whole text gives (offsets included)."""
+    pieces = ["一、", "（一）", "1.", "1、", "（1）", "①", "⑴", "## ", "#######", " ", "\u3000", "\u00a0", "\t"]
+    pieces += ["\n", "\n", "工作要点", "二，", "一二三四五、", "10.5亿元", "(2)", "１．", "十、", "第一", "abc"]
+    rng = random.Random(15)
+    texts = ["", "\n", "\n\n一、总体要求\n"] + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14))) for _ in range(3000)]
+    for text in texts:
+        assert scan_lines(text) == _parse(text), text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lint.text.markers import MARKERS
+from lint.text.markers import MARKER_AT, MARKERS
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -28,6 +28,9 @@ def line_parser():
         return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
 
 
+# The grammar's INDENT: the lines that are not parsed start their content after it.
+_INDENT_CHARS = frozenset(" \t\u3000\u00a0")
+
 # Grammar rule (alias) → style name: the aliases are the style names with _ for -.
 _STYLES = {style.name.replace("-", "_"): style.name for style in MARKERS}
 
@@ -37,7 +40,47 @@ def scan_lines(text: str) -> list[tuple[int, int, str | None, str]]:
 
     ``content offset`` is where text starts after indentation and a Markdown heading prefix;
     ``style`` is None for a line with no marker. Offsets index ``text``.
+
+    Only the lines that may open with a marker or a Markdown prefix go through the parser (most
+    lines of a document are prose): the grammar reads each line on its own, and on any other line
+    it could only see indentation and REST.
     """
+    records: list[tuple[int, int, str | None, str]] = []
+    candidates: list[tuple[int, int, int]] = []  # (record index, line start, line end)
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        content = _indent_end(text, start, end)
+        if MARKER_AT.match(text, content) or text.startswith("#", content, end):
+            candidates.append((len(records), start, end))
+        records.append((content, content, None, ""))
+        start = end + 1
+    if candidates:
+        _parse_candidates(text, candidates, records)
+    return records
+
+
+def _indent_end(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in _INDENT_CHARS:
+        start += 1
+    return start
+
+
+def _parse_candidates(text: str, candidates: list[tuple[int, int, int]], records: list) -> None:
+    """Parse the candidate lines joined by line breaks; their records replace the placeholders,
+    shifted back to the lines' offsets in ``text``."""
+    joined = "\n".join(text[start:end] for _, start, end in candidates)
+    parsed = _parse(joined)
+    joined_start = 0
+    for (index, start, end), (content, marker_end, style, marker_text) in zip(candidates, parsed, strict=True):
+        shift = start - joined_start
+        records[index] = (content + shift, marker_end + shift, style, marker_text)
+        joined_start += end - start + 1
+
+
+def _parse(text: str) -> list[tuple[int, int, str | None, str]]:
+    """The records of every line of ``text``, read by the Lark grammar."""
     from lark import Token, Tree
 
     tree = line_parser().parse(text)
