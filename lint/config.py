@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from lint.errors import UsageError
+from lint.rules.options import Options, derived, option, option_names
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
 
@@ -20,30 +22,27 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class IgnoreEntry(BaseModel):
+def _compiles(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"match regex does not compile: {exc}") from None
+    return value
+
+
+class IgnoreEntry(Options):
     """Suppress one code in files matching ``path``, optionally only where the flagged text matches."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
     code: str
     path: str = "**"
-    match: str | None = None
-
-    @field_validator("match")
-    @classmethod
-    def _regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"match regex does not compile: {exc}") from None
-        return value
+    match: str | None = option(None, check=_compiles)
 
 
-class Pair(BaseModel):
+class Pair(Options):
     """A summary and the plan it answers (paths relative to the config file). ``{year}`` in both
     pairs every year's summary with the same year's plan: 总结/{year}年工作总结.docx."""
 
-    model_config = ConfigDict(extra="forbid")
     plan: str
     summary: str
 
@@ -56,29 +55,31 @@ class Pair(BaseModel):
         return self.plan.replace("{year}", found.group("year")) if "{year}" in self.summary else self.plan
 
 
-class Settings(BaseModel):
-    # The schema is built when a configuration file is first validated (not on a run without one).
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
+class Settings(Options):
+    """A plain class (lint.rules.options): pydantic validates a configuration file, and a run
+    without one never imports it. Each key is the option's name in kebab case."""
 
     select: list[str] | None = None
-    ignore: list[str | IgnoreEntry] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    packs: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = Field(default_factory=dict)
-    fail_on: Literal["error", "warning", "info"] = "error"
-    min_severity: Literal["error", "warning", "info"] = "info"
+    ignore: list[str | IgnoreEntry] = option(default_factory=list)
+    extend_select: list[str] = option(default_factory=list, alias="extend-select")
+    severity: dict[str, Literal["error", "warning", "info"]] = option(default_factory=dict)
+    packs: list[str] = option(default_factory=list)
+    exclude: list[str] = option(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = option(default_factory=dict, alias="per-file-ignores")
+    kind: dict[str, Literal["summary", "plan", "notice", "report", "bulletin", "article"]] = option(
+        default_factory=dict
+    )
+    fail_on: Literal["error", "warning", "info"] = option("error", alias="fail-on")
+    min_severity: Literal["error", "warning", "info"] = option("info", alias="min-severity")
     preset: Literal["default", "pedantic"] = "default"
     lang: Literal["zh", "en"] = "zh"
-    max_file_size: float | None = Field(default=None, gt=0)  # MB; larger files are reported, not read
-    pairs: list[Pair] = Field(default_factory=list)  # each summary audited against its plan
+    max_file_size: float | None = option(None, alias="max-file-size", gt=0)  # MB; larger files are reported, not read
+    pairs: list[Pair] = option(default_factory=list)  # each summary audited against its plan
 
     # Where the settings came from (not keys).
-    source: str | None = Field(default=None, exclude=True)
-    root: Path | None = Field(default=None, exclude=True)
-    lines: dict = Field(default_factory=dict, exclude=True)
+    source: str | None = derived(default=None)
+    root: Path | None = derived(default=None)
+    lines: dict = derived(default_factory=dict)
 
     @property
     def ignore_codes(self) -> list[str]:
@@ -102,7 +103,7 @@ class Settings(BaseModel):
 
 def default_settings() -> Settings:
     """The settings where no configuration file applies: the defaults, which need no validating."""
-    return Settings.model_construct()
+    return Settings()
 
 
 def parse_settings(data: Any, source: str, lines: dict | None = None) -> Settings:
@@ -111,8 +112,12 @@ def parse_settings(data: Any, source: str, lines: dict | None = None) -> Setting
         data = {}
     if not isinstance(data, dict):
         raise UsageError("configuration must be a mapping of keys", source, 1)
+    from pydantic import ValidationError
+
+    from lint.rules.validation import validate
+
     try:
-        settings = Settings.model_validate(data)
+        settings = validate(Settings, data)
     except ValidationError as exc:
         message, loc = describe_error(exc)
         raise UsageError(message, source, lines.get(loc) or lines.get(loc[:2]) or lines.get(loc[:1])) from None
@@ -137,11 +142,11 @@ def describe_error(exc: ValidationError) -> tuple[str, tuple]:
     kind = error.get("type")
     if kind == "extra_forbidden" and loc:
         valid = (
-            list(IgnoreEntry.model_fields)
+            option_names(IgnoreEntry)
             if "IgnoreEntry" in raw
-            else list(Pair.model_fields)
+            else option_names(Pair)
             if loc[0] == "pairs"
-            else ([_kebab(name) for name, f in Settings.model_fields.items() if not f.exclude])
+            else [_kebab(name) for name in option_names(Settings)]
         )
         where = f"{format_location(loc[:-1])}: " if loc[:-1] else ""
         return f"{where}unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), valid)}", loc

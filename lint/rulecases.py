@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import RuleCase
+from lint.rules.validation import validate
 from lint.yamlio import read_text
 
 
@@ -71,7 +72,7 @@ def _cases_from_pack(data: dict, located, path: Path) -> list[LoadedCase]:
 
 def _validate(raw, path: Path, located, where: tuple) -> RuleCase:
     try:
-        return RuleCase.model_validate(raw)
+        return validate(RuleCase, raw)
     except ValidationError as exc:
         raise UsageError(f"invalid test case: {exc.errors()[0]['msg']}", str(path), located.line_of(where)) from None
 

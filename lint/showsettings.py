@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from lint.errors import UsageError
+from lint.rules.options import option_values
 from lint.runner import EngineCache
 
 
@@ -24,7 +25,12 @@ def show_settings(paths: list[str], cache: EngineCache) -> str:
         "select": effective.select,
         "extend-select": effective.extend_select,
         "ignore": [
-            *(entry if isinstance(entry, str) else entry.model_dump(exclude_none=True) for entry in settings.ignore),
+            *(
+                entry
+                if isinstance(entry, str)
+                else {key: value for key, value in option_values(entry).items() if value is not None}
+                for entry in settings.ignore
+            ),
             *cache.overrides.ignore,
         ],
         "severity": settings.severity,

@@ -84,7 +84,7 @@ def test_init_writes_a_commented_config_with_the_defaults_and_refuses_to_overwri
     written = (project / ".gwlint.yaml").read_text(encoding="utf-8")
     assert written.count("\n#") >= 10  # commented
     settings = load_config_file(project / ".gwlint.yaml")
-    assert settings.model_dump() == Settings().model_dump()
+    assert settings == Settings()
     again = _run("init")
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert (project / ".gwlint.yaml").read_text(encoding="utf-8") == written

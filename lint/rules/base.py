@@ -7,10 +7,9 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lint.choices import DocKind
 from lint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
+from lint.rules.options import Options, derived, option
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -22,37 +21,34 @@ CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
 NAME_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-class RuleDoc(BaseModel):
+class RuleDoc(Options):
     """What `gwlint rule CODE` prints."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    what: str = Field(min_length=1)
-    why: str = Field(min_length=1)
-    wrong: str = Field(min_length=1)
-    right: str = Field(min_length=1)
-    standard: str = Field(min_length=1)
+    what: str = option(min_length=1)
+    why: str = option(min_length=1)
+    wrong: str = option(min_length=1)
+    right: str = option(min_length=1)
+    standard: str = option(min_length=1)
 
 
-class RuleDocTranslation(BaseModel):
+class RuleDocTranslation(Options):
     """A translation of a RuleDoc (pack key `doc-zh`); a field left out falls back to English."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    what: str | None = Field(default=None, min_length=1)
-    why: str | None = Field(default=None, min_length=1)
-    wrong: str | None = Field(default=None, min_length=1)
-    right: str | None = Field(default=None, min_length=1)
-    standard: str | None = Field(default=None, min_length=1)
+    what: str | None = option(None, min_length=1)
+    why: str | None = option(None, min_length=1)
+    wrong: str | None = option(None, min_length=1)
+    right: str | None = option(None, min_length=1)
+    standard: str | None = option(None, min_length=1)
 
 
-class RuleCase(BaseModel):
+class RuleCase(Options):
     """A rule test case: text in, exact findings out (``CODE line:col[-end_line:end_col]``)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     name: str | None = None
     text: str
-    expect: list[str] = Field(default_factory=list)
+    expect: list[str] = option(default_factory=list)
     kind: DocKind | None = None
-    config: dict[str, Any] = Field(default_factory=dict)
+    config: dict[str, Any] = option(default_factory=dict)
     fixed: str | None = None
     rules: Literal["self", "all"] = "self"
     path: str = "case.txt"
@@ -68,33 +64,33 @@ class _SafeFormat(dict):
         return "{" + key + "}"
 
 
-class RuleSpec(BaseModel):
-    """One configured rule. Kinds subclass this, add their options, and implement ``check``."""
+class RuleSpec(Options):
+    """One configured rule: a plain class (lint.rules.options), validated from YAML by pydantic
+    only when the rule table is built. Kinds subclass this, add their options, and implement
+    ``check``; a kind computes what it needs from its options in ``__post_init__``."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
-
-    code: str = Field(pattern=CODE_PATTERN)
-    name: str = Field(pattern=NAME_PATTERN)
+    code: str = option(pattern=CODE_PATTERN)
+    name: str = option(pattern=NAME_PATTERN)
     kind: str
     severity: Literal["error", "warning", "info"]
-    message: str = Field(min_length=1)
-    message_en: str | None = Field(default=None, alias="message-en")
+    message: str = option(min_length=1)
+    message_en: str | None = option(None, alias="message-en")
     doc: RuleDoc
-    doc_zh: RuleDocTranslation | None = Field(default=None, alias="doc-zh")
-    doc_kinds: list[DocKind] | None = Field(default=None, alias="doc-kinds")
-    skip_kinds: list[DocKind] = Field(default_factory=list, alias="skip-kinds")
+    doc_zh: RuleDocTranslation | None = option(None, alias="doc-zh")
+    doc_kinds: list[DocKind] | None = option(None, alias="doc-kinds")
+    skip_kinds: list[DocKind] = option(default_factory=list, alias="skip-kinds")
     enabled: bool = True
     status: Literal["stable", "preview"] = "stable"
     # Outside the default selection: runs with `preset: pedantic`, `select: [ALL]` or when selected.
     pedantic: bool = False
     # unsafe: the rule's fix changes a figure, a word or a unit (applied only with --unsafe-fixes).
-    fix_safety: Literal["safe", "unsafe"] = Field(default="safe", alias="fix-safety")
-    tests: list[RuleCase] = Field(default_factory=list)
+    fix_safety: Literal["safe", "unsafe"] = option("safe", alias="fix-safety")
+    tests: list[RuleCase] = option(default_factory=list)
 
     # Set by the pack loader (not YAML keys).
-    pack: str = Field(default="", exclude=True)
-    source: str = Field(default="", exclude=True)
-    source_line: int = Field(default=0, exclude=True)
+    pack: str = derived(default="")
+    source: str = derived(default="")
+    source_line: int = derived(default=0)
 
     #: Whether diagnostics of this kind can carry a mechanical fix.
     fixable: ClassVar[bool] = False

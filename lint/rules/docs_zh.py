@@ -12,12 +12,14 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import CODE_PATTERN, RuleDoc, RuleDocTranslation
+from lint.rules.options import option_names
+from lint.rules.validation import validate
 
 if TYPE_CHECKING:
     from lint.rules.base import RuleSpec
 
 DOCS_ZH_FILE = "docs-zh.yaml"
-DOC_FIELDS = tuple(RuleDoc.model_fields)
+DOC_FIELDS = tuple(option_names(RuleDoc))
 
 
 @cache
@@ -39,7 +41,7 @@ def builtin_translations() -> dict[str, RuleDocTranslation]:
         if not isinstance(code, str) or not re.fullmatch(CODE_PATTERN, code):
             raise UsageError(f"{code!r} is not a rule code", path.name, line)
         try:
-            translations[code] = RuleDocTranslation.model_validate(entry)
+            translations[code] = validate(RuleDocTranslation, entry)
         except ValidationError as exc:
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error.get("loc", ())) or code

@@ -16,19 +16,20 @@ A pack is a mapping::
 
 from __future__ import annotations
 
+import copy
 import importlib
 import re
 import string
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from lint.errors import UsageError
 from lint.rules.base import GUARD_EVERY_PATTERN, RuleSpec
 from lint.rules.tablecache import cached_table, text_digest
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from lint.yamlio import Located
 
 _PACK_KEYS = {"pack", "description", "extends", "rules", "units", "indicators", "statements"}
@@ -211,8 +212,12 @@ class RuleTable:
                 shown,
                 located.line_of(where + ("kind",)),
             )
+        from pydantic import ValidationError  # only building the table validates
+
+        from lint.rules.validation import validate
+
         try:
-            rule = cls.model_validate(entry)
+            rule = validate(cls, entry)
         except ValidationError as exc:
             raise _validation_error(exc, located, where, shown, code) from None
         except ValueError as exc:  # raised by a kind's own compile step
@@ -241,20 +246,19 @@ class RuleTable:
                 shown,
                 located.line_of(where + (key,)),
             )
-        rule = self.rules[code]
-        update: dict[str, Any] = {}
+        rule = copy.copy(self.rules[code])
         if "severity" in entry:
             if entry["severity"] not in ("error", "warning", "info"):
                 raise UsageError(
                     "severity must be error, warning or info", shown, located.line_of(where + ("severity",))
                 )
-            update["severity"] = entry["severity"]
+            rule.severity = entry["severity"]
         for flag in ("enabled", "pedantic"):
             if flag in entry:
                 if not isinstance(entry[flag], bool):
                     raise UsageError(f"{flag} must be true or false", shown, located.line_of(where + (flag,)))
-                update[flag] = entry[flag]
-        self.rules[code] = rule.model_copy(update=update)
+                setattr(rule, flag, entry[flag])
+        self.rules[code] = rule
 
 
 def _check_pack_shape(data: Any, located: Located, shown: str) -> None:

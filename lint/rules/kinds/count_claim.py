@@ -29,11 +29,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic, Severity
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import say
+from lint.rules.options import derived, option
 
 if TYPE_CHECKING:
     from lint.quantities.claims import CountClaim
@@ -52,23 +51,21 @@ _NAMED_BY_MARKS = frozenset("”’」』）)》】等")  # “…”三项原�
 
 class CountClaimRule(RuleSpec):
     kind: Literal["count-claim"]
-    check_: Literal["list", "children", "consistency"] = Field(alias="check")
-    classifiers: list[str] | None = Field(default=None, min_length=1)
-    generic_nouns: list[str] = Field(default_factory=list, alias="generic-nouns")
-    skip_before: list[str] = Field(default_factory=list, alias="skip-before")
-    name_after: list[str] = Field(default_factory=list, alias="name-after")
-    messages: dict[str, str] = Field(default_factory=dict)
+    check_: Literal["list", "children", "consistency"] = option(alias="check")
+    classifiers: list[str] | None = option(default=None, min_length=1)
+    generic_nouns: list[str] = option(default_factory=list, alias="generic-nouns")
+    skip_before: list[str] = option(default_factory=list, alias="skip-before")
+    name_after: list[str] = option(default_factory=list, alias="name-after")
+    messages: dict[str, str] = option(default_factory=dict)
 
-    _skip: re.Pattern | None = PrivateAttr(default=None)
-    _name_after: re.Pattern | None = PrivateAttr(default=None)
+    _skip: re.Pattern | None = derived(default=None)
+    _name_after: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> CountClaimRule:
+    def __post_init__(self) -> None:
         if self.skip_before:
             self._skip = compile_regex(f"(?:{'|'.join(self.skip_before)})$", "skip-before")
         if self.name_after:  # greedy: the last of them before the numeral
             self._name_after = compile_regex(f".*(?:{'|'.join(self.name_after)})", "name-after")
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         claims = [c for c in ctx.analysis.count_claims if self.classifiers is None or c.measure in self.classifiers]

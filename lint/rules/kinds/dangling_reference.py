@@ -16,25 +16,22 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.options import derived, option
 
 
 class DanglingReferenceRule(RuleSpec):
     kind: Literal["dangling-reference"]
-    references: list[str] = Field(min_length=1)
-    antecedents: list[str] = Field(min_length=1)
+    references: list[str] = option(min_length=1)
+    antecedents: list[str] = option(min_length=1)
 
-    _references: re.Pattern | None = PrivateAttr(default=None)
-    _antecedents: re.Pattern | None = PrivateAttr(default=None)
+    _references: re.Pattern | None = derived(default=None)
+    _antecedents: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> DanglingReferenceRule:
+    def __post_init__(self) -> None:
         self._references = compile_regex(_alternation(self.references), "references")
         self._antecedents = compile_regex(_alternation(self.antecedents), "antecedents")
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if self._references is None or self._antecedents is None:

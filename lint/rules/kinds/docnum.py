@@ -22,10 +22,9 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.options import derived, option
 from lint.text.spans import merged_spans, quoted_spans
 
 DOCNUM = re.compile(
@@ -38,18 +37,16 @@ _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 class DocNumberRule(RuleSpec):
     kind: Literal["docnum"]
-    check_: Literal["bracket", "form"] = Field(alias="check")
-    require_header: bool = Field(default=True, alias="require-header")
-    skip_quoted: bool = Field(default=True, alias="skip-quoted")
-    exceptions: list[str] = Field(default_factory=list)
+    check_: Literal["bracket", "form"] = option(alias="check")
+    require_header: bool = option(default=True, alias="require-header")
+    skip_quoted: bool = option(default=True, alias="skip-quoted")
+    exceptions: list[str] = option(default_factory=list)
 
-    _exceptions: re.Pattern | None = PrivateAttr(default=None)
+    _exceptions: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> DocNumberRule:
+    def __post_init__(self) -> None:
         if self.exceptions:
             self._exceptions = compile_regex("|".join(f"(?:{p})" for p in self.exceptions), "exception")
-        return self
 
     def is_fixable(self) -> bool:
         return True

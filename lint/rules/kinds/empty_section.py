@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec
@@ -28,6 +26,7 @@ from lint.rules.kinds._structure import (
     numbered_sibling_groups,
     say,
 )
+from lint.rules.options import option
 
 _SENTENCE_END = re.compile(r"[。；;！？!?：:]")
 # An item that only names a document (《…实施方案》) is a reference, not a section heading.
@@ -37,8 +36,8 @@ _NOT_TITLE = re.compile(r"[\s\u3000，,。；;：:、．.！？!?“”\"'‘’
 
 class EmptySectionRule(RuleSpec):
     kind: Literal["empty-section"]
-    check_: list[Literal["empty", "duplicate-title"]] = Field(alias="check", min_length=1)
-    min_title: int = Field(default=4, alias="min-title", ge=1)
+    check_: list[Literal["empty", "duplicate-title"]] = option(alias="check", min_length=1)
+    min_title: int = option(default=4, alias="min-title", ge=1)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         outline = ctx.outline

@@ -24,10 +24,9 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.rules.options import derived, option
 from lint.rules.textutil import URL_OR_EMAIL, is_cjk, is_han
 from lint.text.spans import merged_spans
 
@@ -41,18 +40,17 @@ def _english_side(ch: str | None) -> bool:
 
 class HalfwidthPunctRule(RuleSpec):
     kind: Literal["halfwidth-punct"]
-    marks: dict[str, str] = Field(default_factory=lambda: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
-    brackets: dict[str, str] = Field(default_factory=lambda: {"()": "（）"})
+    marks: dict[str, str] = option(default_factory=lambda: {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+    brackets: dict[str, str] = option(default_factory=lambda: {"()": "（）"})
     group: Literal["line", "mark"] = "line"
 
     fixable: ClassVar[bool] = True
-    _candidates: re.Pattern | None = PrivateAttr(default=None)
-    _full: dict[str, str] = PrivateAttr(default_factory=dict)
-    _openers: dict[str, str] = PrivateAttr(default_factory=dict)
-    _closers: dict[str, str] = PrivateAttr(default_factory=dict)
+    _candidates: re.Pattern | None = derived(default=None)
+    _full: dict[str, str] = derived(default_factory=dict)
+    _openers: dict[str, str] = derived(default_factory=dict)
+    _closers: dict[str, str] = derived(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _compile(self) -> HalfwidthPunctRule:
+    def __post_init__(self) -> None:
         for mark in self.marks:
             if len(mark) != 1:
                 raise ValueError(f"marks: {mark!r} must be a single character")
@@ -66,7 +64,6 @@ class HalfwidthPunctRule(RuleSpec):
             self._full[pair[0]], self._full[pair[1]] = full[0], full[1]
         chars = "".join(self.marks) + "".join(self.brackets)
         self._candidates = re.compile("[" + re.escape(chars) + "]+") if chars else None
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text

@@ -24,10 +24,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.rules.options import option
 from lint.text.numerals import read_date_part
 
 _YEAR = r"(?P<y>[0-9]{4}|[〇零○Ｏ0Oo一二三四五六七八九]{4})"
@@ -75,9 +74,9 @@ class DateParts:
 
 class HeaderDateRule(RuleSpec):
     kind: Literal["header-date"]
-    check_: Literal["zero-padded", "form", "invalid"] = Field(alias="check")
-    not_before: date | None = Field(default=None, alias="not-before")
-    later_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="later-severity")
+    check_: Literal["zero-padded", "form", "invalid"] = option(alias="check")
+    not_before: date | None = option(default=None, alias="not-before")
+    later_severity: Literal["error", "warning", "info"] = option(default="warning", alias="later-severity")
 
     def is_fixable(self) -> bool:
         return self.check_ != "invalid"

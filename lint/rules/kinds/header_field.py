@@ -16,10 +16,9 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.rules.options import option
 
 _ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>\S.*?)?[ \t\u3000]*$", re.M)
 _ITEM = re.compile(r"^[ \t\u3000]*(?P<num>[0-9０-９]{1,2})(?P<point>[.．、])\S")
@@ -35,7 +34,7 @@ _VERSION_BLOCK = re.compile(r"^[ \t\u3000]*(?:抄送|印发|（此件|\(此件)"
 
 class HeaderFieldRule(RuleSpec):
     kind: Literal["header-field"]
-    check_: Literal["addressee-colon", "attachment-note", "cc-period", "title-mismatch"] = Field(alias="check")
+    check_: Literal["addressee-colon", "attachment-note", "cc-period", "title-mismatch"] = option(alias="check")
 
     def is_fixable(self) -> bool:
         return self.check_ != "title-mismatch"

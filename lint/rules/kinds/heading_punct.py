@@ -23,10 +23,9 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
+from lint.rules.options import derived, option
 from lint.text.markers import starts_with_marker
 
 _SENTENCE_INSIDE = re.compile(r"[。；！？!?;：:]")
@@ -35,20 +34,18 @@ _SENTENCE_INSIDE = re.compile(r"[。；！？!?;：:]")
 class HeadingPunctRule(RuleSpec):
     kind: Literal["heading-punct"]
     marks: str = "。，；："
-    styles: list[str] = Field(default_factory=lambda: ["cn-dun", "cn-paren"])
-    max_length: int = Field(default=30, alias="max-length", ge=1)
-    title_words: str = Field(
+    styles: list[str] = option(default_factory=lambda: ["cn-dun", "cn-paren"])
+    max_length: int = option(default=30, alias="max-length", ge=1)
+    title_words: str = option(
         default="工作要点|工作总结|工作计划|工作思路|工作报告|实施方案|通知|意见|"
         "公报|办法|规定|细则|纲要|决定|要点|总结|计划|方案|报告",
         alias="title-words",
     )
 
-    _title: re.Pattern = PrivateAttr()
+    _title: re.Pattern = derived()
 
-    @model_validator(mode="after")
-    def _compile(self) -> HeadingPunctRule:
+    def __post_init__(self) -> None:
         self._title = compile_regex(f"(?:{self.title_words})[{re.escape(self.marks)}]$", "title-words")
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for title in self._title_marks(ctx):

@@ -29,11 +29,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import say
+from lint.rules.options import derived, option
 
 if TYPE_CHECKING:
     from lint.quantities.consistency import Conflict, IndicatorValue, ValueWords
@@ -44,15 +43,14 @@ Pair = Literal["target-vs-task", "overview-vs-body", "same-place"]
 class IndicatorConflictRule(RuleSpec):
     kind: Literal["indicator-conflict"]
     units: Literal["same", "converted"] = "same"
-    pairs: list[Pair] = Field(default_factory=lambda: list[Pair](["same-place"]))
-    skip_words: list[str] = Field(default_factory=list, alias="skip-words")
-    era_words: list[str] = Field(default_factory=list, alias="era-words")
-    target_words: list[str] = Field(default_factory=list, alias="target-words")
+    pairs: list[Pair] = option(default_factory=lambda: list[Pair](["same-place"]))
+    skip_words: list[str] = option(default_factory=list, alias="skip-words")
+    era_words: list[str] = option(default_factory=list, alias="era-words")
+    target_words: list[str] = option(default_factory=list, alias="target-words")
 
-    _words: ValueWords = PrivateAttr()
+    _words: ValueWords = derived()
 
-    @model_validator(mode="after")
-    def _compile(self) -> IndicatorConflictRule:
+    def __post_init__(self) -> None:
         from lint.quantities.consistency import ValueWords
 
         self._words = ValueWords(
@@ -60,7 +58,6 @@ class IndicatorConflictRule(RuleSpec):
             _one_pattern(self.era_words, "era-words"),
             _one_pattern(self.target_words, "target-words"),
         )
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from lint.quantities.consistency import conflicts, indicator_values

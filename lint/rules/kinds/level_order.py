@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
@@ -32,6 +30,7 @@ from lint.rules.kinds._structure import (
     say,
     under_unnumbered_heading,
 )
+from lint.rules.options import option
 from lint.text.markers import FAMILY, RANK, RANK_EXAMPLE
 
 _FAMILIES = set(FAMILY.values()) - {"inline-cn"}
@@ -39,19 +38,17 @@ _FAMILIES = set(FAMILY.values()) - {"inline-cn"}
 
 class LevelOrderRule(RuleSpec):
     kind: Literal["level-order"]
-    check_: Literal["inverted", "skipped", "depth"] = Field(alias="check")
-    allow: list[str] = Field(default_factory=list)
-    max_depth: int = Field(default=4, alias="max-depth", ge=1)
+    check_: Literal["inverted", "skipped", "depth"] = option(alias="check")
+    allow: list[str] = option(default_factory=list)
+    max_depth: int = option(default=4, alias="max-depth", ge=1)
 
-    @model_validator(mode="after")
-    def _check_allow(self) -> LevelOrderRule:
+    def __post_init__(self) -> None:
         for pair in self.allow:
             parent, _, child = pair.partition(">")
             if parent not in _FAMILIES or child not in _FAMILIES:
                 raise ValueError(
                     f"allow entry {pair!r} must be FAMILY>FAMILY with families {', '.join(sorted(_FAMILIES))}"
                 )
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         outline = ctx.outline

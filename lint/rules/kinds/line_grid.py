@@ -19,12 +19,11 @@ from collections.abc import Iterator
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import PageSetup
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span, paragraphs_with
+from lint.rules.options import option
 
 
 class LineGridRule(RuleSpec):
@@ -32,8 +31,8 @@ class LineGridRule(RuleSpec):
     lines: int = 22
     chars: int = 28
     tolerance: int = 1
-    text_width: Decimal = Field(default=Decimal(156), alias="text-width")
-    text_height: Decimal = Field(default=Decimal(225), alias="text-height")
+    text_width: Decimal = option(default=Decimal(156), alias="text-width")
+    text_height: Decimal = option(default=Decimal(225), alias="text-height")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         layout = ctx.doc.layout

@@ -18,8 +18,6 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
@@ -29,6 +27,7 @@ from lint.rules.kinds._structure import (
     is_numbered,
     say,
 )
+from lint.rules.options import derived, option
 from lint.text.markers import (
     ARABIC_ITEM_LINE,
     CLOSES,
@@ -57,15 +56,13 @@ _HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 class MarkerFormRule(RuleSpec):
     kind: Literal["marker-form"]
-    check_: Literal["point", "arabic-dun", "mixed", "ordinal-word"] = Field(alias="check")
-    skip_after: str | None = Field(default=r"^\s*附件\s*[：:]", alias="skip-after")
+    check_: Literal["point", "arabic-dun", "mixed", "ordinal-word"] = option(alias="check")
+    skip_after: str | None = option(default=r"^\s*附件\s*[：:]", alias="skip-after")
 
-    _skip_after: re.Pattern | None = PrivateAttr(default=None)
+    _skip_after: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> MarkerFormRule:
+    def __post_init__(self) -> None:
         self._skip_after = compile_regex(self.skip_after, "skip-after") if self.skip_after else None
-        return self
 
     def is_fixable(self) -> bool:
         return True

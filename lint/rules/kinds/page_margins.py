@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span
+from lint.rules.options import option
 
 
 def _mm(value: Decimal) -> str:
@@ -28,8 +27,8 @@ class PageMarginsRule(RuleSpec):
     kind: Literal["page-margins"]
     top: Decimal = Decimal(37)
     left: Decimal = Decimal(28)
-    text_width: Decimal = Field(default=Decimal(156), alias="text-width")
-    text_height: Decimal = Field(default=Decimal(225), alias="text-height")
+    text_width: Decimal = option(default=Decimal(156), alias="text-width")
+    text_height: Decimal = option(default=Decimal(225), alias="text-height")
     tolerance: Decimal = Decimal(1)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:

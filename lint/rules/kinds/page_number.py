@@ -16,25 +16,24 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import DocxLayout, twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, font_in, line_span, pt, size_name
+from lint.rules.options import option
 
 
 class PageNumberRule(RuleSpec):
     kind: Literal["page-number"]
     dash: str = "—"
     size: Decimal = Decimal(14)
-    fonts: list[str] = Field(default_factory=lambda: ["宋体", "SimSun"])
-    outer_side: bool = Field(default=True, alias="outer-side")
-    min_chars: int = Field(default=22 * 28, alias="min-chars")
+    fonts: list[str] = option(default_factory=lambda: ["宋体", "SimSun"])
+    outer_side: bool = option(default=True, alias="outer-side")
+    min_chars: int = option(default=22 * 28, alias="min-chars")
     # 一字线上距版心下边缘7 mm, read as the bottom margin less the footer distance (the footer
     # line's own height is not known before rendering, hence the tolerance).
-    gap_mm: Decimal = Field(default=Decimal(7), alias="gap-mm")
-    gap_tolerance_mm: Decimal = Field(default=Decimal(4), alias="gap-tolerance-mm")
+    gap_mm: Decimal = option(default=Decimal(7), alias="gap-mm")
+    gap_tolerance_mm: Decimal = option(default=Decimal(4), alias="gap-tolerance-mm")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         layout = ctx.doc.layout

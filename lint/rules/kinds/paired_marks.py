@@ -25,10 +25,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import ClassVar, Literal, NamedTuple
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+from lint.rules.options import derived, option
 
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[。；;：:，,\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
 _QUOTES = {"“": "”", "‘": "’"}
@@ -48,15 +47,14 @@ class _Marks(NamedTuple):
 
 class PairedMarksRule(RuleSpec):
     kind: Literal["paired-marks"]
-    pairs: list[str] = Field(default_factory=lambda: ["“”", "‘’", "（）", "《》", "〔〕", "【】"])
-    check_mode: Literal["unbalanced", "nested"] = Field(default="unbalanced", alias="check")
-    nested_form: str = Field(default="〈〉", alias="nested-form")
+    pairs: list[str] = option(default_factory=lambda: ["“”", "‘’", "（）", "《》", "〔〕", "【】"])
+    check_mode: Literal["unbalanced", "nested"] = option(default="unbalanced", alias="check")
+    nested_form: str = option(default="〈〉", alias="nested-form")
 
     fixable: ClassVar[bool] = True
-    _marks: _Marks = PrivateAttr()
+    _marks: _Marks = derived()
 
-    @model_validator(mode="after")
-    def _compile(self) -> PairedMarksRule:
+    def __post_init__(self) -> None:
         for pair in self.pairs + [self.nested_form]:
             if len(pair) != 2 or pair[0] == pair[1]:
                 raise ValueError(f"pair {pair!r} must be two different characters (opener, closer)")
@@ -65,7 +63,6 @@ class PairedMarksRule(RuleSpec):
             {p[1]: p[0] for p in self.pairs},
             re.compile("[" + re.escape("".join(self.pairs)) + "]"),
         )
-        return self
 
     def is_fixable(self) -> bool:
         return self.check_mode == "nested"

@@ -31,11 +31,10 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
 from lint.rules.needles import Needles, TextProbe, needles_of
+from lint.rules.options import Options, derived, option
 
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
@@ -43,19 +42,20 @@ from lint.rules.textutil import expand_macros
 from lint.text.spans import SpanSet, merged_spans, quoted_spans
 
 
-class PatternItem(BaseModel):
+class PatternItem(Options):
     """One pattern with its own severity, fix or document precondition."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     pattern: str
     severity: Literal["error", "warning", "info"] | None = None
     fix: str | None = None
     requires: str | None = None
-    if_contains: list[str] = Field(default_factory=list, alias="if-contains")
+    if_contains: list[str] = option(default_factory=list, alias="if-contains")
 
-    @property
-    def overrides_fix(self) -> bool:
-        return "fix" in self.model_fields_set
+    # `fix: null` (no fix for this item) differs from no `fix` key (the rule's fix).
+    overrides_fix: bool = derived(default=False)
+
+    def keys_given(self, keys: frozenset[str]) -> None:
+        self.overrides_fix = "fix" in keys
 
 
 class Gate(NamedTuple):
@@ -107,21 +107,20 @@ def _scan(entry: str | PatternItem) -> Scan:
 
 class PatternRule(RuleSpec):
     kind: Literal["pattern"]
-    patterns: list[str | PatternItem] = Field(min_length=1)
-    exceptions: list[str] = Field(default_factory=list)
-    if_contains: list[str] = Field(default_factory=list, alias="if-contains")
+    patterns: list[str | PatternItem] = option(min_length=1)
+    exceptions: list[str] = option(default_factory=list)
+    if_contains: list[str] = option(default_factory=list, alias="if-contains")
     requires: str | None = None
-    skip_quoted: bool = Field(default=False, alias="skip-quoted")
+    skip_quoted: bool = option(default=False, alias="skip-quoted")
     group: Literal["match", "line"] = "match"
     zone: Literal["all", "header", "body"] = "all"
     fix: str | None = None
-    fix_map: dict[str, str] | Literal["halfwidth"] | None = Field(default=None, alias="fix-map")
+    fix_map: dict[str, str] | Literal["halfwidth"] | None = option(default=None, alias="fix-map")
 
     # What each regex cannot match without (lint.rules.needles): a document lacking it is not scanned.
-    _compiled: Compiled = PrivateAttr()
+    _compiled: Compiled = derived()
 
-    @model_validator(mode="after")
-    def _compile(self) -> PatternRule:
+    def __post_init__(self) -> None:
         scans = [_scan(entry) for entry in self.patterns]
         # Compiled one by one (not joined) so exceptions may reuse group names such as ``flag``.
         exceptions = [compile_regex(expand_macros(p), "exception") for p in self.exceptions]
@@ -130,7 +129,6 @@ class PatternRule(RuleSpec):
             [(regex, needles_of(regex.pattern)) for regex in exceptions],
             _gate(self.if_contains, self.requires),
         )
-        return self
 
     def is_fixable(self) -> bool:
         return (

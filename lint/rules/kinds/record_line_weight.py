@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import DocxLayout, ParagraphFormat
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import line_span, paragraphs_with
+from lint.rules.options import option
 
 _MM_PER_EIGHTH_POINT = Decimal("25.4") / Decimal(72) / Decimal(8)
 
@@ -32,9 +31,9 @@ def border_mm(eighths: int) -> Decimal:
 
 class RecordLineWeightRule(RuleSpec):
     kind: Literal["record-line-weight"]
-    thick_mm: Decimal = Field(default=Decimal("0.35"), alias="thick-mm")
-    thin_mm: Decimal = Field(default=Decimal("0.25"), alias="thin-mm")
-    tolerance_mm: Decimal = Field(default=Decimal("0.05"), alias="tolerance-mm")
+    thick_mm: Decimal = option(default=Decimal("0.35"), alias="thick-mm")
+    thin_mm: Decimal = option(default=Decimal("0.25"), alias="thin-mm")
+    tolerance_mm: Decimal = option(default=Decimal("0.05"), alias="tolerance-mm")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         layout = ctx.doc.layout

@@ -35,17 +35,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import is_numbered
+from lint.rules.options import Options, derived, option
 
 
-class Promise(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+class Promise(Options):
     pattern: str
     role: str
 
@@ -64,26 +62,25 @@ class RequiredSectionsRule(RuleSpec):
     mode: Literal["require", "title-promise"] = "require"
     part: Literal["summary", "plan"] = "summary"
     role: str | None = None
-    lexicon: dict[str, list[str]] = Field(min_length=1)
+    lexicon: dict[str, list[str]] = option(min_length=1)
     implicit: bool = False
-    prose: list[str] = Field(default_factory=list)
-    prose_skip: list[str] = Field(default_factory=list, alias="prose-skip")
+    prose: list[str] = option(default_factory=list)
+    prose_skip: list[str] = option(default_factory=list, alias="prose-skip")
     halves: bool = True
     anchor: Literal["first", "last"] = "last"
-    before: list[str] = Field(default_factory=list)
-    plan_roles: list[str] = Field(default_factory=list, alias="plan-roles")
-    combined_title: str | None = Field(default=None, alias="combined-title")
-    promises: list[Promise] = Field(default_factory=list)
-    kind_titles: dict[Literal["summary", "plan"], str] = Field(default_factory=dict, alias="kind-titles")
+    before: list[str] = option(default_factory=list)
+    plan_roles: list[str] = option(default_factory=list, alias="plan-roles")
+    combined_title: str | None = option(default=None, alias="combined-title")
+    promises: list[Promise] = option(default_factory=list)
+    kind_titles: dict[Literal["summary", "plan"], str] = option(default_factory=dict, alias="kind-titles")
 
-    _lexicon: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
-    _prose: re.Pattern | None = PrivateAttr(default=None)
-    _combined: re.Pattern | None = PrivateAttr(default=None)
-    _promises: list[tuple[re.Pattern, str]] = PrivateAttr(default_factory=list)
-    _kind_titles: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
+    _lexicon: dict[str, re.Pattern] = derived(default_factory=dict)
+    _prose: re.Pattern | None = derived(default=None)
+    _combined: re.Pattern | None = derived(default=None)
+    _promises: list[tuple[re.Pattern, str]] = derived(default_factory=list)
+    _kind_titles: dict[str, re.Pattern] = derived(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _compile(self) -> RequiredSectionsRule:
+    def __post_init__(self) -> None:
         self._lexicon = {
             role: compile_regex("|".join(f"(?:{p})" for p in patterns), f"lexicon {role}")
             for role, patterns in self.lexicon.items()
@@ -109,7 +106,6 @@ class RequiredSectionsRule(RuleSpec):
             if "word" not in regex.groupindex:
                 raise ValueError(f"promise {promise.pattern!r} needs a named group `word`")
             self._promises.append((regex, promise.role))
-        return self
 
     # -- roles ---------------------------------------------------------------------------
     def roles(self, title: str) -> set[str]:

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from lint.diagnostics import Diagnostic
 from lint.outline.model import Node, Outline
 from lint.rules.base import Context, RuleSpec
@@ -31,14 +29,15 @@ from lint.rules.kinds._structure import (
     respell,
     say,
 )
+from lint.rules.options import option
 from lint.text.spans import quoted_spans
 
 
 class SequenceRule(RuleSpec):
     kind: Literal["sequence"]
     items: Literal["headings", "run-in"] = "headings"
-    report: list[Literal["gap", "duplicate"]] = Field(min_length=1)
-    first_must_be_one: bool = Field(default=True, alias="first-must-be-one")
+    report: list[Literal["gap", "duplicate"]] = option(min_length=1)
+    first_must_be_one: bool = option(default=True, alias="first-must-be-one")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         outline = ctx.outline

@@ -26,14 +26,13 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.quantities.intervals import disjoint, fmt, growth_percent, interval, measure, ratio_percent
 from lint.quantities.textindex import TextIndex
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before
 from lint.rules.kinds._structure import say
+from lint.rules.options import derived, option
 from lint.text.numerals import PLACEHOLDER
 
 _AFTER_BASE = re.compile(r"^\s*(?:的)?(?:比重|比例)?(?:为|达|达到|约为)?\s*$")
@@ -42,23 +41,22 @@ _BETWEEN_PART_AND_SHARE = re.compile(r"^[，,\s]{0,2}(?:[\u4e00-\u9fff]{0,4})$")
 
 class ShareRule(RuleSpec):
     kind: Literal["share"]
-    check_: Literal["share-recompute", "share-over-100", "growth-recompute"] = Field(alias="check")
-    of_words: str = Field(default="占(?!用|地|补|压|道|领|据|有)", alias="of-words")
-    rates: list[str] = Field(default_factory=list)
-    base_words: list[str] = Field(default_factory=list, alias="base-words")
-    share_words: str | None = Field(default=None, alias="share-words")
-    change_words: list[str] = Field(default_factory=list, alias="change-words")
-    skip_words: list[str] = Field(default_factory=list, alias="skip-words")
+    check_: Literal["share-recompute", "share-over-100", "growth-recompute"] = option(alias="check")
+    of_words: str = option(default="占(?!用|地|补|压|道|领|据|有)", alias="of-words")
+    rates: list[str] = option(default_factory=list)
+    base_words: list[str] = option(default_factory=list, alias="base-words")
+    share_words: str | None = option(default=None, alias="share-words")
+    change_words: list[str] = option(default_factory=list, alias="change-words")
+    skip_words: list[str] = option(default_factory=list, alias="skip-words")
 
-    _of: re.Pattern = PrivateAttr()
-    _rate: re.Pattern | None = PrivateAttr(default=None)
-    _base: re.Pattern | None = PrivateAttr(default=None)
-    _share: re.Pattern | None = PrivateAttr(default=None)
-    _change: re.Pattern | None = PrivateAttr(default=None)
-    _skip: re.Pattern | None = PrivateAttr(default=None)
+    _of: re.Pattern = derived()
+    _rate: re.Pattern | None = derived(default=None)
+    _base: re.Pattern | None = derived(default=None)
+    _share: re.Pattern | None = derived(default=None)
+    _change: re.Pattern | None = derived(default=None)
+    _skip: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> ShareRule:
+    def __post_init__(self) -> None:
         if self.check_ == "share-over-100" and not self.share_words:
             raise ValueError("check share-over-100 needs `share-words`")
         self._of = compile_regex(f"(?:{self.of_words})(?P<mid>[^，。；;,\\n%％0-9]{{0,16}}?)$", "of-words")
@@ -73,7 +71,6 @@ class ShareRule(RuleSpec):
             self._change = compile_regex("|".join(self.change_words), "change-words")
         if self.skip_words:
             self._skip = compile_regex("|".join(self.skip_words), "skip-words")
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         ix = ctx.analysis.text_index

@@ -43,14 +43,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.outline.items import is_abbreviated_list
 from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
 from lint.rules.base import Context, DocKind, RuleSpec, compile_regex
 from lint.rules.kinds._structure import is_numbered, say
+from lint.rules.options import derived, option
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 from lint.text.numerals import PLACEHOLDER
 
@@ -71,7 +70,7 @@ _BOUND_DOWN = ("at_most", "under")
 
 class TargetsRule(RuleSpec):
     kind: Literal["targets"]
-    check_: Literal["unmeasurable", "missing-element", "conflict", "deadline-before-issue", "claim-vs-rate"] = Field(
+    check_: Literal["unmeasurable", "missing-element", "conflict", "deadline-before-issue", "claim-vs-rate"] = option(
         alias="check"
     )
     verbs: str = "完成|实现|达到|确保|力争"
@@ -79,27 +78,26 @@ class TargetsRule(RuleSpec):
     owner: str = "牵头单位|责任单位"
     measurable: str | None = None
     past: str | None = None
-    plan_titles: str = Field(default="思路|打算|计划|安排|下步|下一步|要点", alias="plan-titles")
-    summary_titles: str = Field(default="情况|成效|成绩|回顾|完成", alias="summary-titles")
-    exclude_titles: str = Field(default="总体要求|指导思想|基本原则|保障措施", alias="exclude-titles")
+    plan_titles: str = option(default="思路|打算|计划|安排|下步|下一步|要点", alias="plan-titles")
+    summary_titles: str = option(default="情况|成效|成绩|回顾|完成", alias="summary-titles")
+    exclude_titles: str = option(default="总体要求|指导思想|基本原则|保障措施", alias="exclude-titles")
     periods: str = "上半年|下半年|季度|[0-9]{4}年"
-    generic: list[str] = Field(default_factory=list)
-    min_indicator: int = Field(default=4, alias="min-indicator", ge=1)
+    generic: list[str] = option(default_factory=list)
+    min_indicator: int = option(default=4, alias="min-indicator", ge=1)
     element: Literal["deadline", "owner"] = "deadline"
-    share: float = Field(default=0.5, gt=0, le=1)
-    min_targets: int = Field(default=4, alias="min-targets", ge=1)
+    share: float = option(default=0.5, gt=0, le=1)
+    min_targets: int = option(default=4, alias="min-targets", ge=1)
     claims: str = "超额完成|全面完成|圆满完成"
-    end_states: str | None = Field(default=None, alias="end-states")
+    end_states: str | None = option(default=None, alias="end-states")
     rates: str = "完成率"
     commentary: str | None = None
-    convention_kinds: list[DocKind] = Field(default_factory=list, alias="convention-kinds")
-    convention_share: float = Field(default=0.75, gt=0, le=1, alias="convention-share")
-    target_title: str = Field(default="目标[”」]?$", alias="target-title")
+    convention_kinds: list[DocKind] = option(default_factory=list, alias="convention-kinds")
+    convention_share: float = option(default=0.75, gt=0, le=1, alias="convention-share")
+    target_title: str = option(default="目标[”」]?$", alias="target-title")
 
-    _re: dict[str, re.Pattern] = PrivateAttr(default_factory=dict)
+    _re: dict[str, re.Pattern] = derived(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _compile(self) -> TargetsRule:
+    def __post_init__(self) -> None:
         names = {
             "verbs": self.verbs,
             "deadline": self.deadline,
@@ -121,7 +119,6 @@ class TargetsRule(RuleSpec):
         if self.commentary:
             names["commentary"] = self.commentary
         self._re = {key: compile_regex(value, key) for key, value in names.items()}
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if self.check_ == "claim-vs-rate":

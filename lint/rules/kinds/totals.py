@@ -34,8 +34,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.quantities.intervals import disjoint, fmt
 from lint.quantities.statements import (
@@ -49,6 +47,7 @@ from lint.quantities.statements import (
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import variant
 from lint.rules.kinds._structure import say
+from lint.rules.options import Options, derived, option
 from lint.text.numerals import CTX, plain, rounding_interval
 
 # Secondary messages (zh, en); a pack may override them under ``messages:``.
@@ -64,29 +63,26 @@ _MESSAGES = {
 }
 
 
-class ShareSet(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+class ShareSet(Options):
     trigger: str
-    count: int | None = Field(default=None, ge=2)
+    count: int | None = option(default=None, ge=2)
 
 
 class TotalsRule(RuleSpec):
     kind: Literal["totals"]
-    check_: Literal["parts-exceed", "breakdown", "growth-parts", "shares-100"] = Field(alias="check")
-    sum_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="sum-severity")
-    floor_severity: Literal["error", "warning", "info"] = Field(default="warning", alias="floor-severity")
-    sets: list[ShareSet] = Field(default_factory=list)
-    growth_slack: Decimal = Field(default=Decimal(0), ge=0, alias="growth-slack")
-    messages: dict[str, str] = Field(default_factory=dict)
+    check_: Literal["parts-exceed", "breakdown", "growth-parts", "shares-100"] = option(alias="check")
+    sum_severity: Literal["error", "warning", "info"] = option(default="warning", alias="sum-severity")
+    floor_severity: Literal["error", "warning", "info"] = option(default="warning", alias="floor-severity")
+    sets: list[ShareSet] = option(default_factory=list)
+    growth_slack: Decimal = option(default=Decimal(0), ge=0, alias="growth-slack")
+    messages: dict[str, str] = option(default_factory=dict)
 
-    _sets: list[tuple[re.Pattern, int | None]] = PrivateAttr(default_factory=list)
+    _sets: list[tuple[re.Pattern, int | None]] = derived(default_factory=list)
 
-    @model_validator(mode="after")
-    def _compile(self) -> TotalsRule:
+    def __post_init__(self) -> None:
         if self.check_ == "shares-100" and not self.sets:
             raise ValueError("check shares-100 needs `sets`")
         self._sets = [(compile_regex(s.trigger, "sets.trigger"), s.count) for s in self.sets]
-        return self
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if self.check_ == "shares-100":

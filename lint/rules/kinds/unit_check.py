@@ -37,8 +37,6 @@ from decimal import Context as DecimalContext
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-
 from lint.diagnostics import Diagnostic
 from lint.quantities.approx import approx_range
 from lint.quantities.indicators import IndicatorKey, aspect_of
@@ -50,6 +48,7 @@ from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
+from lint.rules.options import derived, option
 from lint.text.numerals import CTX
 from lint.text.spans import SpanSet, merged_spans
 
@@ -77,33 +76,32 @@ _SEVERITY = Literal["error", "warning", "info"]
 
 class UnitCheckRule(RuleSpec):
     kind: Literal["unit-check"]
-    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point", "variants"] = Field(
+    check_: Literal["non-legal", "indicator-unit", "conversion", "missing-unit", "percent-point", "variants"] = option(
         alias="check"
     )
-    severities: dict[str, _SEVERITY] = Field(default_factory=dict)
-    suggest: dict[str, str] = Field(default_factory=dict)
-    allow: list[str] = Field(default_factory=list)
+    severities: dict[str, _SEVERITY] = option(default_factory=dict)
+    suggest: dict[str, str] = option(default_factory=dict)
+    allow: list[str] = option(default_factory=list)
     composite: bool = False
-    dimensions: list[str] = Field(default_factory=list)
-    min_indicator: int = Field(default=4, alias="min-indicator", ge=1)
-    generic: list[str] = Field(default_factory=list)
-    money_words: str | None = Field(default=None, alias="money-words")
-    rate_words: str | None = Field(default=None, alias="rate-words")
-    not_rates: str | None = Field(default=None, alias="not-rates")
-    area_words: str | None = Field(default=None, alias="area-words")
-    money_nouns: str | None = Field(default=None, alias="money-nouns")
-    messages: dict[str, str] = Field(default_factory=dict)
+    dimensions: list[str] = option(default_factory=list)
+    min_indicator: int = option(default=4, alias="min-indicator", ge=1)
+    generic: list[str] = option(default_factory=list)
+    money_words: str | None = option(default=None, alias="money-words")
+    rate_words: str | None = option(default=None, alias="rate-words")
+    not_rates: str | None = option(default=None, alias="not-rates")
+    area_words: str | None = option(default=None, alias="area-words")
+    money_nouns: str | None = option(default=None, alias="money-nouns")
+    messages: dict[str, str] = option(default_factory=dict)
 
-    _allow: list[re.Pattern] = PrivateAttr(default_factory=list)
-    _money: re.Pattern | None = PrivateAttr(default=None)
-    _area: re.Pattern | None = PrivateAttr(default=None)
-    _money_after: re.Pattern | None = PrivateAttr(default=None)
-    _rate: re.Pattern | None = PrivateAttr(default=None)
-    _rate_end: re.Pattern | None = PrivateAttr(default=None)
-    _not_rate: re.Pattern | None = PrivateAttr(default=None)
+    _allow: list[re.Pattern] = derived(default_factory=list)
+    _money: re.Pattern | None = derived(default=None)
+    _area: re.Pattern | None = derived(default=None)
+    _money_after: re.Pattern | None = derived(default=None)
+    _rate: re.Pattern | None = derived(default=None)
+    _rate_end: re.Pattern | None = derived(default=None)
+    _not_rate: re.Pattern | None = derived(default=None)
 
-    @model_validator(mode="after")
-    def _compile(self) -> UnitCheckRule:
+    def __post_init__(self) -> None:
         self._allow = [compile_regex(p, "allow") for p in self.allow]
         if self.money_words:
             self._money = compile_regex(self.money_words, "money-words")
@@ -127,7 +125,6 @@ class UnitCheckRule(RuleSpec):
             self._not_rate = compile_regex(f"(?:{self.not_rates})$", "not-rates")
         if self.check_ == "missing-unit" and not (self.money_words or self.rate_words):
             raise ValueError("check missing-unit needs `money-words` or `rate-words`")
-        return self
 
     def is_fixable(self) -> bool:
         return self.check_ in ("missing-unit", "percent-point")
