@@ -91,6 +91,9 @@ def check(
     ),
 ) -> None:
     """Lint files and folders."""
+    from lint.rules.tablecache import seed_regexes, store_regexes
+
+    regexes_stored = seed_regexes()  # before the modules below compile their patterns
     from lint.checkcmd import run_check
     from lint.choices import Lang, OutputFormat, Preset
     from lint.options import CheckOptions, Overrides
@@ -127,7 +130,10 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
     )
-    raise typer.Exit(_guard(lambda: run_check(options)))
+    status = _guard(lambda: run_check(options))
+    if not regexes_stored:
+        store_regexes()
+    raise typer.Exit(status)
 
 
 def _severity(value: str | None, option: str):

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pydantic import Field
-
 from lint.quantities.wordlists import WordLists, alternatives, literal_alternatives
+from lint.rules.options import option
 
 # A count's numeral: Chinese up to three characters or Arabic up to 99.
 _NUMERAL = "[一二两三四五六七八九十]{1,3}|[1-9][0-9]?"
@@ -22,21 +21,21 @@ _IN_A_NUMBER = ".．百千万亿零〇0123456789０１２３４５６７８９�
 class ClaimWordsSpec(WordLists):
     """``statements: count-claims:`` (keys documented in rules/counts.yaml)."""
 
-    measure_words: list[str] = Field(default_factory=list, alias="measure-words")
-    not_after: list[str] = Field(default_factory=list, alias="not-after")
-    bound_before: list[str] = Field(default_factory=list, alias="bound-before")
-    bound_after: list[str] = Field(default_factory=list, alias="bound-after")
-    back_references: list[str] = Field(default_factory=list, alias="back-references")
-    named_counts: list[str] = Field(default_factory=list, alias="named-counts")
-    colon_words: list[str] = Field(default_factory=list, alias="colon-words")
-    sure_introducers: list[str] = Field(default_factory=list, alias="sure-introducers")
-    introducers: list[str] = Field(default_factory=list)
-    open_lead: list[str] = Field(default_factory=list, alias="open-lead")
-    open_list: list[str] = Field(default_factory=list, alias="open-list")
-    and_words: list[str] = Field(default_factory=list, alias="and-words")
-    not_item_end: list[str] = Field(default_factory=list, alias="not-item-end")
-    predicates: list[str] = Field(default_factory=list)
-    list_verbs: list[str] = Field(default_factory=list, alias="list-verbs")
+    measure_words: list[str] = option(default_factory=list, alias="measure-words")
+    not_after: list[str] = option(default_factory=list, alias="not-after")
+    bound_before: list[str] = option(default_factory=list, alias="bound-before")
+    bound_after: list[str] = option(default_factory=list, alias="bound-after")
+    back_references: list[str] = option(default_factory=list, alias="back-references")
+    named_counts: list[str] = option(default_factory=list, alias="named-counts")
+    colon_words: list[str] = option(default_factory=list, alias="colon-words")
+    sure_introducers: list[str] = option(default_factory=list, alias="sure-introducers")
+    introducers: list[str] = option(default_factory=list)
+    open_lead: list[str] = option(default_factory=list, alias="open-lead")
+    open_list: list[str] = option(default_factory=list, alias="open-list")
+    and_words: list[str] = option(default_factory=list, alias="and-words")
+    not_item_end: list[str] = option(default_factory=list, alias="not-item-end")
+    predicates: list[str] = option(default_factory=list)
+    list_verbs: list[str] = option(default_factory=list, alias="list-verbs")
 
 
 class ClaimWords:

@@ -27,9 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from lint.errors import UsageError
+from lint.rules.options import Options, option
 
 if TYPE_CHECKING:
     from .statements import Fact, Statements
@@ -52,35 +51,29 @@ _REACHED = re.compile(r"(?:增|提高|增加|增长|上升|提升|下降|降|减
 _FROM = re.compile(r"(?:由|从)\s*$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _one_or_many(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
 
 
-class IndicatorSpec(_Strict):
+def _no_short_alias(value: tuple[str, ...]) -> tuple[str, ...]:
+    for alias in value:
+        if len(alias) < 2:
+            raise ValueError(f"alias {alias!r} is too short (at least two characters)")
+    return value
+
+
+class IndicatorSpec(Options):
     """One lexicon entry as written in YAML."""
 
-    name: str = Field(min_length=2)
-    dimension: tuple[str, ...]
+    name: str = option(min_length=2)
+    dimension: tuple[str, ...] = option(prepare=_one_or_many)
     kind: Literal["stock", "flow"] = "flow"
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = option((), check=_no_short_alias)
     patterns: tuple[str, ...] = ()
     note: str | None = None
 
-    @field_validator("dimension", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return (value,) if isinstance(value, str) else value
 
-    @field_validator("aliases")
-    @classmethod
-    def _no_short_alias(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for alias in value:
-            if len(alias) < 2:
-                raise ValueError(f"alias {alias!r} is too short (at least two characters)")
-        return value
-
-
-class LexiconSpec(_Strict):
+class LexiconSpec(Options):
     """A lexicon file (rules/indicators/*.yaml)."""
 
     version: int = 1
@@ -248,8 +241,12 @@ def validate(mapping: Any, source: str, located=None) -> LexiconSpec:
     """A mapping shaped like rules/indicators/*.yaml → LexiconSpec, or a LexiconError naming the line."""
     if not isinstance(mapping, Mapping):
         raise LexiconError("an indicator lexicon must be a mapping with an `indicators:` list", source)
+    from pydantic import ValidationError  # a lexicon read from the rule-table cache needs none
+
+    from lint.rules.validation import validate as validate_options
+
     try:
-        return LexiconSpec.model_validate(dict(mapping))
+        return validate_options(LexiconSpec, dict(mapping))
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])

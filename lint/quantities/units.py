@@ -1,6 +1,6 @@
 """The unit registry: which words after a number are units, their dimension and exact factor.
 
-Data lives in ``rules/units.yaml`` (validated by pydantic, unknown keys rejected) so that a
+Data lives in ``rules/units.yaml`` (validated by pydantic when read, unknown keys rejected) so that a
 user pack can add units without code. Factors are exact rationals ("10000/15" for 亩), held as
 ``fractions.Fraction`` and turned into ``Decimal`` only at the end of a conversion, so that
 15 亩 → 1 公顷 is exactly 1 and UNIT003 never fails on float noise.
@@ -18,7 +18,6 @@ Design points (see rules.md "Unit registry"):
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,9 +26,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from lint.errors import UsageError
+from lint.rules.options import Options, option
 from lint.text.numerals import CTX, SCALE_POWERS, plain
 
 __all__ = [
@@ -55,23 +53,40 @@ class UnitRegistryError(UsageError, ValueError):
     """A unit pack is malformed (exit status 2). ``path`` and ``line`` say where, when known."""
 
 
-# ---------------------------------------------------------------------------- pydantic schema
+# ---------------------------------------------------------------------------- schema (lint.rules.options)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _factor_is_text(v: Any) -> Any:
+    if isinstance(v, float):
+        raise ValueError('write factors as strings ("10000/15"), never floats')
+    if isinstance(v, int):
+        return str(v)
+    return v
 
 
-class DimensionSpec(_Strict):
+def _factor_rational(v: str | None) -> str | None:
+    if v is None:
+        return v
+    try:
+        f = Fraction(v.strip())
+    except (ValueError, ZeroDivisionError) as exc:
+        raise ValueError(f'factor {v!r} is not an exact rational such as "10000/15"') from exc
+    if f <= 0:
+        raise ValueError(f"factor {v!r} must be positive")
+    return v.strip()
+
+
+class DimensionSpec(Options):
     canonical: str | None = None
     description: str | None = None
 
 
-class UnitSpec(_Strict):
-    name: str = Field(min_length=1)
-    dimension: str = Field(min_length=1)
-    factor: str | None = None  # exact rational to the dimension's canonical unit; None = no conversion
-    aliases: list[str] = []
+class UnitSpec(Options):
+    name: str = option(min_length=1)
+    dimension: str = option(min_length=1)
+    # exact rational to the dimension's canonical unit; None = no conversion
+    factor: str | None = option(None, prepare=_factor_is_text, check=_factor_rational)
+    aliases: list[str] = option(default_factory=list)
     legal: bool = True
     standalone: bool = True
     arabic_only: bool = False
@@ -79,46 +94,24 @@ class UnitSpec(_Strict):
     word_final: bool = False
     note: str | None = None
 
-    @field_validator("factor", mode="before")
-    @classmethod
-    def _factor_is_text(cls, v: Any) -> Any:
-        if isinstance(v, float):
-            raise ValueError('write factors as strings ("10000/15"), never floats')
-        if isinstance(v, int):
-            return str(v)
-        return v
 
-    @field_validator("factor")
-    @classmethod
-    def _factor_rational(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        try:
-            f = Fraction(v.strip())
-        except (ValueError, ZeroDivisionError) as exc:
-            raise ValueError(f'factor {v!r} is not an exact rational such as "10000/15"') from exc
-        if f <= 0:
-            raise ValueError(f"factor {v!r} must be positive")
-        return v.strip()
-
-
-class ClassifierSpec(_Strict):
-    name: str = Field(min_length=1)
-    aliases: list[str] = []
+class ClassifierSpec(Options):
+    name: str = option(min_length=1)
+    aliases: list[str] = option(default_factory=list)
     arabic_only: bool = False
     word_final: bool = False
     note: str | None = None
 
 
-class RegistrySpec(_Strict):
+class RegistrySpec(Options):
     version: int = 1
-    dimensions: dict[str, DimensionSpec] = {}
-    units: list[UnitSpec] = []
-    classifiers: list[ClassifierSpec | str] = []
-    stop_words: list[str] = []
-    not_quantities: list[str] = []
+    dimensions: dict[str, DimensionSpec] = option(default_factory=dict)
+    units: list[UnitSpec] = option(default_factory=list)
+    classifiers: list[ClassifierSpec | str] = option(default_factory=list)
+    stop_words: list[str] = option(default_factory=list)
+    not_quantities: list[str] = option(default_factory=list)
     # Spellings of one unit that one document should not mix (千瓦时/千瓦小时, 平方千米/平方公里).
-    variants: list[list[str]] = []
+    variants: list[list[str]] = option(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- runtime model
@@ -300,8 +293,12 @@ class UnitRegistry:
     def _validate(mapping: Any, source: str, source_text: str | None = None) -> RegistrySpec:
         if not isinstance(mapping, Mapping):
             raise UnitRegistryError("a unit pack must be a mapping", source)
+        from pydantic import ValidationError  # a registry read from the rule-table cache needs none
+
+        from lint.rules.validation import validate
+
         try:
-            return RegistrySpec.model_validate(dict(mapping))
+            return validate(RegistrySpec, dict(mapping))
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"])
@@ -532,6 +529,8 @@ def _packaged_yaml() -> Path | None:
     here = Path(__file__).resolve().parents[2] / "rules" / "units.yaml"
     if here.is_file():
         return here
+    import importlib.resources  # an installed wheel: here only
+
     try:
         res = importlib.resources.files("lint.packs") / "units.yaml"
         if res.is_file():

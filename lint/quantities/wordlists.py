@@ -6,18 +6,14 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict
+from lint.rules.options import Options, option_names
 
 
-class WordLists(BaseModel):
+class WordLists(Options):
     """A section of word lists (each field a list): a pack's lists are appended to the shipped ones."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
     def merged(self, other: Self) -> Self:
-        return self.model_validate(
-            {name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields}
-        )
+        return type(self)(**{name: getattr(self, name) + getattr(other, name) for name in option_names(type(self))})
 
 
 def alternatives(words: list[str]) -> str:

@@ -61,6 +61,57 @@ def cached_table(packs: list[Path], build: Callable[[], RuleTable]) -> RuleTable
     return table
 
 
+def seed_regexes() -> bool:
+    """Fill ``re``'s cache with the programs of the patterns an earlier run compiled, read from
+    the cache folder: gwlint's modules, the outline grammar's lexer and the quantity scanner
+    compile ~180 patterns as they load, ~55 ms in pure Python, ~2 ms this way. Call it before
+    those modules are imported; False when nothing was stored (then ``store_regexes`` after the
+    run). Keyed as the rule tables are (gwlint's version and code, Python), less the packs."""
+    return _seed_regexes(_regexes_entry())
+
+
+def store_regexes() -> None:
+    """Store the programs of the patterns this process compiled (``re``'s cache)."""
+    _store_regexes(_regexes_entry())
+
+
+def _regexes_entry() -> Path:
+    return cache_folder() / f"re-{_key([])}.pickle"
+
+
+def _seed_regexes(entry: Path) -> bool:
+    try:
+        programs = pickle.loads(entry.read_bytes())
+    except Exception:  # missing, unreadable, corrupt: stored again after this run
+        return False
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):  # another Python's re: compiles as usual
+        return True
+    for key_flags, args in programs:
+        try:
+            cache.setdefault((str, args[0], key_flags), _sre.compile(*args))
+        except Exception:  # a program this _sre refuses: compiled when asked for
+            continue
+    return True
+
+
+def _store_regexes(entry: Path) -> None:
+    from lint.fix import replace_file
+
+    compiled = {**getattr(re, "_cache", {}), **getattr(re, "_cache2", {})}
+    programs = []
+    for key, pattern in list(compiled.items()):
+        if isinstance(key, tuple) and len(key) == 3 and key[0] is str and type(pattern) is re.Pattern:
+            reduction = _pattern_reduction(pattern)
+            if reduction is not NotImplemented:
+                programs.append((key[2], reduction[1]))
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(entry, pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except Exception:  # a cache that cannot be written costs the next run time, nothing else
+        return
+
+
 def _key(packs: list[Path]) -> str:
     from lint import __version__
 

@@ -9,15 +9,14 @@ Only building the rule table (and reading rule cases or translations) imports th
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import types
 import typing
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, create_model
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, create_model
 
-from lint.rules.options import Options, option_fields, option_names
+from lint.rules.options import MISSING, OptionField, Options, option_fields, option_names
 
 T = TypeVar("T", bound=Options)
 
@@ -64,8 +63,10 @@ def model_for(cls: type[Options]) -> type[_Derived]:
         fields: dict[str, Any] = {}
         for field in option_fields(cls):
             annotation = _model_type(hints[field.name])
-            if field.metadata.get("check"):
-                annotation = Annotated[annotation, AfterValidator(field.metadata["check"])]
+            if field.prepare is not None:
+                annotation = Annotated[annotation, BeforeValidator(field.prepare)]
+            if field.check is not None:
+                annotation = Annotated[annotation, AfterValidator(field.check)]
             fields[field.name] = (annotation, _pydantic_field(field))
         model = create_model(cls.__name__, __base__=_Derived, __module__=cls.__module__, **fields)
         model.plain_class = cls
@@ -73,13 +74,13 @@ def model_for(cls: type[Options]) -> type[_Derived]:
     return _MODELS[cls]
 
 
-def _pydantic_field(field: dataclasses.Field) -> Any:
-    kwargs = dict(field.metadata.get("constraints", {}))
-    if field.metadata.get("alias"):
-        kwargs["alias"] = field.metadata["alias"]
-    if field.default is not dataclasses.MISSING:
+def _pydantic_field(field: OptionField) -> Any:
+    kwargs = dict(field.constraints)
+    if field.alias:
+        kwargs["alias"] = field.alias
+    if field.default is not MISSING:
         kwargs["default"] = field.default
-    elif field.default_factory is not dataclasses.MISSING:
+    elif field.default_factory is not None:
         kwargs["default_factory"] = field.default_factory
     return Field(**kwargs)
 

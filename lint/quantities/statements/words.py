@@ -17,84 +17,77 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
 from lint.errors import UsageError
 from lint.quantities.claim_words import ClaimWords, ClaimWordsSpec
 from lint.quantities.wordlists import WordLists, alternatives
+from lint.rules.options import Options, option, option_fields
 
 
-class PartitionSpec(BaseModel):
+class PartitionSpec(Options):
     """One dimension of a total: each member's label and the regex its part's name matches."""
 
-    model_config = ConfigDict(extra="forbid")
-    members: dict[str, str] = Field(min_length=2)
+    members: dict[str, str] = option(min_length=2)
     # the members that must all be present before the parts are taken as the whole
     # (default: every member; [] never: 国有/民营/外资 leave others out)
     complete: list[str] | None = None
 
-    @model_validator(mode="after")
-    def _complete_are_members(self) -> PartitionSpec:
+    def __post_init__(self) -> None:
         unknown = [m for m in self.complete or () if m not in self.members]
         if unknown:
             raise ValueError(f"complete: {unknown[0]!r} is not one of the members")
-        return self
 
 
 class TargetWordsSpec(WordLists):
     """``statements: targets:`` — what makes a figure a target and the period it is for (keys
     documented in rules/targets.yaml)."""
 
-    target_words: list[str] = Field(default_factory=list, alias="target-words")
-    modal_words: list[str] = Field(default_factory=list, alias="modal-words")
-    period_words: list[str] = Field(default_factory=list, alias="period-words")
-    target_titles: list[str] = Field(default_factory=list, alias="target-titles")
-    not_target_titles: list[str] = Field(default_factory=list, alias="not-target-titles")
-    not_target_sections: list[str] = Field(default_factory=list, alias="not-target-sections")
+    target_words: list[str] = option(default_factory=list, alias="target-words")
+    modal_words: list[str] = option(default_factory=list, alias="modal-words")
+    period_words: list[str] = option(default_factory=list, alias="period-words")
+    target_titles: list[str] = option(default_factory=list, alias="target-titles")
+    not_target_titles: list[str] = option(default_factory=list, alias="not-target-titles")
+    not_target_sections: list[str] = option(default_factory=list, alias="not-target-sections")
 
 
-class WordsSpec(BaseModel):
+class WordsSpec(Options):
     """A pack's ``statements:`` section. Each word list holds regex alternatives."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    change_words: list[str] = Field(default_factory=list, alias="change-words")
-    comparison_words: list[str] = Field(default_factory=list, alias="comparison-words")
-    not_additive_words: list[str] = Field(default_factory=list, alias="not-additive-words")
-    cumulative_words: list[str] = Field(default_factory=list, alias="cumulative-words")
-    subset_words: list[str] = Field(default_factory=list, alias="subset-words")
-    open_words: list[str] = Field(default_factory=list, alias="open-words")
-    sum_words: list[str] = Field(default_factory=list, alias="sum-words")
-    stop_words: list[str] = Field(default_factory=list, alias="stop-words")
-    stop_start_words: list[str] = Field(default_factory=list, alias="stop-start-words")
-    respectively_words: list[str] = Field(default_factory=list, alias="respectively-words")
-    growth_up: list[str] = Field(default_factory=list, alias="growth-up")
-    growth_down: list[str] = Field(default_factory=list, alias="growth-down")
-    share_words: list[str] = Field(default_factory=list, alias="share-words")
-    by_words: list[str] = Field(default_factory=list, alias="by-words")
-    change_from_words: list[str] = Field(default_factory=list, alias="change-from-words")
-    change_to_words: list[str] = Field(default_factory=list, alias="change-to-words")
-    change_by_up: list[str] = Field(default_factory=list, alias="change-by-up")
-    change_by_down: list[str] = Field(default_factory=list, alias="change-by-down")
-    conversion_words: list[str] = Field(default_factory=list, alias="conversion-words")
-    conversion_bracket_words: list[str] = Field(default_factory=list, alias="conversion-bracket-words")
-    partitions: dict[str, PartitionSpec] = Field(default_factory=dict)
-    count_claims: ClaimWordsSpec = Field(default_factory=ClaimWordsSpec, alias="count-claims")
-    targets: TargetWordsSpec = Field(default_factory=TargetWordsSpec)
+    change_words: list[str] = option(default_factory=list, alias="change-words")
+    comparison_words: list[str] = option(default_factory=list, alias="comparison-words")
+    not_additive_words: list[str] = option(default_factory=list, alias="not-additive-words")
+    cumulative_words: list[str] = option(default_factory=list, alias="cumulative-words")
+    subset_words: list[str] = option(default_factory=list, alias="subset-words")
+    open_words: list[str] = option(default_factory=list, alias="open-words")
+    sum_words: list[str] = option(default_factory=list, alias="sum-words")
+    stop_words: list[str] = option(default_factory=list, alias="stop-words")
+    stop_start_words: list[str] = option(default_factory=list, alias="stop-start-words")
+    respectively_words: list[str] = option(default_factory=list, alias="respectively-words")
+    growth_up: list[str] = option(default_factory=list, alias="growth-up")
+    growth_down: list[str] = option(default_factory=list, alias="growth-down")
+    share_words: list[str] = option(default_factory=list, alias="share-words")
+    by_words: list[str] = option(default_factory=list, alias="by-words")
+    change_from_words: list[str] = option(default_factory=list, alias="change-from-words")
+    change_to_words: list[str] = option(default_factory=list, alias="change-to-words")
+    change_by_up: list[str] = option(default_factory=list, alias="change-by-up")
+    change_by_down: list[str] = option(default_factory=list, alias="change-by-down")
+    conversion_words: list[str] = option(default_factory=list, alias="conversion-words")
+    conversion_bracket_words: list[str] = option(default_factory=list, alias="conversion-bracket-words")
+    partitions: dict[str, PartitionSpec] = option(default_factory=dict)
+    count_claims: ClaimWordsSpec = option(default_factory=ClaimWordsSpec, alias="count-claims")
+    targets: TargetWordsSpec = option(default_factory=TargetWordsSpec)
 
     def merged(self, other: WordsSpec) -> WordsSpec:
         """This spec with ``other``'s words appended and its partitions added or replacing."""
         data = {name: getattr(self, name) + getattr(other, name) for name in _LISTS}
-        return WordsSpec.model_validate(
-            {
-                **data,
-                "partitions": {**self.partitions, **other.partitions},
-                "count_claims": self.count_claims.merged(other.count_claims),
-                "targets": self.targets.merged(other.targets),
-            }
+        return WordsSpec(
+            **data,
+            partitions={**self.partitions, **other.partitions},
+            count_claims=self.count_claims.merged(other.count_claims),
+            targets=self.targets.merged(other.targets),
         )
 
 
-_LISTS = [name for name, info in WordsSpec.model_fields.items() if info.annotation == list[str]]
+_LISTS = [field.name for field in option_fields(WordsSpec) if field.default_factory is list]
 
 
 class Words:
@@ -183,8 +176,12 @@ class Words:
 def validate(data: Any, source: str) -> WordsSpec:
     if not isinstance(data, dict):
         raise UsageError("`statements` must be a mapping (word lists and partitions)", source)
+    from pydantic import ValidationError  # words read from the rule-table cache need none
+
+    from lint.rules.validation import validate as validate_options
+
     try:
-        return WordsSpec.model_validate(data)
+        return validate_options(WordsSpec, data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
