@@ -9,11 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import typer
+from lint.rules.tablecache import seed_regexes, store_regexes
 
-from lint import __version__
-from lint.choices import DocKind
-from lint.errors import UsageError
+# Before typer and gwlint's modules compile their patterns (lint.rules.tablecache).
+REGEXES_STORED = seed_regexes()
+
+import typer  # noqa: E402
+
+from lint import __version__  # noqa: E402
+from lint.choices import DocKind  # noqa: E402
+from lint.errors import UsageError  # noqa: E402
 
 # Plain (click) help: flags read as flags (`--fix`, not `--fix <bool>`).
 app = typer.Typer(
@@ -91,9 +96,6 @@ def check(
     ),
 ) -> None:
     """Lint files and folders."""
-    from lint.rules.tablecache import seed_regexes, store_regexes
-
-    regexes_stored = seed_regexes()  # before the modules below compile their patterns
     from lint.checkcmd import run_check
     from lint.choices import Lang, OutputFormat, Preset
     from lint.options import CheckOptions, Overrides
@@ -131,7 +133,7 @@ def check(
         write_baseline=write_baseline,
     )
     status = _guard(lambda: run_check(options))
-    if not regexes_stored:
+    if not REGEXES_STORED:
         store_regexes()
     raise typer.Exit(status)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,10 +18,24 @@ def grammar_text() -> str:
     return GRAMMAR.read_text(encoding="utf-8").replace("%MARKER_TERMINALS%", lark_terminals())
 
 
+def _import_lark():
+    """lark, imported without the third-party ``regex`` module, which lark loads only to offer
+    ``Lark(regex=True)`` (unused here): ~10 ms of a one-file start-up. regexguard imports
+    ``regex`` itself when a guarded pattern first runs."""
+    if "regex" in sys.modules:
+        import lark
+    else:
+        sys.modules["regex"] = None  # type: ignore[assignment]  # lark's `import regex` fails
+        try:
+            import lark
+        finally:
+            del sys.modules["regex"]
+    return lark
+
+
 @lru_cache(maxsize=1)
 def line_parser():
-    from lark import Lark
-
+    Lark = _import_lark().Lark
     grammar = grammar_text()
     try:
         return Lark(grammar, parser="lalr", lexer="contextual", cache=True, maybe_placeholders=False)

@@ -44,7 +44,7 @@ def compile_guarded(pattern: str, what: str = "pattern", flags: int = 0, force: 
         engine = regex.compile(pattern, _regex_flags(flags) | regex.VERSION0)
     except regex.error:  # the engines disagree on some exotic syntax: keep re
         return compiled
-    return GuardedPattern(engine, compiled)
+    return GuardedPattern(compiled, flags, engine)
 
 
 # A repeated part that can hold a repeat or an alternation is a group followed by a quantifier
@@ -124,13 +124,22 @@ class GuardedPattern:
     answered by the equivalent ``re`` pattern.
     """
 
-    def __init__(self, engine, fallback: re.Pattern):
-        self._engine = engine
+    def __init__(self, fallback: re.Pattern, flags: int, engine=None):
         self._fallback = fallback
+        self._flags = flags  # as given to compile_guarded
+        self._compiled = engine  # None until first needed: a table read from the cache skips it
         self.pattern = fallback.pattern
         self.flags = fallback.flags
         self.groups = fallback.groups
         self.groupindex = fallback.groupindex
+
+    @property
+    def _engine(self):
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.pattern, _regex_flags(self._flags) | regex.VERSION0)
+        return self._compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         budget = _budget(string)
@@ -180,8 +189,8 @@ class GuardedPattern:
     def __hash__(self) -> int:
         return hash(self._fallback)
 
-    def __reduce__(self):  # picklable (worker processes): rebuild from the source pattern
-        return (compile_guarded, (self.pattern, "pattern", self.flags & ~re.UNICODE, True))
+    def __reduce__(self):  # picklable (the rule-table cache, worker processes): the engine is compiled when used
+        return (GuardedPattern, (self._fallback, self._flags))
 
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r})"

@@ -53,49 +53,48 @@ def cache_folder() -> Path:
 
 def cached_table(packs: list[Path], build: Callable[[], RuleTable]) -> RuleTable:
     """The table ``build`` makes from ``packs`` (in load order), from the cache when it is fresh."""
+    global _built_here
     entry = cache_folder() / f"{_key(packs)}.pickle"
     table = _read(entry)
     if table is None:
         table = build()
         _write(entry, table)
+        _built_here = True
     return table
+
+
+# Whether this process built a rule table (then its compiled patterns are not stored for start-up).
+_built_here = False
 
 
 def seed_regexes() -> bool:
     """Fill ``re``'s cache with the programs of the patterns an earlier run compiled, read from
-    the cache folder: gwlint's modules, the outline grammar's lexer and the quantity scanner
-    compile ~180 patterns as they load, ~55 ms in pure Python, ~2 ms this way. Call it before
-    those modules are imported; False when nothing was stored (then ``store_regexes`` after the
-    run). Keyed as the rule tables are (gwlint's version and code, Python), less the packs."""
-    return _seed_regexes(_regexes_entry())
-
-
-def store_regexes() -> None:
-    """Store the programs of the patterns this process compiled (``re``'s cache)."""
-    _store_regexes(_regexes_entry())
-
-
-def _regexes_entry() -> Path:
-    return cache_folder() / f"re-{_key([])}.pickle"
-
-
-def _seed_regexes(entry: Path) -> bool:
+    the cache folder: typer and gwlint's modules, the outline grammar's lexer and the quantity
+    scanner compile ~200 patterns as they load, ~60 ms in pure Python, ~2 ms this way. Call it
+    before those modules are imported; False when nothing was stored (then ``store_regexes``
+    once the run is done). Keyed as the rule tables are (gwlint's version and code, Python)."""
     try:
-        programs = pickle.loads(entry.read_bytes())
+        programs = pickle.loads(_regexes_entry().read_bytes())
     except Exception:  # missing, unreadable, corrupt: stored again after this run
         return False
     cache = getattr(re, "_cache", None)
     if not isinstance(cache, dict):  # another Python's re: compiles as usual
         return True
-    for key_flags, args in programs:
+    for key_flags, (source, flags, code, *rest) in programs:
         try:
-            cache.setdefault((str, args[0], key_flags), _sre.compile(*args))
+            cache.setdefault((str, source, key_flags), _sre.compile(source, flags, code.tolist(), *rest))
         except Exception:  # a program this _sre refuses: compiled when asked for
             continue
     return True
 
 
-def _store_regexes(entry: Path) -> None:
+def store_regexes() -> None:
+    """Store the programs of the patterns this process compiled (``re``'s cache), unless it
+    built a rule table: the patterns of the packs are kept with the table, not here."""
+    if _built_here:
+        return
+    from array import array
+
     from lint.fix import replace_file
 
     compiled = {**getattr(re, "_cache", {}), **getattr(re, "_cache2", {})}
@@ -104,12 +103,18 @@ def _store_regexes(entry: Path) -> None:
         if isinstance(key, tuple) and len(key) == 3 and key[0] is str and type(pattern) is re.Pattern:
             reduction = _pattern_reduction(pattern)
             if reduction is not NotImplemented:
-                programs.append((key[2], reduction[1]))
+                source, flags, code, *rest = reduction[1]
+                programs.append((key[2], (source, flags, array("I", code), *rest)))  # loads fast
     try:
+        entry = _regexes_entry()
         entry.parent.mkdir(parents=True, exist_ok=True)
         replace_file(entry, pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except Exception:  # a cache that cannot be written costs the next run time, nothing else
         return
+
+
+def _regexes_entry() -> Path:
+    return cache_folder() / f"re-{_key([])}.pickle"
 
 
 def _key(packs: list[Path]) -> str:

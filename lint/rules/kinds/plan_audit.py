@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from lint.audit.model import AuditResult, Outcome, Row
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
+
+if TYPE_CHECKING:
+    from lint.audit.model import AuditResult, Row
 
 
 class PlanAuditRule(RuleSpec):
@@ -35,6 +37,8 @@ class PlanAuditRule(RuleSpec):
             if audit.mismatch:
                 yield self._first_line(ctx, why=audit.mismatch, plan=_name(audit))
             return
+        from lint.audit.model import Outcome  # here: a document without a plan never needs it
+
         wanted = Outcome(self.outcome)
         for row in audit.rows:
             if row.outcome is wanted and row.certain:
