@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from lint.errors import UsageError
-from lint.rules.options import Options, derived, option, option_names
+from lint.spec import Options, derived, option, option_names
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -56,7 +56,7 @@ class Pair(Options):
 
 
 class Settings(Options):
-    """A plain class (lint.rules.options): pydantic validates a configuration file, and a run
+    """A plain class (lint.spec): pydantic validates a configuration file, and a run
     without one never imports it. Each key is the option's name in kebab case."""
 
     select: list[str] | None = None
@@ -114,7 +114,7 @@ def parse_settings(data: Any, source: str, lines: dict | None = None) -> Setting
         raise UsageError("configuration must be a mapping of keys", source, 1)
     from pydantic import ValidationError
 
-    from lint.rules.validation import validate
+    from lint.validation import validate
 
     try:
         settings = validate(Settings, data)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import RuleCase
-from lint.rules.validation import validate
+from lint.validation import validate
 from lint.yamlio import read_text
 
 

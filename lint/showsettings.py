@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from lint.errors import UsageError
-from lint.rules.options import option_values
 from lint.runner import EngineCache
+from lint.spec import option_values
 
 
 def show_settings(paths: list[str], cache: EngineCache) -> str:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from lint.quantities.wordlists import WordLists, alternatives, literal_alternatives
-from lint.rules.options import option
+from lint.spec import option
 
 # A count's numeral: Chinese up to three characters or Arabic up to 99.
 _NUMERAL = "[一二两三四五六七八九十]{1,3}|[1-9][0-9]?"

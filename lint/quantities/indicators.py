@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from lint.errors import UsageError
-from lint.rules.options import Options, option
+from lint.spec import Options, option
 
 if TYPE_CHECKING:
     from .statements import Fact, Statements
@@ -243,7 +243,7 @@ def validate(mapping: Any, source: str, located=None) -> LexiconSpec:
         raise LexiconError("an indicator lexicon must be a mapping with an `indicators:` list", source)
     from pydantic import ValidationError  # a lexicon read from the rule-table cache needs none
 
-    from lint.rules.validation import validate as validate_options
+    from lint.validation import validate as validate_options
 
     try:
         return validate_options(LexiconSpec, dict(mapping))

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.errors import UsageError
-from lint.rules.options import Options, option
+from lint.spec import Options, option
 from lint.text.numerals import CTX, SCALE_POWERS, plain
 
 __all__ = [
@@ -53,7 +53,7 @@ class UnitRegistryError(UsageError, ValueError):
     """A unit pack is malformed (exit status 2). ``path`` and ``line`` say where, when known."""
 
 
-# ---------------------------------------------------------------------------- schema (lint.rules.options)
+# ---------------------------------------------------------------------------- schema (lint.spec)
 
 
 def _factor_is_text(v: Any) -> Any:
@@ -295,7 +295,7 @@ class UnitRegistry:
             raise UnitRegistryError("a unit pack must be a mapping", source)
         from pydantic import ValidationError  # a registry read from the rule-table cache needs none
 
-        from lint.rules.validation import validate
+        from lint.validation import validate
 
         try:
             return validate(RegistrySpec, dict(mapping))

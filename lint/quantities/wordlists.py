@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from lint.rules.options import Options, option_names
+from lint.spec import Options, option_names
 
 
 class WordLists(Options):

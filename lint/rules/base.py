@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from lint.choices import DocKind
 from lint.diagnostics import Diagnostic, Edit, Fix, Related, Severity
-from lint.rules.options import Options, derived, option
+from lint.spec import Options, derived, option
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -65,7 +65,7 @@ class _SafeFormat(dict):
 
 
 class RuleSpec(Options):
-    """One configured rule: a plain class (lint.rules.options), validated from YAML by pydantic
+    """One configured rule: a plain class (lint.spec), validated from YAML by pydantic
     only when the rule table is built. Kinds subclass this, add their options, and implement
     ``check``; a kind computes what it needs from its options in ``__post_init__``."""
 

@@ -12,8 +12,8 @@ from pydantic import ValidationError
 
 from lint.errors import UsageError
 from lint.rules.base import CODE_PATTERN, RuleDoc, RuleDocTranslation
-from lint.rules.options import option_names
-from lint.rules.validation import validate
+from lint.spec import option_names
+from lint.validation import validate
 
 if TYPE_CHECKING:
     from lint.rules.base import RuleSpec

@@ -214,7 +214,7 @@ class RuleTable:
             )
         from pydantic import ValidationError  # only building the table validates
 
-        from lint.rules.validation import validate
+        from lint.validation import validate
 
         try:
             rule = validate(cls, entry)

@@ -20,7 +20,7 @@ from typing import Any
 from lint.errors import UsageError
 from lint.quantities.claim_words import ClaimWords, ClaimWordsSpec
 from lint.quantities.wordlists import WordLists, alternatives
-from lint.rules.options import Options, option, option_fields
+from lint.spec import Options, option, option_fields
 
 
 class PartitionSpec(Options):
@@ -178,7 +178,7 @@ def validate(data: Any, source: str) -> WordsSpec:
         raise UsageError("`statements` must be a mapping (word lists and partitions)", source)
     from pydantic import ValidationError  # words read from the rule-table cache need none
 
-    from lint.rules.validation import validate as validate_options
+    from lint.validation import validate as validate_options
 
     try:
         return validate_options(WordsSpec, data)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from lint.diagnostics import Diagnostic, Severity
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import say
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 
 if TYPE_CHECKING:
     from lint.quantities.claims import CountClaim

@@ -18,7 +18,7 @@ from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 
 
 class DanglingReferenceRule(RuleSpec):

@@ -24,7 +24,7 @@ from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 from lint.text.spans import merged_spans, quoted_spans
 
 DOCNUM = re.compile(

@@ -26,7 +26,7 @@ from lint.rules.kinds._structure import (
     numbered_sibling_groups,
     say,
 )
-from lint.rules.options import option
+from lint.spec import option
 
 _SENTENCE_END = re.compile(r"[。；;！？!?：:]")
 # An item that only names a document (《…实施方案》) is a reference, not a section heading.

@@ -26,8 +26,8 @@ from typing import ClassVar, Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.options import derived, option
 from lint.rules.textutil import URL_OR_EMAIL, is_cjk, is_han
+from lint.spec import derived, option
 from lint.text.spans import merged_spans
 
 _NUMERIC_SIDE = set("0123456789%‰")

@@ -26,7 +26,7 @@ from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.options import option
+from lint.spec import option
 from lint.text.numerals import read_date_part
 
 _YEAR = r"(?P<y>[0-9]{4}|[〇零○Ｏ0Oo一二三四五六七八九]{4})"

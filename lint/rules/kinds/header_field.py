@@ -18,7 +18,7 @@ from typing import Literal
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.options import option
+from lint.spec import option
 
 _ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>\S.*?)?[ \t\u3000]*$", re.M)
 _ITEM = re.compile(r"^[ \t\u3000]*(?P<num>[0-9０-９]{1,2})(?P<point>[.．、])\S")

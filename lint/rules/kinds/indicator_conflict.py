@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import say
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 
 if TYPE_CHECKING:
     from lint.quantities.consistency import Conflict, IndicatorValue, ValueWords

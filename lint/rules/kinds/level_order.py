@@ -30,7 +30,7 @@ from lint.rules.kinds._structure import (
     say,
     under_unnumbered_heading,
 )
-from lint.rules.options import option
+from lint.spec import option
 from lint.text.markers import FAMILY, RANK, RANK_EXAMPLE
 
 _FAMILIES = set(FAMILY.values()) - {"inline-cn"}

@@ -23,7 +23,7 @@ from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import PageSetup
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span, paragraphs_with
-from lint.rules.options import option
+from lint.spec import option
 
 
 class LineGridRule(RuleSpec):

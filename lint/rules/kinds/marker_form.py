@@ -27,7 +27,7 @@ from lint.rules.kinds._structure import (
     is_numbered,
     say,
 )
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 from lint.text.markers import (
     ARABIC_ITEM_LINE,
     CLOSES,

@@ -16,7 +16,7 @@ from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span
-from lint.rules.options import option
+from lint.spec import option
 
 
 def _mm(value: Decimal) -> str:

@@ -20,7 +20,7 @@ from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import DocxLayout, twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, font_in, line_span, pt, size_name
-from lint.rules.options import option
+from lint.spec import option
 
 
 class PageNumberRule(RuleSpec):

@@ -27,7 +27,7 @@ from typing import ClassVar, Literal, NamedTuple
 
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[。；;：:，,\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
 _QUOTES = {"“": "”", "‘": "’"}

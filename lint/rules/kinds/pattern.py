@@ -34,11 +34,11 @@ from typing import Literal, NamedTuple
 from lint.diagnostics import Diagnostic
 from lint.rules.base import Context, RuleSpec
 from lint.rules.needles import Needles, TextProbe, needles_of
-from lint.rules.options import Options, derived, option
 
 # Pack regexes that could backtrack catastrophically run with a time budget (see regexguard).
 from lint.rules.regexguard import compile_guarded as compile_regex
 from lint.rules.textutil import expand_macros
+from lint.spec import Options, derived, option
 from lint.text.spans import SpanSet, merged_spans, quoted_spans
 
 

@@ -20,7 +20,7 @@ from lint.diagnostics import Diagnostic
 from lint.document.docx_layout import DocxLayout, ParagraphFormat
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import line_span, paragraphs_with
-from lint.rules.options import option
+from lint.spec import option
 
 _MM_PER_EIGHTH_POINT = Decimal("25.4") / Decimal(72) / Decimal(8)
 

@@ -40,7 +40,7 @@ from lint.outline.items import is_abbreviated_list
 from lint.outline.model import Node
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._structure import is_numbered
-from lint.rules.options import Options, derived, option
+from lint.spec import Options, derived, option
 
 
 class Promise(Options):

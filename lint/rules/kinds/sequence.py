@@ -29,7 +29,7 @@ from lint.rules.kinds._structure import (
     respell,
     say,
 )
-from lint.rules.options import option
+from lint.spec import option
 from lint.text.spans import quoted_spans
 
 

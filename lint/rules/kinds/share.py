@@ -32,7 +32,7 @@ from lint.quantities.textindex import TextIndex
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before
 from lint.rules.kinds._structure import say
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 from lint.text.numerals import PLACEHOLDER
 
 _AFTER_BASE = re.compile(r"^\s*(?:的)?(?:比重|比例)?(?:为|达|达到|约为)?\s*$")

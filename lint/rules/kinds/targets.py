@@ -49,7 +49,7 @@ from lint.quantities.intervals import canonical_interval, disjoint, measure
 from lint.quantities.scan import Quantity
 from lint.rules.base import Context, DocKind, RuleSpec, compile_regex
 from lint.rules.kinds._structure import is_numbered, say
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 from lint.text.markers import MARKER_ANY, RUN_IN_NUMERAL
 from lint.text.numerals import PLACEHOLDER
 

@@ -47,7 +47,7 @@ from lint.quantities.statements import (
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import variant
 from lint.rules.kinds._structure import say
-from lint.rules.options import Options, derived, option
+from lint.spec import Options, derived, option
 from lint.text.numerals import CTX, plain, rounding_interval
 
 # Secondary messages (zh, en); a pack may override them under ``messages:``.

@@ -48,7 +48,7 @@ from lint.quantities.units import UnitError
 from lint.rules.base import Context, RuleSpec, compile_regex
 from lint.rules.kinds._quantity import segment_before, variant
 from lint.rules.kinds._structure import say
-from lint.rules.options import derived, option
+from lint.spec import derived, option
 from lint.text.numerals import CTX
 from lint.text.spans import SpanSet, merged_spans
 

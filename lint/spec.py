@@ -1,8 +1,9 @@
-"""Rule kinds and their options as plain classes: what the cached rule table holds and what checks.
+"""Plain classes for what YAML configures — rule kinds and their options, settings, the unit,
+indicator and statement-word specs: what the cached rule table holds and what checks.
 
 A class declares its options as annotated attributes, as a dataclass does (keyword-only);
 ``option()`` adds the YAML key (``alias``) and the constraints (``min_length``, ``ge``,
-``pattern`` …) that pydantic checks when a pack is validated. lint.rules.validation derives the
+``pattern`` …) that pydantic checks when a pack or config is read. lint.validation derives the
 validating pydantic model from these declarations, so each option is written once. ``derived()``
 declares state computed from the options in ``__post_init__`` (compiled patterns, lookup
 tables): not a YAML key, kept in the cached rule table.

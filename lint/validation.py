@@ -1,4 +1,4 @@
-"""Validating YAML into the plain option classes (lint.rules.options) with pydantic.
+"""Validating YAML into the plain option classes (lint.spec) with pydantic.
 
 The pydantic model of a class is derived from its declarations (annotation, default, ``alias``,
 constraints) when a pack is first validated, and builds the plain object once the values are
@@ -16,7 +16,7 @@ from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, create_model
 
-from lint.rules.options import MISSING, OptionField, Options, option_fields, option_names
+from lint.spec import MISSING, OptionField, Options, option_fields, option_names
 
 T = TypeVar("T", bound=Options)
 
