@@ -96,9 +96,10 @@ def _parse_candidates(text: str, candidates: list[tuple[int, int, int]], records
 
 def _parse(text: str) -> list[tuple[int, int, str | None, str]]:
     """The records of every line of ``text``, read by the Lark grammar."""
+    parser = line_parser()  # first: it imports lark (_import_lark)
     from lark import Token, Tree
 
-    tree = line_parser().parse(text)
+    tree = parser.parse(text)
     records: list[tuple[int, int, str | None, str]] = []
     line_start = 0
     for line in tree.children:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lint.document.docx_layout import typed_indent
 from lint.rules.base import Context
 
 if TYPE_CHECKING:
@@ -107,6 +106,8 @@ def indent_chars(fmt: ParagraphFormat, text: str, size: int | None) -> Decimal:
     """Where the first line starts, in characters of the paragraph's size from the margin:
     left indent + first-line indent, plus leading spaces typed into the text (U+3000 counts one
     character, two ASCII spaces one)."""
+    from lint.document.docx_layout import typed_indent  # a .docx only
+
     char_twips = Decimal((size or 32) * 10)  # half-points → twips: × 10
     total = Decimal(0)
     if fmt.left_chars is not None:

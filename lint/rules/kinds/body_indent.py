@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
     PLACED_INDENT,
@@ -32,6 +31,8 @@ class BodyIndentRule(RuleSpec):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if ctx.doc.layout is None:
             return
+        from lint.document.docx_layout import dominant_font  # a .docx only
+
         bad: list[int] = []
         found: Counter = Counter()
         for line, _role, fmt in paragraphs_with(ctx, ("body", "heading", "attachment")):

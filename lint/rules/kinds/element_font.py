@@ -22,7 +22,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
 
 if TYPE_CHECKING:
@@ -91,6 +90,8 @@ class ElementFontRule(RuleSpec):
 
     def _judge(self, tally: _Tally, fmt: ParagraphFormat, text: str, start: int, end: int, key: str) -> bool:
         """Count what is wrong with one paragraph's stretch; True when something is."""
+        from lint.document.docx_layout import dominant_font  # a .docx only
+
         font, size = dominant_font(fmt.spans, text, start, end)
         bad = False
         if font is not None and not font_in(font, self.fonts[key]):

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import dominant_font
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import (
     PLACED_INDENT,
@@ -52,6 +51,8 @@ class ElementPlacementRule(RuleSpec):
                 return
 
     def _problem(self, ctx: Context, line: int, text: str, fmt) -> str | None:
+        from lint.document.docx_layout import dominant_font  # a .docx only
+
         alignment = fmt.alignment
         if self.element == "docnum":
             if "签发人" in text or alignment == "center":

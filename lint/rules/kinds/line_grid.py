@@ -17,13 +17,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from decimal import ROUND_FLOOR, Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import PageSetup
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span, paragraphs_with
 from lint.spec import option
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import PageSetup
 
 
 class LineGridRule(RuleSpec):

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import ParagraphFormat
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import line_span, paragraphs_with
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import ParagraphFormat
 
 _NAMES = {"red": "红色"}
 

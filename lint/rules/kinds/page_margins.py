@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span
 from lint.spec import option
@@ -36,6 +35,8 @@ class PageMarginsRule(RuleSpec):
         line = first_line(ctx)
         if layout is None or line is None:
             return
+        from lint.document.docx_layout import twips_to_mm  # a .docx only
+
         for section in layout.sections:
             if section.width > section.height:
                 continue  # a landscape page for a wide table: 特定情况可以作适当调整

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import DocxLayout, twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, font_in, line_span, pt, size_name
 from lint.spec import option
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import DocxLayout
 
 
 class PageNumberRule(RuleSpec):
@@ -89,6 +91,8 @@ class PageNumberRule(RuleSpec):
         return None
 
     def _position(self, layout: DocxLayout) -> str | None:
+        from lint.document.docx_layout import twips_to_mm  # a .docx only
+
         setup = layout.sections[0] if layout.sections else None
         if setup is None or setup.footer is None or setup.footer <= 0:
             return None

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import twips_to_mm
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import first_line, line_span
 
@@ -34,6 +33,8 @@ class PaperSizeRule(RuleSpec):
         line = first_line(ctx)
         if layout is None or line is None:
             return
+        from lint.document.docx_layout import twips_to_mm  # a .docx only
+
         for section in layout.sections:
             width, height = twips_to_mm(section.width), twips_to_mm(section.height)
             if not self._fits(width, height):

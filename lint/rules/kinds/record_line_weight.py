@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lint.diagnostics import Diagnostic
-from lint.document.docx_layout import DocxLayout, ParagraphFormat
 from lint.rules.base import Context, RuleSpec
 from lint.rules.kinds._layout import line_span, paragraphs_with
 from lint.spec import option
+
+if TYPE_CHECKING:
+    from lint.document.docx_layout import DocxLayout, ParagraphFormat
 
 _MM_PER_EIGHTH_POINT = Decimal("25.4") / Decimal(72) / Decimal(8)
 
