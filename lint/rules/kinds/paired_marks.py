@@ -37,8 +37,8 @@ _CLOSING_QUOTE = re.compile("”")
 
 
 class _Marks(NamedTuple):
-    """The configured pairs as lookup tables (one private attribute: pydantic reads each through a
-    Python-level __getattr__, and the checks run once per paragraph)."""
+    """The configured pairs as lookup tables, built once when the rule is configured (the checks
+    run once per paragraph)."""
 
     opens: dict[str, str]  # opener → closer
     closes: dict[str, str]  # closer → opener

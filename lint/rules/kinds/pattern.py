@@ -84,8 +84,8 @@ class Scan(NamedTuple):
 
 
 class Compiled(NamedTuple):
-    """Everything a PatternRule compiles, in one private attribute: pydantic answers each private
-    attribute read through a Python-level __getattr__, and the rules run per document."""
+    """Everything a PatternRule compiles, kept together: built once when the rule is configured,
+    read once per document."""
 
     scans: list[Scan]
     exceptions: list[tuple[re.Pattern, Needles]]
