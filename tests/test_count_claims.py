@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from lint.analysis import Analysis
 from lint.cli import app
 from lint.document import load_text
+from tests.workflow_support import findings_of
 
 
 def claims(text: str):
@@ -135,16 +136,12 @@ def test_a_pack_adds_a_measure_word(tmp_path, monkeypatch):
     (tmp_path / ".gwlint.yaml").write_text("select: [CNT]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
-    def findings() -> list[tuple[str, int, int]]:
-        result = CliRunner().invoke(app, ["check", "a.txt", "-f", "json"], catch_exceptions=False)
-        return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
-
-    assert findings() == []
+    assert findings_of("a.txt") == []
     (tmp_path / "house.yaml").write_text(
         "statements:\n  count-claims:\n    measure-words: [道]\nrules: []\n", encoding="utf-8"
     )
     (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [CNT]\n", encoding="utf-8")
-    assert findings() == [("CNT001", 1, 5)]
+    assert findings_of("a.txt") == [("CNT001", 1, 5)]
     assert claims(DEFENCES) == []  # the shipped words are untouched by the pack
     (tmp_path / "house.yaml").write_text("statements:\n  count-claims:\n    measure-word: [道]\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", "a.txt"])

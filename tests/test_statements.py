@@ -13,6 +13,7 @@ from lint.analysis import Analysis
 from lint.cli import app
 from lint.document import load_text
 from lint.quantities.statements import Statements, describe, implied_growth, part_set_text
+from tests.workflow_support import findings_of
 
 
 def statements(text: str, kind: str | None = None) -> Statements:
@@ -184,17 +185,13 @@ def test_a_pack_adds_a_partition(tmp_path, monkeypatch):
     (tmp_path / ".gwlint.yaml").write_text("select: [SUM]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
-    def findings() -> list[tuple[str, int, int]]:
-        result = CliRunner().invoke(app, ["check", "a.txt", "-f", "json"], catch_exceptions=False)
-        return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
-
-    assert findings() == []
+    assert findings_of("a.txt") == []
     (tmp_path / "house.yaml").write_text(
         "statements:\n  partitions:\n    区域: {members: {东部: 东部, 中部: 中部, 西部: 西部}}\nrules: []\n",
         encoding="utf-8",
     )
     (tmp_path / ".gwlint.yaml").write_text("packs: [house.yaml]\nselect: [SUM]\n", encoding="utf-8")
-    assert findings() == [("SUM002", 1, 17)]  # 50亿元: the first part
+    assert findings_of("a.txt") == [("SUM002", 1, 17)]  # 50亿元: the first part
     # the built-in words are untouched by the pack, and a malformed section names the pack
     assert "区域" not in statements(REGIONS).words.dimensions
     (tmp_path / "house.yaml").write_text(

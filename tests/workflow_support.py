@@ -1,4 +1,5 @@
-"""A small house rule pack and document for the report, baseline and pre-commit tests.
+"""A small house rule pack and document for the report, baseline and pre-commit tests, and a
+helper that runs `gwlint check` in-process and returns (code, line, column) of its findings.
 
 The tests select only these HR rules, so rules added to the shipped packs later cannot change
 what they expect.
@@ -79,3 +80,16 @@ def write_project(root: Path, documents: dict[str, str]) -> None:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def findings_of(path: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each finding `gwlint check PATH -f json` reports, in this process
+    (the configuration is discovered from the current folder)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from lint.cli import app
+
+    result = CliRunner().invoke(app, ["check", path, "-f", "json"], catch_exceptions=False)
+    return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
