@@ -395,6 +395,13 @@ def test_list_with_parts():
     assert all(q.is_count and q.low == q.high == q.value for q in qs)
 
 
+def test_a_figure_opening_a_line_keeps_the_broken_lines_words():
+    """PDF extraction breaks lines mid-sentence: 500亩 at the start of a line measures the
+    耕地面积 the line before ends with; after punctuation the line before is not read."""
+    qs = scan_quantities("耕地面积\n500亩，林地1200亩。\n耕地面积。\n300亩")
+    assert [(q.raw, q.indicator) for q in qs] == [("500亩", "耕地面积"), ("1200亩", "林地"), ("300亩", "")]
+
+
 def test_spans_and_order():
     text = "一是全市耕地3000亩；二是补助2万元/亩，占比16.6%。"
     qs = scan_quantities(text)

@@ -102,6 +102,8 @@ _CN_BLOCK_BEFORE = set("统唯同单万之其第合归划专初周逐星期每�
 # After a number these begin a date/ordinal/version word, not a unit (for bare scales).
 _BARE_BLOCK_AFTER = set("年月日号届时点分秒周期代级版倍")
 _ONE_X_ONE = re.compile(r"一[\u4e00-\u9fff]{1,2}[一多]")
+# `$` also matches before a line break: a figure that opens a line keeps the words the line before
+# ends with (耕地面积⏎500亩: a line PDF extraction broke mid-sentence).
 _IND_RUN = re.compile(r"([\u4e00-\u9fff〇]+)[ \u3000\u00a0]?$")
 _IND_HEAD = (
     "其中",
