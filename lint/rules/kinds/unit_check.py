@@ -91,6 +91,7 @@ class UnitCheckRule(RuleSpec):
     not_rates: str | None = option(default=None, alias="not-rates")
     area_words: str | None = option(default=None, alias="area-words")
     money_nouns: str | None = option(default=None, alias="money-nouns")
+    capacity_dimensions: list[str] = option(default_factory=list, alias="capacity-dimensions")
     messages: dict[str, str] = option(default_factory=dict)
 
     _allow: list[re.Pattern] = derived(default_factory=list)
@@ -293,11 +294,17 @@ class UnitCheckRule(RuleSpec):
             found = lexicon.key(fact)
             dimensions = found.indicator.dimensions if found is not None else ()
             key = self._bare_scale_kind(text, fact, after, in_list, dimensions)
-            sibling = None if key is not None else _parallel_sibling(st, text, fact, after)
+            sibling = None if key is not None else self._sibling_with_unit(st, text, fact, after)
             if key is None and sibling is None:
                 continue
             listed_until = after
             yield fact, key or "dropped", sibling
+
+    def _sibling_with_unit(self, st: Statements, text: str, fact: Fact, after: int) -> Fact | None:
+        """A figure of the same sentence or list written like ``fact`` but with its unit."""
+        return _parallel_sibling(st, text, fact, after) or _capacity_sibling(
+            st, text, fact, after, self.capacity_dimensions
+        )
 
     def _bare_scale_kind(
         self, text: str, fact: Fact, after: int, in_list: bool, dimensions: tuple[str, ...]
@@ -507,6 +514,34 @@ def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact
             if text[g.quantity.written_end : g.quantity.written_end + 1] == "的":
                 return g
     return None
+
+
+def _capacity_sibling(st: Statements, text: str, fact: Fact, after: int, dimensions: list[str]) -> Fact | None:
+    """青海辉源20万吨绿色高性能铝板带箔、青海广泰10万再生铝等项目: in one 、-list of projects, a
+    capacity before its product written like a sibling's (same 万/亿, a unit of ``dimensions``,
+    a product after it) but without the unit. A person or household noun after the bare figure
+    (5万群众, 3万农户) is a count written as counts of people are, and stays silent."""
+    if not dimensions or not _PRODUCT_START.match(text, after):
+        return None
+    start = max(text.rfind(c, 0, fact.start) for c in _PIECE_ENDS) + 1
+    stop = _PIECE_END.search(text, after)
+    end = stop.start() if stop else len(text)
+    if "、" not in text[start:end]:
+        return None
+    scale = fact.quantity.scale if fact.quantity is not None else ""
+    for g in st.between(start, end):
+        gq = g.quantity
+        if g is fact or gq is None or not _written_alike(g, scale) or gq.dimension not in dimensions:
+            continue
+        if _PRODUCT_START.match(text, gq.written_end):
+            return g
+    return None
+
+
+_PIECE_ENDS = "，,。；;：:\n"
+_PIECE_END = re.compile(r"[，,。；;：:\n]")
+# a product's first character: CJK, but not 的 (handled as 超300亿的8个) nor a person or household
+_PRODUCT_START = re.compile(r"(?![的人民群众户农居职学游家名位])[\u4e00-\u9fff]")
 
 
 def _written_alike(g: Fact, scale: str) -> bool:
