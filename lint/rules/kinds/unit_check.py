@@ -517,15 +517,14 @@ def _parallel_sibling(st: Statements, text: str, fact: Fact, after: int) -> Fact
 
 
 def _capacity_sibling(st: Statements, text: str, fact: Fact, after: int, dimensions: list[str]) -> Fact | None:
-    """青海辉源20万吨绿色高性能铝板带箔、青海广泰10万再生铝等项目: in one 、-list of projects, a
+    """青海辉源20万吨绿色高性能铝板带箔、青海广泰10万再生铝等项目: in one clause's 、-list of projects, a
     capacity before its product written like a sibling's (same 万/亿, a unit of ``dimensions``,
     a product after it) but without the unit. A person or household noun after the bare figure
     (5万群众, 3万农户) is a count written as counts of people are, and stays silent."""
     if not dimensions or not _PRODUCT_START.match(text, after):
         return None
-    start = max(text.rfind(c, 0, fact.start) for c in _PIECE_ENDS) + 1
-    stop = _PIECE_END.search(text, after)
-    end = stop.start() if stop else len(text)
+    clause = st.clauses[fact.clause]
+    start, end = clause.start, clause.end
     if "、" not in text[start:end]:
         return None
     scale = fact.quantity.scale if fact.quantity is not None else ""
@@ -538,8 +537,6 @@ def _capacity_sibling(st: Statements, text: str, fact: Fact, after: int, dimensi
     return None
 
 
-_PIECE_ENDS = "，,。；;：:\n"
-_PIECE_END = re.compile(r"[，,。；;：:\n]")
 # a product's first character: CJK, but not 的 (handled as 超300亿的8个) nor a person or household
 _PRODUCT_START = re.compile(r"(?![的人民群众户农居职学游家名位])[\u4e00-\u9fff]")
 
